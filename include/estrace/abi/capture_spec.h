@@ -1,0 +1,88 @@
+/* What the BPF side copies for each syscall: one row per syscall number, filled by userspace
+ * from the signature table (src/syscalls) and loaded into the `specs` map before attach.
+ * Shared by bpf/ and src/: plain C, fixed-width types, explicit padding, append-only. */
+#ifndef ESTRACE_ABI_CAPTURE_SPEC_H
+#define ESTRACE_ABI_CAPTURE_SPEC_H
+
+#ifdef __BPF__
+typedef __u8 es_u8;
+typedef __u16 es_u16;
+typedef __u32 es_u32;
+typedef __u64 es_u64;
+typedef __s64 es_s64;
+typedef __s32 es_s32;
+#else
+#include <stdint.h>
+typedef uint8_t es_u8;
+typedef uint16_t es_u16;
+typedef uint32_t es_u32;
+typedef uint64_t es_u64;
+typedef int64_t es_s64;
+typedef int32_t es_s32;
+#endif
+
+/* Syscall numbers above this are not traced (x86_64 ends near 470). */
+#define ES_MAX_SYSCALLS 512
+/* Capture slots per syscall: execve needs 3 (path, argv, envp). */
+#define ES_MAX_CAPTURES 4
+/* Largest single capture: bounds every copy so the verifier can check it. */
+#define ES_MAX_CAPTURE_BYTES 16384
+/* Longest path copied (PATH_MAX): strace prints paths in full, ignoring -s. */
+#define ES_PATH_MAX 4096
+/* Strings copied per argv-like array before "..." (strace's default -s is 32). */
+#define ES_MAX_ARRAY_ITEMS 64
+
+enum es_capture_kind {
+	ES_CAP_NONE = 0,
+	ES_CAP_STRING = 1,       /* NUL-terminated string, up to `size` bytes (0: string limit) */
+	ES_CAP_BUF_ARG = 2,      /* buffer, length in args[len_arg], clipped to the string limit */
+	ES_CAP_BUF_RET = 3,      /* buffer, length is the return value (exit only, ret > 0) */
+	ES_CAP_FIXED = 4,        /* fixed-size struct of `size` bytes */
+	ES_CAP_STRING_ARRAY = 5, /* NULL-terminated char *[]: items, see es_array_item */
+	ES_CAP_ARRAY_COUNT = 6,  /* NULL-terminated pointer array: only its length (u32) */
+	ES_CAP_PATH = 7,         /* NUL-terminated path, up to ES_PATH_MAX bytes */
+	ES_CAP_BUF_ARG_FIXED = 8,/* array of args[len_arg] items of `size` bytes (pollfd, iovec) */
+	ES_CAP_BUF_ARGPTR = 9,   /* buffer, length in *(u32 *)args[len_arg] (socklen_t *) */
+};
+
+enum es_capture_when {
+	ES_AT_ENTER = 1, /* what the call consumes and may destroy (execve's argv) */
+	ES_AT_EXIT = 2,  /* default: what the call used or produced, pages now faulted in */
+};
+
+enum es_capture_flags {
+	ES_CAPF_SUCCESS_ONLY = 1 << 0, /* skip when the call failed (output buffers) */
+};
+
+struct es_capture_slot {
+	es_u8 kind;    /* enum es_capture_kind */
+	es_u8 arg;     /* which argument holds the pointer */
+	es_u8 len_arg; /* for ES_CAP_BUF_ARG / _BUF_ARG_FIXED / _BUF_ARGPTR */
+	es_u8 when;    /* enum es_capture_when */
+	es_u16 size;   /* fixed size, item size, or max string bytes */
+	es_u16 flags;  /* enum es_capture_flags */
+};
+
+enum es_spec_flags {
+	ES_SPEC_TRACED = 1 << 0,       /* in the -e trace= set: emit records for it */
+	ES_SPEC_ENTER_RECORD = 1 << 1, /* may block: also emit a record at enter (unfinished) */
+	ES_SPEC_NO_RETURN = 1 << 2,    /* exit, exit_group: never returns, printed as "= ?" */
+};
+
+struct es_syscall_spec {
+	struct es_capture_slot slots[ES_MAX_CAPTURES];
+	es_u32 flags; /* enum es_spec_flags */
+	es_u32 pad;
+};
+
+#ifndef __BPF__
+#ifdef __cplusplus
+static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
+static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+#endif
+#else
+_Static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
+_Static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+#endif
+
+#endif

@@ -1,0 +1,57 @@
+// decode: the typed events the pipeline hands to formatters and sinks. Plain data, no libbpf.
+// A Call's captures are views into bytes owned by whoever produced the Call (the decoder keeps
+// them alive until the line is written).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace estrace::decode {
+
+struct CaptureView {
+  uint8_t arg = 0;     // argument index the bytes belong to
+  uint8_t kind = 0;    // es_capture_kind
+  uint8_t result = 0;  // es_capture_result bits: truncated, fault
+  std::string_view data;
+};
+
+inline constexpr int kMaxCallCaptures = 8;
+
+struct Call {
+  uint32_t tid = 0;
+  uint32_t tgid = 0;
+  uint64_t enter_ns = 0;  // CLOCK_MONOTONIC
+  uint64_t exit_ns = 0;
+  uint32_t nr = 0;  // x86_64 syscall number
+  bool compat = false;
+  std::array<uint64_t, 6> args{};
+  int64_t ret = 0;
+  bool returned = true;  // false: the task exited inside the call, printed "= ?"
+  std::array<CaptureView, kMaxCallCaptures> captures{};
+  int ncaptures = 0;
+
+  // The capture for argument `arg`, or nullptr when nothing was copied for it.
+  const CaptureView* capture(int arg) const {
+    for (int i = 0; i < ncaptures; ++i)
+      if (captures[i].arg == arg) return &captures[i];
+    return nullptr;
+  }
+};
+
+struct Signal {
+  uint32_t tid = 0;
+  uint32_t tgid = 0;
+  uint64_t ts_ns = 0;
+  int sig = 0;
+  std::array<uint8_t, 48> siginfo{};  // struct kernel_siginfo as the kernel built it
+};
+
+struct Exit {
+  uint32_t tid = 0;
+  uint32_t tgid = 0;
+  uint64_t ts_ns = 0;
+  int status = 0;  // wait(2) layout
+};
+
+}  // namespace estrace::decode

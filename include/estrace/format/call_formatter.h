@@ -1,0 +1,65 @@
+// format: Event -> strace's text. Owns xlat tables, argument printers, family decoders and the
+// line pieces (timestamps, return values, signal and exit lines). Does not link libbpf.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "estrace/decode/event.h"
+#include "estrace/format/modes.h"
+
+namespace estrace::format {
+
+// Names of open descriptors for -y ("/etc/passwd", "socket:[123]"); nullopt when unknown.
+class FdNames {
+ public:
+  virtual ~FdNames() = default;
+  virtual std::optional<std::string> name(uint32_t tgid, int fd) const = 0;
+};
+
+struct Style {
+  unsigned string_limit = 32;  // -s
+  HexMode hex = HexMode::None;
+  bool verbose = false;            // -v
+  int decode_fds = 0;              // -y 1, -yy 2
+  const FdNames* fds = nullptr;    // consulted when decode_fds > 0
+};
+
+class CallFormatter {
+ public:
+  explicit CallFormatter(Style style) : style_(style) {}
+
+  // What strace prints when the call starts: the name, "(", and the arguments the call reads,
+  // up to the first one it writes: "read(3, ", "flock(3, LOCK_EX", "openat(AT_FDCWD, \"/x\", O_RDONLY".
+  void enter_part(const decode::Call& call, fmt::memory_buffer& out) const;
+
+  // The rest, printed when it returns: "\"abc\", 4096) = 3", ") = 0",
+  // ") = -1 ENOENT (No such file or directory)", ") = ?" when !call.returned.
+  void exit_part(const decode::Call& call, fmt::memory_buffer& out) const;
+
+  // The name as strace shows it in "<... NAME resumed>" (syscall_0x1c2 when unknown).
+  std::string name(const decode::Call& call) const;
+
+  const Style& style() const { return style_; }
+
+ private:
+  Style style_;
+};
+
+// "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---"
+void format_signal(const decode::Signal& sig, fmt::memory_buffer& out);
+
+// "+++ exited with 0 +++", "+++ killed by SIGKILL +++", "+++ killed by SIGSEGV (core dumped) +++"
+void format_exit(const decode::Exit& exit, fmt::memory_buffer& out);
+
+// Line prefix timestamps: "12:34:56 " (-t), "12:34:56.123456 " (-tt), "1700000000.123456 " (-ttt).
+// `realtime_ns` is nanoseconds since the epoch; local time like strace.
+void format_timestamp(TimeMode mode, uint64_t realtime_ns, fmt::memory_buffer& out);
+
+// -T: " <0.000123>"
+void format_duration(uint64_t ns, fmt::memory_buffer& out);
+
+}  // namespace estrace::format
