@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "estrace/format/modes.h"
@@ -29,8 +30,8 @@ struct Options {
   bool show_duration = false;  // -T
   bool quiet = false;          // -q: no attach/detach messages
   HexMode hex = HexMode::None;
-  bool verbose = false;   // -v
-  int decode_fds = 0;     // -y: 1, -yy: 2
+  bool verbose = false;  // -v
+  int decode_fds = 0;    // -y: 1, -yy: 2
 
   // Where lines go.
   std::optional<std::string> output_file;  // -o FILE
@@ -47,10 +48,38 @@ struct Options {
 struct ParseResult {
   std::optional<Options> options;
   std::string error;
+  std::vector<std::string> warnings;  // lines to print before running, same form as `error`
 };
 
+// argv as main() gets it. Uses glibc getopt_long's global state, so not thread-safe; resets that
+// state itself, so it can be called any number of times.
 ParseResult parse(int argc, char* const argv[]);
+// The -h and -V texts, each ending in a newline: print them as they are, to stdout.
 std::string usage();
 std::string version();
+
+// The pieces parse() is built from, exposed for unit tests. Each returns nullopt (or false) on
+// bad input and sets `error` to the one-line message parse() would return.
+namespace detail {
+
+// -s N: 0..1073741823, the range strace 6.1 accepts.
+std::optional<unsigned> parse_string_limit(std::string_view text, std::string& error);
+
+// -p LIST: PIDs separated by commas or blanks, appended to `pids` without duplicates.
+bool append_pids(std::string_view list, std::vector<int>& pids, std::string& error);
+
+// -b SIZE: bytes with an optional K/M/G suffix; a power of two from the page size to 1G.
+std::optional<uint64_t> parse_buffer_size(std::string_view text, std::string& error);
+
+// -e EXPR: QUALIFIER=VALUE, or a bare syscall set, which strace reads as trace=SET.
+bool apply_expression(std::string_view expr, Options& options, std::string& error);
+
+// One named setting: an -e qualifier (trace, quiet, decode-fds, ...) or a long option with a
+// value (absolute-timestamps, syscall-times, strings-in-hex). `value` is empty when the long
+// option came without one (`--decode-fds` alone).
+bool apply_setting(std::string_view name, std::string_view value, Options& options,
+                   std::string& error);
+
+}  // namespace detail
 
 }  // namespace estrace::cli

@@ -40,6 +40,13 @@ class CallFormatter {
   // ") = -1 ENOENT (No such file or directory)", ") = ?" when !call.returned.
   void exit_part(const decode::Call& call, fmt::memory_buffer& out) const;
 
+  // exit_part in its two pieces, so the line writer can align "= RET" at strace's column 40
+  // (which counts the pid prefix and timestamp): the remaining arguments and ")" ...
+  void exit_args(const decode::Call& call, fmt::memory_buffer& out) const;
+  // ... and the return value without a leading space: "= 3", "= -1 ENOENT (No such file or
+  // directory)", "= ?", "= 0x7f1234560000".
+  void return_value(const decode::Call& call, fmt::memory_buffer& out) const;
+
   // The name as strace shows it in "<... NAME resumed>" (syscall_0x1c2 when unknown).
   std::string name(const decode::Call& call) const;
 

@@ -30,6 +30,7 @@ enum Class : uint32_t {
   kFstatfs = 1u << 13,
   kStatLike = 1u << 14,  // %%stat
   kPure = 1u << 15,
+  kStatfsLike = 1u << 16,  // %%statfs
 };
 
 // Highest x86_64 number in the table plus one.
@@ -51,5 +52,8 @@ std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, st
 // The capture row the BPF side loads for `nr`: which arguments to copy, when, and how much.
 // `string_limit` is -s: buffers are copied up to that many bytes (+1 to know to print "...").
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
+
+// The same with -v: execve's envp is then copied as strings (printed in full) instead of counted.
+es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose);
 
 }  // namespace estrace::syscalls

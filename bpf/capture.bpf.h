@@ -1,0 +1,225 @@
+/* Generic, spec-driven capture: copies what a syscall's row in `specs` asks for into the
+ * record being built. Knows capture kinds, never syscall numbers (design decision 4). */
+#ifndef ESTRACE_CAPTURE_BPF_H
+#define ESTRACE_CAPTURE_BPF_H
+
+#include "maps.bpf.h"
+
+/* -s: how many bytes of a buffer or string argument to copy (set before load). */
+const volatile __u32 string_limit = 32;
+
+/* Longest single argv item copied: long items are cut at -s anyway. */
+#define ES_ITEM_MAX 4096
+/* Pointer arrays are counted up to this many entries (envp under default -v off). */
+#define ES_COUNT_MAX 65536
+
+static __always_inline __u32 clamp_u32(__u64 v, __u32 max)
+{
+	return v > max ? max : (__u32)v;
+}
+
+struct count_ctx {
+	__u64 base;
+	__u32 count;
+	__u8 result;
+};
+
+static long count_one(__u64 i, struct count_ctx *c)
+{
+	__u64 p = 0;
+
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8))) {
+		c->result |= ES_CAPR_FAULT;
+		return 1;
+	}
+	if (!p)
+		return 1;
+	c->count++;
+	return 0;
+}
+
+/* NULL-terminated pointer array: only its length (envp's "/ * 21 vars * /"). */
+static __always_inline __u32 capture_count(__u8 *data, __u64 uptr, __u8 *result)
+{
+	struct count_ctx c = { .base = uptr };
+
+	bpf_loop(ES_COUNT_MAX, count_one, &c, 0);
+	if (c.count == ES_COUNT_MAX)
+		c.result |= ES_CAPR_TRUNCATED;
+	*result |= c.result;
+	*(__u32 *)data = c.count;
+	return sizeof(__u32);
+}
+
+/* NULL-terminated char *[] (argv): each item as a u16 length and its bytes, cut at -s. */
+static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *result)
+{
+	__u32 item_read = clamp_u32((__u64)string_limit + 2, ES_ITEM_MAX);
+	__u32 pos = 0;
+	int i;
+
+	for (i = 0; i < ES_MAX_ARRAY_ITEMS; i++) {
+		__u64 p = 0;
+		long n;
+		__u32 len, cut = 0;
+
+		if (bpf_probe_read_user(&p, sizeof(p), (void *)(uptr + i * 8))) {
+			*result |= ES_CAPR_FAULT;
+			return pos;
+		}
+		if (!p)
+			return pos;
+		if (pos > ES_MAX_CAPTURE_BYTES - 2 - ES_ITEM_MAX)
+			break;
+		n = bpf_probe_read_user_str(data + pos + 2, item_read, (void *)p);
+		if (n <= 0) {
+			*result |= ES_CAPR_FAULT;
+			return pos;
+		}
+		len = n - 1;
+		if (len > string_limit) {
+			len = string_limit;
+			cut = ES_ITEM_CUT;
+		}
+		len &= ES_ITEM_MAX - 1;
+		data[pos] = (len | cut) & 0xff;
+		data[pos + 1] = (len | cut) >> 8;
+		pos += 2 + len;
+	}
+	*result |= ES_CAPR_TRUNCATED;
+	return pos;
+}
+
+/* Copies `want` bytes of a buffer whose full length is `full`; flags a cut. */
+static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, __u32 want,
+					   __u8 *result)
+{
+	__u32 n = clamp_u32(full, want);
+
+	if (n > ES_MAX_CAPTURE_BYTES)
+		n = ES_MAX_CAPTURE_BYTES;
+	if (full > n)
+		*result |= ES_CAPR_TRUNCATED;
+	if (n && bpf_probe_read_user(data, n, (void *)uptr)) {
+		*result |= ES_CAPR_FAULT;
+		return 0;
+	}
+	return n;
+}
+
+/* Appends the capture for one spec slot at `off` of the record in `buf`; returns the new
+ * record length. Offsets are masked so the verifier sees every write in bounds. */
+static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_capture_slot *slot,
+				     __u32 idx)
+{
+	const struct es_syscall_record *rec = (const void *)buf;
+	struct es_capture *cap;
+	__u8 *data;
+	__u8 result = 0;
+	__u32 len = 0, limit;
+	__u64 ptr, full;
+	long n;
+
+	const __u64 *args;
+	__s64 ret;
+
+	if (!buf || !slot || off > ES_SCRATCH_HALF - sizeof(*cap))
+		return off;
+	args = rec->args;
+	ret = rec->ret;
+	off &= ES_SCRATCH_HALF - 1;
+	cap = (void *)(buf + off);
+	data = buf + off + sizeof(*cap);
+	ptr = args[slot->arg % 6];
+	if (!ptr)
+		return off; /* NULL: printed from the argument itself */
+	limit = slot->size ? slot->size : string_limit;
+
+	switch (slot->kind) {
+	case ES_CAP_PATH:
+		n = bpf_probe_read_user_str(data, ES_PATH_MAX, (void *)ptr);
+		if (n <= 0) {
+			result |= ES_CAPR_FAULT;
+		} else {
+			len = n - 1;
+			if (n == ES_PATH_MAX)
+				result |= ES_CAPR_TRUNCATED;
+		}
+		break;
+	case ES_CAP_STRING:
+		n = bpf_probe_read_user_str(data, clamp_u32((__u64)limit + 2, ES_MAX_CAPTURE_BYTES),
+					    (void *)ptr);
+		if (n <= 0) {
+			result |= ES_CAPR_FAULT;
+		} else {
+			len = n - 1;
+			if (len > limit) {
+				len = limit;
+				result |= ES_CAPR_TRUNCATED;
+			}
+		}
+		break;
+	case ES_CAP_BUF_ARG:
+		len = capture_bytes(data, ptr, args[slot->len_arg % 6], limit, &result);
+		break;
+	case ES_CAP_BUF_RET:
+		if (ret <= 0)
+			return off;
+		len = capture_bytes(data, ptr, ret, limit, &result);
+		break;
+	case ES_CAP_FIXED:
+		len = capture_bytes(data, ptr, slot->size, slot->size, &result);
+		break;
+	case ES_CAP_BUF_ARG_FIXED:
+		full = args[slot->len_arg % 6] * slot->size;
+		len = capture_bytes(data, ptr, full, ES_MAX_CAPTURE_BYTES, &result);
+		break;
+	case ES_CAP_BUF_ARGPTR: {
+		__u32 ulen = 0;
+		__u64 lenptr = args[slot->len_arg % 6];
+
+		if (!lenptr || bpf_probe_read_user(&ulen, sizeof(ulen), (void *)lenptr))
+			return off;
+		len = capture_bytes(data, ptr, ulen, limit, &result);
+		break;
+	}
+	case ES_CAP_STRING_ARRAY:
+		len = capture_string_array(data, ptr, &result);
+		break;
+	case ES_CAP_ARRAY_COUNT:
+		len = capture_count(data, ptr, &result);
+		break;
+	default:
+		return off;
+	}
+
+	cap->slot = idx;
+	cap->arg = slot->arg;
+	cap->kind = slot->kind;
+	cap->result = result;
+	cap->len = len;
+	return off + sizeof(*cap) + ((len + 7) & ~7u);
+}
+
+/* Runs every slot of `spec` whose `when` matches; returns the record length. */
+static __always_inline __u32 capture_all(struct es_syscall_record *rec,
+					 const struct es_syscall_spec *spec, __u8 when)
+{
+	__u32 off = sizeof(*rec);
+	__u32 before;
+	int i;
+
+	for (i = 0; i < ES_MAX_CAPTURES; i++) {
+		const struct es_capture_slot *slot = &spec->slots[i];
+
+		if (slot->kind == ES_CAP_NONE || !(slot->when & when))
+			continue;
+		before = off;
+		off = capture_slot((__u8 *)rec, off, slot, i);
+		if (off != before)
+			rec->ncaptures++;
+	}
+	return off;
+}
+
+#endif

@@ -1,0 +1,85 @@
+/* Every map of the tracer in one place. Sizes marked "set at load" are adjusted by
+ * src/probe before the skeleton is loaded. */
+#ifndef ESTRACE_MAPS_BPF_H
+#define ESTRACE_MAPS_BPF_H
+
+#include "estrace/abi/event.h"
+
+/* Tasks (by tid) whose calls are recorded; value: enum es_task_state bits. */
+enum es_task_state {
+	ES_TASK_TRACED = 1 << 0,
+	ES_TASK_ARMED = 1 << 1,    /* launched child: start at its execve */
+	ES_TASK_ATTACHED = 1 << 2, /* attached with -p: its first exit may have no enter */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u32);
+} traced SEC(".maps");
+
+/* One capture row per syscall number, filled from the signature table. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, ES_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct es_syscall_spec);
+} specs SEC(".maps");
+
+/* The call in progress, per task: no hash lookup, freed with the task. */
+struct stash {
+	__u64 enter_ts;
+	__u64 args[6];
+	__u32 nr;
+	__u32 active;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct stash);
+} stashes SEC(".maps");
+
+/* Records are built here, then copied out at their exact size. Two slots per CPU (set at
+ * load): enter and exit run as different programs and may interleave on one CPU. */
+#define ES_SCRATCH_SIZE (1 << 16)
+#define ES_SCRATCH_HALF (ES_SCRATCH_SIZE / 2)
+struct scratch {
+	__u8 data[ES_SCRATCH_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 2); /* set at load: 2 * possible CPUs */
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch SEC(".maps");
+
+/* Failed ring-buffer writes, per record kind, per CPU. */
+struct counters {
+	__u64 lost[8]; /* indexed by enum es_record_kind */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct counters);
+} counters SEC(".maps");
+
+/* One ring per CPU so producers never contend; the reader merges them by timestamp. */
+struct ring {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 1 << 20); /* set at load: -b */
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+	__uint(max_entries, 1); /* set at load: possible CPUs */
+	__type(key, __u32);
+	__array(values, struct ring);
+} rings SEC(".maps");
+
+#endif

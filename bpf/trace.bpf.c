@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0
+/* estrace's BPF side: syscall enter/exit into one record per completed call, plus the
+ * process lifecycle (fork, exec, exit) and signal deliveries of traced tasks. */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "capture.bpf.h"
+#include "filter.bpf.h"
+#include "maps.bpf.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Set before load by src/probe. */
+const volatile bool follow_forks = false;
+const volatile __u64 ring_bytes = 1 << 20;
+const volatile __u32 nr_execve = 59;
+const volatile __u32 nr_execveat = 322;
+
+/* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
+#define ES_TS_COMPAT 0x0002
+
+static __always_inline void count_lost(__u32 kind)
+{
+	__u32 zero = 0;
+	struct counters *c = bpf_map_lookup_elem(&counters, &zero);
+
+	if (c)
+		c->lost[kind & 7]++;
+}
+
+/* Copies a finished record into this CPU's ring. No wakeup unless the ring is half full:
+ * each wakeup costs the traced task microseconds; the reader polls on a short timer. */
+static __always_inline void submit(void *data, __u32 size, __u32 kind)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	__u64 flags = BPF_RB_NO_WAKEUP;
+	void *ring = bpf_map_lookup_elem(&rings, &cpu);
+
+	if (!ring || size > ES_SCRATCH_SIZE) {
+		count_lost(kind);
+		return;
+	}
+	if (bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) > ring_bytes / 2)
+		flags = BPF_RB_FORCE_WAKEUP;
+	if (bpf_ringbuf_output(ring, data, size, flags))
+		count_lost(kind);
+}
+
+static __always_inline void *scratch_for(__u32 which)
+{
+	__u32 idx = bpf_get_smp_processor_id() * 2 + which;
+
+	return bpf_map_lookup_elem(&scratch, &idx);
+}
+
+static __always_inline void fill_header(struct es_header *h, __u16 kind, __u32 size)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	h->kind = kind;
+	h->flags = 0;
+	h->size = size;
+	h->ts = bpf_ktime_get_ns();
+	h->tid = (__u32)pid_tgid;
+	h->tgid = pid_tgid >> 32;
+}
+
+static __always_inline bool in_compat_syscall(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->thread_info.status & ES_TS_COMPAT;
+}
+
+static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool compat)
+{
+	if (compat) {
+		/* i386 convention: ebx, ecx, edx, esi, edi, ebp */
+		args[0] = (__u32)regs->bx;
+		args[1] = (__u32)regs->cx;
+		args[2] = (__u32)regs->dx;
+		args[3] = (__u32)regs->si;
+		args[4] = (__u32)regs->di;
+		args[5] = (__u32)regs->bp;
+		return;
+	}
+	args[0] = regs->di;
+	args[1] = regs->si;
+	args[2] = regs->dx;
+	args[3] = regs->r10;
+	args[4] = regs->r8;
+	args[5] = regs->r9;
+}
+
+/* Builds and submits a syscall record from the stash; `when` picks the capture slots. */
+static __always_inline void emit_call(__u16 kind, struct stash *st,
+				      const struct es_syscall_spec *spec, __s64 ret, __u16 flags,
+				      __u8 when, __u32 which)
+{
+	struct es_syscall_record *rec = scratch_for(which);
+	__u32 size;
+	int i;
+
+	if (!rec)
+		return;
+	rec->enter_ts = st->enter_ts;
+	rec->ret = ret;
+	for (i = 0; i < 6; i++)
+		rec->args[i] = st->args[i];
+	rec->nr = st->nr;
+	rec->ncaptures = 0;
+	rec->flags = flags;
+	size = sizeof(*rec);
+	if (spec && !(flags & ES_SYSF_COMPAT))
+		size = capture_all(rec, spec, when);
+	fill_header(&rec->h, kind, size);
+	submit(rec, size, kind);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u32 *state = traced_state(tid);
+	struct es_syscall_spec *spec;
+	struct stash *st;
+	bool compat;
+
+	if (!state)
+		return 0;
+	if (*state & ES_TASK_ARMED) {
+		/* A launched command is traced from its execve, like strace's first line. */
+		if (id != nr_execve && id != nr_execveat)
+			return 0;
+		*state = ES_TASK_TRACED;
+	}
+	*state &= ~ES_TASK_ATTACHED;
+	compat = in_compat_syscall();
+	spec = traced_spec(id);
+	if (!spec)
+		return 0;
+	st = bpf_task_storage_get(&stashes, bpf_get_current_task_btf(), 0,
+				  BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!st)
+		return 0;
+	st->nr = id;
+	st->enter_ts = bpf_ktime_get_ns();
+	read_args(regs, st->args, compat);
+	st->active = compat ? 2 : 1;
+
+	/* Calls that may block, or whose arguments the call destroys (execve's argv), are
+	 * announced now; everything else waits for one record at exit. */
+	if (spec->flags & ES_SPEC_ENTER_RECORD ||
+	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
+	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
+		emit_call(ES_REC_ENTER, st, spec, 0, compat ? ES_SYSF_COMPAT : 0, ES_AT_ENTER, 0);
+	return 0;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u32 *state = traced_state(tid);
+	struct es_syscall_spec *spec;
+	struct stash *st;
+	__u16 flags = 0;
+
+	if (!state)
+		return 0;
+	st = bpf_task_storage_get(&stashes, bpf_get_current_task_btf(), 0, 0);
+	if (!st || !st->active) {
+		/* Attached while this call was in progress: show its end with what the
+		 * registers still hold. Other exits without an enter (a new child's first
+		 * return from fork, a launched command before execve) are not calls we saw. */
+		struct stash fresh = {};
+
+		if (!(*state & ES_TASK_ATTACHED))
+			return 0;
+		*state &= ~ES_TASK_ATTACHED;
+		fresh.nr = regs->orig_ax;
+		if (!traced_spec(fresh.nr))
+			return 0;
+		fresh.enter_ts = 0;
+		read_args(regs, fresh.args, in_compat_syscall());
+		emit_call(ES_REC_SYSCALL, &fresh, 0, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
+		return 0;
+	}
+	if (st->active == 2)
+		flags |= ES_SYSF_COMPAT;
+	st->active = 0;
+	spec = traced_spec(st->nr);
+	emit_call(ES_REC_SYSCALL, st, spec, ret, flags, ES_AT_EXIT, 1);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptid = parent->pid, ctid = child->pid;
+	__u32 *state = traced_state(ptid);
+	__u32 traced_now = ES_TASK_TRACED;
+	struct es_fork_record rec = {};
+
+	if (!follow_forks || !state || (*state & ES_TASK_ARMED))
+		return 0;
+	/* Inserted before the child first runs: it is traced from its first syscall. */
+	if (bpf_map_update_elem(&traced, &ctid, &traced_now, BPF_ANY))
+		return 0;
+	fill_header(&rec.h, ES_REC_FORK, sizeof(rec));
+	rec.child_tid = ctid;
+	rec.child_tgid = child->tgid;
+	submit(&rec, sizeof(rec), ES_REC_FORK);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	__u32 tid = p->pid, old = old_pid;
+	__u32 *state = traced_state(old);
+	struct es_exec_record rec = {};
+
+	if (!state)
+		return 0;
+	if (old != tid) {
+		/* A thread exec'd and took over the leader's pid (de_thread). */
+		__u32 s = *state;
+
+		bpf_map_delete_elem(&traced, &old);
+		bpf_map_update_elem(&traced, &tid, &s, BPF_ANY);
+	}
+	fill_header(&rec.h, ES_REC_EXEC, sizeof(rec));
+	rec.old_tid = old;
+	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
+	submit(&rec, sizeof(rec), ES_REC_EXEC);
+	return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_process_exit, struct task_struct *p)
+{
+	__u32 tid = p->pid;
+	__u32 *state = traced_state(tid);
+	struct es_exit_record rec = {};
+	struct stash *st;
+
+	if (!state)
+		return 0;
+	/* A call that never returns (exit_group, or killed while blocked): "= ?". */
+	st = bpf_task_storage_get(&stashes, p, 0, 0);
+	if (st && st->active) {
+		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
+
+		st->active = 0;
+		emit_call(ES_REC_SYSCALL, st, traced_spec(st->nr), 0, flags, ES_AT_EXIT, 1);
+	}
+	fill_header(&rec.h, ES_REC_EXIT, sizeof(rec));
+	rec.exit_code = p->exit_code;
+	rec.group_dead = p->signal->live.counter == 0;
+	submit(&rec, sizeof(rec), ES_REC_EXIT);
+	bpf_map_delete_elem(&traced, &tid);
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u32 *state = traced_state(tid);
+	struct es_signal_record rec = {};
+
+	if (!state || (*state & ES_TASK_ARMED))
+		return 0;
+	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
+	rec.sig = sig;
+	if (info)
+		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), info);
+	submit(&rec, sizeof(rec), ES_REC_SIGNAL);
+	return 0;
+}

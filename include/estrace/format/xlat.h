@@ -1,0 +1,41 @@
+// format: xlat tables (strace's name for constant <-> name lists) and the two printers every
+// flag or enum argument goes through. Table values come from the system headers, never retyped.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace estrace::format {
+
+struct XlatEntry {
+  uint64_t value;
+  const char* name;
+};
+
+struct Xlat {
+  std::span<const XlatEntry> entries;  // in strace's print order
+  const char* unknown;                 // "MAP_???": the comment after an unknown value
+};
+
+// The entry's name for `value`, or nullptr.
+const char* xlat_name(const Xlat& x, uint64_t value);
+
+// An enum value: "SEEK_END", or "0x4d /* SEEK_??? */" when unknown.
+void print_xval(fmt::memory_buffer& out, const Xlat& x, uint64_t value);
+
+// A flag word: names joined by '|', leftovers as "|0x...", "0x10 /* PROT_??? */" when nothing
+// is known, the table's zero entry (PROT_NONE) or "0" for 0. Returns false when nothing printed
+// (value 0 and `print_zero` false) so callers can compose several tables in one word.
+bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool print_zero = true);
+
+// Like print_flags but appends to what the caller already printed ("MAP_PRIVATE" + "|...").
+// Returns the bits no entry claimed.
+uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool& first);
+
+inline void put(fmt::memory_buffer& out, std::string_view s) { out.append(s); }
+inline void put(fmt::memory_buffer& out, char c) { out.push_back(c); }
+
+}  // namespace estrace::format

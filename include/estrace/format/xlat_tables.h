@@ -1,0 +1,21 @@
+// format: the constant tables, one family per src/format/xlat_<family>.cpp.
+#pragma once
+
+#include "estrace/format/xlat.h"
+
+namespace estrace::format::xlat {
+
+// file (xlat_file.cpp)
+extern const Xlat kOpenAccess, kOpenFlags, kAccessModes, kAtFlags, kWhence, kFcntlCmds, kFdFlags,
+    kFlockOps, kStatTypes, kStatModeBits;
+// memory (xlat_memory.cpp)
+extern const Xlat kMmapProt, kMmapType, kMmapFlags, kMsyncFlags, kMadvise, kMremapFlags;
+// network (xlat_net.cpp)
+extern const Xlat kSockDomains, kSockTypes, kSockFlags, kIpProtos, kNetlinkProtos, kShutdownHow,
+    kPollEvents;
+// process, time, signals (xlat_process.cpp)
+extern const Xlat kCloneFlags, kWaitOptions, kRlimits, kArchPrctl, kFutexCmds, kClockIds,
+    kGrndFlags, kSigHow, kSaFlags, kIoctlCmds, kSiCodes, kCldCodes, kSegvCodes, kBusCodes,
+    kIllCodes, kFpeCodes, kTrapCodes, kPollCodes;
+
+}  // namespace estrace::format::xlat

@@ -1,0 +1,44 @@
+// ingest: copies records out of the per-CPU rings as fast as they come (the libbpf callback
+// only appends bytes), and merges the rings' records into timestamp order for decode.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "estrace/util/result.h"
+
+struct ring_buffer;
+
+namespace estrace::ingest {
+
+// Records copied out of the rings, each padded to 8 bytes; every record starts with its
+// es_header, whose `size` says how long it is.
+struct Batch {
+  std::vector<uint8_t> bytes;
+  size_t records = 0;
+};
+
+class RingReader {
+ public:
+  static Result<std::unique_ptr<RingReader>> open(const std::vector<int>& ring_fds);
+  ~RingReader();
+  RingReader(const RingReader&) = delete;
+  RingReader& operator=(const RingReader&) = delete;
+
+  // Waits up to `timeout_ms` (records are submitted without wakeups, so this is mostly a
+  // timer; a ring past half full wakes it early), then copies every record into `out`.
+  // Returns false on a fatal ring error.
+  bool poll(int timeout_ms, Batch& out);
+  // Copies whatever is in the rings now, without waiting.
+  bool drain(Batch& out);
+
+ private:
+  RingReader() = default;
+  ring_buffer* rb_ = nullptr;
+  Batch* target_ = nullptr;
+  static int on_record(void* ctx, void* data, size_t size) noexcept;
+};
+
+}  // namespace estrace::ingest

@@ -1,0 +1,53 @@
+// launch: start a command behind a gate (so capture is live before its execve) and find
+// what to attach to in /proc (threads, calls already in progress).
+#pragma once
+
+#include <sys/types.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "estrace/util/result.h"
+
+namespace estrace::launch {
+
+// The file execve will run: CMD itself if it has a '/', else the first executable match
+// in $PATH (as strace resolves it before forking, so its execve line shows the full path).
+Result<std::string> resolve_command(const std::string& name);
+
+// A forked child stopped before execve until open() is called.
+class GatedChild {
+ public:
+  static Result<GatedChild> spawn(const std::string& path, const std::vector<std::string>& argv);
+  GatedChild(GatedChild&& other) noexcept;
+  GatedChild& operator=(GatedChild&&) = delete;
+  ~GatedChild();
+
+  pid_t pid() const { return pid_; }
+  // Lets the child exec. Returns the errno of a failed execve, or 0 once it succeeded.
+  int open();
+
+ private:
+  GatedChild(pid_t pid, int gate_fd, int error_fd) : pid_(pid), gate_fd_(gate_fd), error_fd_(error_fd) {}
+  pid_t pid_;
+  int gate_fd_;   // write end: closing it releases the child
+  int error_fd_;  // read end: the child's execve errno, or EOF on success (O_CLOEXEC)
+};
+
+// Thread ids of a process (from /proc/PID/task). Errors: the process does not exist.
+Result<std::vector<uint32_t>> threads_of(pid_t pid);
+
+// The syscall a thread is blocked in now (from /proc/PID/task/TID/syscall), if any.
+struct InProgress {
+  uint32_t nr = 0;
+  std::array<uint64_t, 6> args{};
+};
+std::optional<InProgress> call_in_progress(pid_t pid, uint32_t tid);
+
+// Parses the text of /proc/PID/task/TID/syscall ("running", "-1 sp pc", "NR a1..a6 sp pc").
+std::optional<InProgress> parse_proc_syscall(const std::string& text);
+
+}  // namespace estrace::launch

@@ -1,0 +1,56 @@
+// output: where finished text goes. Sinks write to injected streams, so tests use
+// std::ostringstream; the files (-o, -ff) are opened by the factories below.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "estrace/util/result.h"
+
+namespace estrace::output {
+
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // Appends text to the stream that task `tid` writes to.
+  virtual void write(uint32_t tid, std::string_view text) = 0;
+  virtual void flush() = 0;
+  // True when every task has a stream of its own (-ff): lines never interleave.
+  virtual bool per_task() const { return false; }
+  // The task has written its last line ("+++ exited ... +++").
+  virtual void task_done(uint32_t /*tid*/) {}
+};
+
+// All tasks into one stream (stderr, or the -o file).
+class StreamSink final : public Sink {
+ public:
+  explicit StreamSink(std::ostream& out) : out_(out) {}
+  void write(uint32_t, std::string_view text) override { out_.write(text.data(), text.size()); }
+  void flush() override { out_.flush(); }
+
+ private:
+  std::ostream& out_;
+};
+
+// -ff -o PREFIX: one file PREFIX.TID per task, opened on its first line.
+class PerTaskFileSink final : public Sink {
+ public:
+  explicit PerTaskFileSink(std::string prefix) : prefix_(std::move(prefix)) {}
+  void write(uint32_t tid, std::string_view text) override;
+  void flush() override;
+  bool per_task() const override { return true; }
+  void task_done(uint32_t tid) override;
+
+ private:
+  std::string prefix_;
+  std::unordered_map<uint32_t, std::unique_ptr<std::ostream>> files_;
+};
+
+// Opens FILE for -o (truncating, like strace). Errors are one line.
+Result<std::unique_ptr<std::ostream>> open_output_file(const std::string& path);
+
+}  // namespace estrace::output

@@ -1,0 +1,119 @@
+// syscalls: the signature table. One row per x86_64 syscall: each argument's printer kind and
+// direction, the return kind, classes and flags. The same row drives BPF capture (capture_spec)
+// and printing (format/), so the two can never disagree about what an argument is.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+namespace estrace::syscalls {
+
+// How an argument is printed (format/ registers one printer per kind) and, for pointers, what
+// the BPF side copies for it (capture_spec.cpp). Append-only; keep related kinds together.
+enum class ArgKind : uint8_t {
+  None = 0,
+  // Plain values.
+  Int,     // int, decimal
+  Long,    // long / off_t, decimal
+  Uint,    // unsigned int, decimal
+  Ulong,   // size_t / unsigned long, decimal
+  Hex,     // flags without a table, cookies: 0x1f (0 prints as 0)
+  Ptr,     // an address strace does not follow: NULL or 0x7ffd...
+  Octal,   // mode_t: 0644
+  Fd,      // descriptor; -y decorates it
+  Dirfd,   // descriptor or AT_FDCWD
+  // Memory the call reads or fills.
+  Path,    // NUL-terminated path, printed in full
+  Str,     // NUL-terminated string, -s applies
+  BufIn,   // bytes the call reads, length in args[aux]
+  BufOut,  // bytes the call fills, length is the return value
+  BufOutHex,  // like BufOut, always printed as \x.. (getrandom)
+  Argv,    // execve argv: ["ls", "/"]
+  Envp,    // execve envp: 0x7ffd... /* 21 vars */
+  // Flag and enum values (format/xlat_*.cpp).
+  OpenFlags,   // O_RDONLY|O_CLOEXEC
+  OpenMode,    // 0644, shown only when args[aux] has O_CREAT or O_TMPFILE
+  AccessMode,  // F_OK, R_OK|W_OK
+  AtFlags,     // AT_EMPTY_PATH|AT_SYMLINK_NOFOLLOW
+  MmapProt,    // PROT_READ|PROT_WRITE
+  MmapFlags,   // MAP_PRIVATE|MAP_ANONYMOUS
+  SockDomain,  // AF_INET
+  SockType,    // SOCK_STREAM|SOCK_CLOEXEC
+  SockProto,   // IPPROTO_TCP for inet domains (domain in args[aux]), else decimal
+  Whence,      // SEEK_SET
+  FcntlCmd,    // F_SETFD
+  FcntlArg,    // depends on the command in args[aux]; hidden for argument-less commands
+  IoctlReq,    // TCGETS, or _IOC(...) as strace prints unknown ones
+  Signo,       // SIGINT
+  SigHow,      // SIG_BLOCK
+  ArchPrctlCode,  // ARCH_SET_FS
+  RlimitRes,      // RLIMIT_STACK
+  FutexOp,        // FUTEX_WAIT_PRIVATE
+  ClockId,        // CLOCK_MONOTONIC
+  GrndFlags,      // GRND_NONBLOCK
+  WaitOptions,    // WNOHANG|__WALL
+  CloneFlags,     // CLONE_VM|CLONE_FS|...|SIGCHLD
+  MsyncFlags,     // MS_SYNC
+  MadviseAdvice,  // MADV_DONTNEED
+  PipeFlags,      // O_CLOEXEC|O_NONBLOCK for pipe2, dup3, ...
+  FlockOp,        // LOCK_EX|LOCK_NB
+  ShutdownHow,    // SHUT_RDWR
+  MremapFlags,    // MREMAP_MAYMOVE
+  SockFlags,      // SOCK_CLOEXEC|SOCK_NONBLOCK (accept4)
+  // Structures (format/struct_*.cpp).
+  Stat,         // struct stat: {st_mode=S_IFREG|0644, st_size=1234, ...}
+  Sigset,       // sigset_t, size in args[aux]: [INT TERM], ~[RTMIN RT_1]
+  Sigaction,    // struct kernel_sigaction
+  Rlimit,       // struct rlimit64: {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}
+  Timespec,     // {tv_sec=1, tv_nsec=0}
+  PollFds,      // struct pollfd[args[aux]]
+  SockaddrIn,   // sockaddr the call reads, length in args[aux]
+  SockaddrOut,  // sockaddr the call fills, length in *(socklen_t *)args[aux]
+  SocklenPtr,   // [16]
+  PipeFds,      // int[2]: [3, 4]
+  WaitStatus,   // int *: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
+  Dirents,      // getdents buffer: 0x5654... /* 29 entries */ (entry count from the buffer)
+  IntPtrOut,    // int * the call fills: [42]
+  Count,        // the number of ArgKinds; keep last
+};
+
+// Return value kinds: how "= RET" prints after the error check.
+enum class RetKind : uint8_t {
+  Int,    // signed decimal; -4095..-1 are errors
+  Fd,     // like Int; -y decorates it
+  Hex,    // addresses: mmap, brk, shmat
+  Octal,  // umask
+};
+
+enum Dir : uint8_t { kIn = 0, kOut = 1 };
+
+struct ArgSig {
+  ArgKind kind = ArgKind::None;
+  uint8_t dir = kIn;  // kIn: printed at entry; kOut: printed when the call returns
+  uint8_t aux = 0;    // another argument's index: a length, a domain, a flags word
+};
+
+enum SigFlags : uint8_t {
+  kMayBlock = 1 << 0,  // may sleep for long: BPF emits an enter record (unfinished ...)
+  kNoReturn = 1 << 1,  // exit, exit_group
+  kAtEnter = 1 << 2,   // execve: the call destroys its arguments, capture them at entry
+};
+
+struct Signature {
+  uint16_t nr = 0;
+  const char* name = nullptr;
+  uint8_t nargs = 0;
+  uint8_t flags = 0;  // SigFlags
+  RetKind ret = RetKind::Int;
+  uint32_t classes = 0;  // Class bits (catalogue.h)
+  std::array<ArgSig, 6> args{};
+};
+
+// The row for `nr`, or nullptr when the number has no syscall.
+const Signature* signature(uint32_t nr);
+
+// All rows, in number order.
+std::span<const Signature> all_signatures();
+
+}  // namespace estrace::syscalls

@@ -1,0 +1,296 @@
+// app: one tracing run, start to exit status. See include/estrace/app/pipeline.h.
+#include "estrace/app/pipeline.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "estrace/abi/event.h"
+#include "estrace/app/batch_queue.h"
+#include "estrace/app/signals.h"
+#include "estrace/decode/decoder.h"
+#include "estrace/format/call_formatter.h"
+#include "estrace/ingest/merger.h"
+#include "estrace/ingest/ring_reader.h"
+#include "estrace/launch/launch.h"
+#include "estrace/output/sink.h"
+#include "estrace/output/trace_writer.h"
+#include "estrace/probe/probe.h"
+#include "estrace/syscalls/catalogue.h"
+
+namespace estrace::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Records older than now minus this can no longer be overtaken by a record from another
+// CPU's ring (the gap between a record's timestamp and its commit is microseconds).
+constexpr uint64_t kHoldBackNs = 2'000'000;
+// How often the drain thread copies records out (records are submitted without wakeups).
+constexpr int kPollMs = 1;
+
+uint64_t now_ns(clockid_t clock) {
+  timespec ts;
+  clock_gettime(clock, &ts);
+  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + ts.tv_nsec;
+}
+
+void say(const std::string& line) { std::cerr << "estrace: " << line << '\n' << std::flush; }
+
+probe::Config probe_config(const cli::Options& options) {
+  probe::Config config;
+  config.follow_forks = options.follow > 0;
+  config.string_limit = options.string_limit;
+  config.ring_bytes_per_cpu = options.buffer_bytes_per_cpu;
+  config.specs.resize(ES_MAX_SYSCALLS);
+  std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
+  for (uint32_t nr : options.trace_syscalls)
+    if (nr < ES_MAX_SYSCALLS) wanted[nr] = true;
+  for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) {
+    config.specs[nr] = syscalls::capture_spec(nr, options.string_limit);
+    if (wanted[nr])
+      config.specs[nr].flags |= ES_SPEC_TRACED;
+    else
+      config.specs[nr].flags &= ~ES_SPEC_TRACED;
+  }
+  return config;
+}
+
+// Lines that reach the user only if a record was lost: syscalls, signals, exits.
+uint64_t lost_lines(const std::vector<uint64_t>& by_kind) {
+  return by_kind[ES_REC_SYSCALL] + by_kind[ES_REC_SIGNAL] + by_kind[ES_REC_EXIT];
+}
+
+int exit_status_of(int wait_status) {
+  if (WIFEXITED(wait_status)) return WEXITSTATUS(wait_status);
+  if (WIFSIGNALED(wait_status)) return 128 + WTERMSIG(wait_status);
+  return 1;
+}
+
+class Run {
+ public:
+  explicit Run(const cli::Options& options) : options_(options) {}
+
+  int go();
+
+ private:
+  bool open_output();
+  void drain_loop();
+  void pump(bool final);
+  void report_lost(bool final);
+
+  const cli::Options& options_;
+  std::unique_ptr<std::ostream> file_;
+  std::unique_ptr<output::Sink> sink_;
+  std::unique_ptr<output::TraceWriter> writer_;
+  std::unique_ptr<probe::Probe> probe_;
+  std::unique_ptr<ingest::RingReader> reader_;
+  ingest::Merger merger_;
+  decode::Decoder decoder_;
+  BatchQueue queue_;
+  std::atomic<bool> stop_drain_{false};
+  uint64_t reported_lost_ = 0;
+};
+
+bool Run::open_output() {
+  if (options_.output_file && options_.follow >= 2) {
+    sink_ = std::make_unique<output::PerTaskFileSink>(*options_.output_file);
+    return true;
+  }
+  if (options_.output_file) {
+    auto file = output::open_output_file(*options_.output_file);
+    if (!file) {
+      say(file.error());
+      return false;
+    }
+    file_ = std::move(*file);
+    sink_ = std::make_unique<output::StreamSink>(*file_);
+    return true;
+  }
+  sink_ = std::make_unique<output::StreamSink>(std::cerr);
+  return true;
+}
+
+void Run::drain_loop() {
+  while (!stop_drain_.load(std::memory_order_relaxed)) {
+    ingest::Batch batch;
+    if (!reader_->poll(kPollMs, batch)) {
+      say("reading the ring buffers failed");
+      return;
+    }
+    if (batch.records) queue_.push(std::move(batch));
+  }
+}
+
+// Moves queued records through the merge into the decoder and the writer.
+void Run::pump(bool final) {
+  queue_.pop_all(final ? 0ms : 5ms, [&](ingest::Batch&& b) { merger_.add(std::move(b)); });
+  auto feed = [&](std::span<const uint8_t> record) { decoder_.feed(record, *writer_); };
+  if (final)
+    merger_.release_all(feed);
+  else
+    merger_.release(now_ns(CLOCK_MONOTONIC) - kHoldBackNs, feed);
+  sink_->flush();
+}
+
+void Run::report_lost(bool final) {
+  uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs();
+  if (lost > reported_lost_) {
+    sink_->flush();
+    say(fmt::format("{} events lost", lost - reported_lost_));
+    reported_lost_ = lost;
+  }
+  if (final && lost) say(fmt::format("{} events lost in total", lost));
+  uint64_t malformed = merger_.malformed() + decoder_.malformed();
+  if (final && malformed) say(fmt::format("{} malformed records dropped", malformed));
+}
+
+int Run::go() {
+  bool launching = !options_.command.empty();
+
+  // Fail fast on what the user can fix, before loading anything.
+  std::string path;
+  std::vector<std::pair<int, std::vector<uint32_t>>> attach;
+  if (launching) {
+    auto resolved = launch::resolve_command(options_.command[0]);
+    if (!resolved) {
+      say(resolved.error());
+      return 1;
+    }
+    path = *resolved;
+  }
+  for (int pid : options_.pids) {
+    auto tids = launch::threads_of(pid);
+    if (!tids) {
+      say(tids.error());
+      return 1;
+    }
+    attach.emplace_back(pid, std::move(*tids));
+  }
+  if (!open_output()) return 1;
+
+  auto started = probe::Probe::start(probe_config(options_));
+  if (!started) {
+    say(started.error());
+    return 1;
+  }
+  probe_ = std::move(*started);
+  auto reader = ingest::RingReader::open(probe_->ring_fds());
+  if (!reader) {
+    say(reader.error());
+    return 1;
+  }
+  reader_ = std::move(*reader);
+
+  format::Style style;
+  style.string_limit = options_.string_limit;
+  style.hex = options_.hex;
+  style.verbose = options_.verbose;
+  style.decode_fds = options_.decode_fds;
+  output::LineOptions lines;
+  lines.time = options_.time;
+  lines.show_duration = options_.show_duration;
+  lines.pid_prefix_always = options_.output_file && options_.follow == 1;
+  lines.to_terminal_stream = !options_.output_file;
+  lines.realtime_offset_ns =
+      static_cast<int64_t>(now_ns(CLOCK_REALTIME)) - static_cast<int64_t>(now_ns(CLOCK_MONOTONIC));
+  writer_ = std::make_unique<output::TraceWriter>(format::CallFormatter(style), lines, *sink_);
+
+  install_signal_handlers();
+  std::thread drain([this] { drain_loop(); });
+
+  std::optional<launch::GatedChild> child;
+  int exec_error = 0;
+  if (launching) {
+    auto spawned = launch::GatedChild::spawn(path, options_.command);
+    if (!spawned) {
+      say(spawned.error());
+      stop_drain_ = true;
+      drain.join();
+      return 1;
+    }
+    child.emplace(std::move(*spawned));
+    probe_->trace_task(child->pid(), probe::kTraced | probe::kArmedUntilExec);
+    writer_->add_task(child->pid());
+    exec_error = child->open();
+  }
+  for (auto& [pid, tids] : attach) {
+    for (uint32_t tid : tids) {
+      probe_->trace_task(tid, probe::kTraced | probe::kAttached);
+      writer_->add_task(tid);
+    }
+    if (!options_.quiet) {
+      say(tids.size() > 1 ? fmt::format("Process {} attached with {} threads", pid, tids.size())
+                          : fmt::format("Process {} attached", pid));
+    }
+    // Calls already in progress are shown at once, as strace shows them at attach.
+    for (uint32_t tid : tids) {
+      if (auto call = launch::call_in_progress(pid, tid)) {
+        if (call->nr < ES_MAX_SYSCALLS)
+          decoder_.in_progress(tid, pid, call->nr, call->args, now_ns(CLOCK_MONOTONIC), *writer_);
+      }
+    }
+    sink_->flush();
+  }
+
+  int status = 0;
+  bool reaped = !child;
+  bool interrupted = false;
+  while (true) {
+    pump(false);
+    report_lost(false);
+    if (int sig = take_signal()) {
+      if (child) {
+        // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed on.
+        if (sig == SIGTERM || sig == SIGHUP) kill(child->pid(), sig);
+      } else {
+        interrupted = true;
+        break;
+      }
+    }
+    if (child && !reaped) {
+      int st;
+      if (waitpid(child->pid(), &st, WNOHANG) == child->pid()) {
+        reaped = true;
+        status = st;
+      }
+    }
+    if (reaped && !probe_->any_traced()) break;
+  }
+
+  // Everything the kernel wrote before the traced set emptied is in the rings now.
+  stop_drain_ = true;
+  drain.join();
+  ingest::Batch rest;
+  reader_->drain(rest);
+  if (rest.records) queue_.push(std::move(rest));
+  pump(true);
+  writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
+  sink_->flush();
+  report_lost(true);
+  if (!options_.quiet) {
+    for (auto& [pid, tids] : attach) say(fmt::format("Process {} detached", pid));
+  }
+  if (exec_error) {
+    say(std::string("exec: ") + strerror(exec_error));
+    return 1;
+  }
+  return child ? exit_status_of(status) : 0;
+}
+
+}  // namespace
+
+int run(const cli::Options& options) {
+  Run run(options);
+  return run.go();
+}
+
+}  // namespace estrace::app

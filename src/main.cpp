@@ -1,0 +1,32 @@
+// estrace: strace's workflow and output, captured with eBPF. Options -> pipeline -> exit code.
+#include <cstdlib>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "estrace/app/pipeline.h"
+#include "estrace/cli/options.h"
+
+int main(int argc, char* argv[]) {
+  // Diagnostics are quiet unless asked for: ESTRACE_LOG=debug.
+  spdlog::set_level(spdlog::level::warn);
+  if (const char* level = std::getenv("ESTRACE_LOG")) spdlog::set_level(spdlog::level::from_str(level));
+  spdlog::set_pattern("estrace: %l: %v");
+
+  auto parsed = estrace::cli::parse(argc, argv);
+  if (!parsed.options) {
+    std::cerr << "estrace: " << parsed.error << "\n"
+              << "Try 'estrace -h' for more information.\n";
+    return 1;
+  }
+  const auto& options = *parsed.options;
+  if (options.show_help) {
+    std::cout << estrace::cli::usage();
+    return 0;
+  }
+  if (options.show_version) {
+    std::cout << estrace::cli::version();
+    return 0;
+  }
+  return estrace::app::run(options);
+}

@@ -1,0 +1,146 @@
+// output: strace's line assembly. See include/estrace/output/trace_writer.h.
+#include "estrace/output/trace_writer.h"
+
+#include <iterator>
+#include <vector>
+
+namespace estrace::output {
+namespace {
+
+// strace aligns "= ret" at this column (its -a default), counting the prefix.
+constexpr size_t kReturnColumn = 40;
+
+void append(fmt::memory_buffer& buf, std::string_view text) { buf.append(text); }
+
+}  // namespace
+
+TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
+    : formatter_(std::move(formatter)), options_(options), sink_(sink) {}
+
+void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
+  buf_.clear();
+  carried_col_ = 0;
+  auto out = std::back_inserter(buf_);
+  if (!sink_.per_task()) {
+    if (options_.pid_prefix_always)
+      fmt::format_to(out, "{:<5} ", tid);
+    else if (options_.to_terminal_stream && live_.size() > 1)
+      fmt::format_to(out, "[pid {:>5}] ", tid);
+  }
+  if (options_.time != format::TimeMode::None)
+    format::format_timestamp(options_.time,
+                             static_cast<uint64_t>(static_cast<int64_t>(mono_ns) +
+                                                   options_.realtime_offset_ns),
+                             buf_);
+}
+
+void TraceWriter::end_line(uint32_t tid) {
+  buf_.push_back('\n');
+  sink_.write(tid, std::string_view(buf_.data(), buf_.size()));
+  buf_.clear();
+  carried_col_ = 0;
+}
+
+// Another task is about to print: a line left open by a call in progress is closed the way
+// strace closes it, to be continued later by "<... NAME resumed>".
+void TraceWriter::interrupt_others(uint32_t tid) {
+  if (sink_.per_task() || partial_.empty()) return;
+  std::vector<uint32_t> closed;
+  for (const auto& [owner, col] : partial_)
+    if (owner != tid) closed.push_back(owner);
+  for (uint32_t owner : closed) {
+    sink_.write(owner, " <unfinished ...>\n");
+    partial_.erase(owner);
+  }
+}
+
+void TraceWriter::finish_partials(std::string_view suffix) {
+  for (const auto& [owner, col] : partial_) {
+    std::string text(suffix);
+    text += '\n';
+    sink_.write(owner, text);
+  }
+  partial_.clear();
+}
+
+void TraceWriter::return_column() {
+  size_t col = column();
+  if (col < kReturnColumn)
+    buf_.append(std::string_view("                                        ").substr(0, kReturnColumn - col));
+  else
+    buf_.push_back(' ');
+}
+
+void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
+  interrupt_others(call.tid);
+  if (partial_.count(call.tid)) {  // its previous call's end was lost
+    sink_.write(call.tid, " <unfinished ...>\n");
+    partial_.erase(call.tid);
+  }
+  prefix(call.tid, call.enter_ns);
+  formatter_.enter_part(call, buf_);
+  if (in_progress) {
+    append(buf_, " <unfinished ...>");
+    end_line(call.tid);
+    return;
+  }
+  // Left open, as strace leaves it: the end usually follows and completes the line.
+  partial_[call.tid] = column();
+  sink_.write(call.tid, std::string_view(buf_.data(), buf_.size()));
+  buf_.clear();
+}
+
+void TraceWriter::on_call_end(const decode::Call& call, bool started) {
+  auto open = partial_.find(call.tid);
+  if (started && open != partial_.end()) {
+    buf_.clear();
+    carried_col_ = open->second;
+    partial_.erase(open);
+  } else {
+    interrupt_others(call.tid);
+    if (open != partial_.end()) {
+      sink_.write(call.tid, " <unfinished ...>\n");
+      partial_.erase(open);
+    }
+    if (started) {
+      prefix(call.tid, call.exit_ns);
+      fmt::format_to(std::back_inserter(buf_), "<... {} resumed>", formatter_.name(call));
+    } else {
+      prefix(call.tid, call.enter_ns);
+      formatter_.enter_part(call, buf_);
+    }
+  }
+  formatter_.exit_args(call, buf_);
+  return_column();
+  formatter_.return_value(call, buf_);
+  if (options_.show_duration && call.returned) format::format_duration(call.exit_ns - call.enter_ns, buf_);
+  end_line(call.tid);
+  ++calls_written_;
+}
+
+void TraceWriter::on_signal(const decode::Signal& signal) {
+  interrupt_others(0);
+  prefix(signal.tid, signal.ts_ns);
+  format::format_signal(signal, buf_);
+  end_line(signal.tid);
+}
+
+void TraceWriter::on_exit(const decode::Exit& exit) {
+  interrupt_others(0);
+  prefix(exit.tid, exit.ts_ns);
+  format::format_exit(exit, buf_);
+  end_line(exit.tid);
+  live_.erase(exit.tid);
+  sink_.task_done(exit.tid);
+}
+
+void TraceWriter::on_fork(uint32_t, uint32_t child_tid, uint32_t) { live_.insert(child_tid); }
+
+void TraceWriter::on_exec(uint32_t tid, uint32_t old_tid) {
+  if (old_tid != tid) {
+    live_.erase(old_tid);
+    live_.insert(tid);
+  }
+}
+
+}  // namespace estrace::output

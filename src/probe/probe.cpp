@@ -1,0 +1,139 @@
+// probe: skeleton lifecycle. See include/estrace/probe/probe.h.
+#include "estrace/probe/probe.h"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+#include <string>
+
+#include <spdlog/spdlog.h>
+
+#include "estrace/abi/event.h"
+#include "trace.skel.h"
+
+namespace estrace::probe {
+namespace {
+
+// libbpf's own messages go to spdlog at debug level: quiet unless ESTRACE_LOG=debug.
+int libbpf_to_spdlog(enum libbpf_print_level level, const char* format, va_list args) {
+  if (level == LIBBPF_DEBUG && !spdlog::should_log(spdlog::level::trace)) return 0;
+  char line[1024];
+  int n = vsnprintf(line, sizeof line, format, args);
+  std::string_view text(line, n > 0 ? std::min<size_t>(n, sizeof line - 1) : 0);
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  spdlog::debug("libbpf: {}", text);
+  return 0;
+}
+
+Error load_error(int err) {
+  err = err < 0 ? -err : err;
+  if (err == EPERM || err == EACCES)
+    return Error{"loading BPF programs needs root (or CAP_BPF, CAP_PERFMON and CAP_SYS_ADMIN): " +
+                 std::string(strerror(err))};
+  return Error{"cannot load the BPF programs: " + std::string(strerror(err)) +
+               " (run with ESTRACE_LOG=debug for the verifier's log)"};
+}
+
+}  // namespace
+
+struct Probe::Impl {
+  trace_bpf* skel = nullptr;
+  std::vector<int> owned_ring_fds;
+  int ncpus = 0;
+
+  ~Impl() {
+    if (skel) trace_bpf__destroy(skel);  // detaches links, closes programs and maps
+    for (int fd : owned_ring_fds) close(fd);
+  }
+};
+
+Probe::Probe(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Probe::~Probe() = default;
+
+Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
+  libbpf_set_print(libbpf_to_spdlog);
+  if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
+    return Error{"kernel BTF not found at /sys/kernel/btf/vmlinux (needs CONFIG_DEBUG_INFO_BTF=y)"};
+
+  auto impl = std::make_unique<Impl>();
+  impl->ncpus = libbpf_num_possible_cpus();
+  if (impl->ncpus <= 0) return Error{"cannot count the possible CPUs"};
+
+  impl->skel = trace_bpf__open();
+  if (!impl->skel) return load_error(errno);
+  auto* skel = impl->skel;
+
+  skel->rodata->follow_forks = config.follow_forks;
+  skel->rodata->string_limit = config.string_limit;
+  skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
+
+  bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
+  bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
+  if (bpf_map* ring_template = bpf_map__inner_map(skel->maps.rings))
+    bpf_map__set_max_entries(ring_template, config.ring_bytes_per_cpu);
+
+  if (int err = trace_bpf__load(skel)) return load_error(err);
+
+  // One ring per CPU: producers on different CPUs never share a reservation lock.
+  for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
+    int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
+                            static_cast<uint32_t>(config.ring_bytes_per_cpu), nullptr);
+    if (fd < 0) return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
+                             "-byte ring buffer: " + strerror(errno)};
+    impl->owned_ring_fds.push_back(fd);
+    uint32_t key = cpu;
+    if (bpf_map_update_elem(bpf_map__fd(skel->maps.rings), &key, &fd, BPF_ANY))
+      return Error{std::string("cannot install a ring buffer: ") + strerror(errno)};
+  }
+
+  int specs_fd = bpf_map__fd(skel->maps.specs);
+  for (uint32_t nr = 0; nr < config.specs.size() && nr < ES_MAX_SYSCALLS; ++nr) {
+    if (bpf_map_update_elem(specs_fd, &nr, &config.specs[nr], BPF_ANY))
+      return Error{std::string("cannot fill the capture table: ") + strerror(errno)};
+  }
+
+  if (int err = trace_bpf__attach(skel)) return load_error(err);
+
+  std::unique_ptr<Probe> probe(new Probe(std::move(impl)));
+  probe->ring_fds_ = probe->impl_->owned_ring_fds;
+  return probe;
+}
+
+bool Probe::trace_task(uint32_t tid, uint32_t state) {
+  return bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &state, BPF_ANY) == 0;
+}
+
+bool Probe::any_traced() const {
+  uint32_t key = 0;
+  return bpf_map_get_next_key(bpf_map__fd(impl_->skel->maps.traced), nullptr, &key) == 0;
+}
+
+std::vector<uint64_t> Probe::lost_by_kind() const {
+  constexpr int kKinds = 8;
+  std::vector<uint64_t> per_cpu(static_cast<size_t>(impl_->ncpus) * kKinds);
+  std::vector<uint64_t> total(kKinds, 0);
+  uint32_t zero = 0;
+  if (bpf_map_lookup_elem(bpf_map__fd(impl_->skel->maps.counters), &zero, per_cpu.data()) == 0) {
+    for (int cpu = 0; cpu < impl_->ncpus; ++cpu)
+      for (int k = 0; k < kKinds; ++k) total[k] += per_cpu[cpu * kKinds + k];
+  }
+  return total;
+}
+
+uint64_t Probe::missed_runs() const {
+  uint64_t missed = 0;
+  bpf_program* prog = nullptr;
+  bpf_object__for_each_program(prog, impl_->skel->obj) {
+    bpf_prog_info info{};
+    uint32_t len = sizeof info;
+    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+      missed += info.recursion_misses;
+  }
+  return missed;
+}
+
+}  // namespace estrace::probe
