@@ -13,6 +13,14 @@ const volatile __u32 string_limit = 32;
 /* Pointer arrays are counted up to this many entries (envp under default -v off). */
 #define ES_COUNT_MAX 65536
 
+/* args[i] with i checked in a way the verifier can follow (a modulo is not). */
+static __always_inline __u64 arg_at(const __u64 *args, __u8 i)
+{
+	if (i >= 6)
+		return 0;
+	return args[i];
+}
+
 static __always_inline __u32 clamp_u32(__u64 v, __u32 max)
 {
 	return v > max ? max : (__u32)v;
@@ -51,43 +59,64 @@ static __always_inline __u32 capture_count(__u8 *data, __u64 uptr, __u8 *result)
 	return sizeof(__u32);
 }
 
+struct array_ctx {
+	__u8 *data;
+	__u64 base;
+	__u32 pos;
+	__u8 result;
+	__u8 ended;
+};
+
+/* One argv item per bpf_loop step: a loop body verified once, not once per item. */
+static long copy_item(__u64 i, struct array_ctx *c)
+{
+	__u32 item_read = clamp_u32((__u64)string_limit + 2, ES_ITEM_MAX);
+	__u32 pos = c->pos, len, cut = 0;
+	__u8 *data = c->data;
+	__u64 p = 0;
+	long n;
+
+	if (!data)
+		return 1;
+	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8))) {
+		c->result |= ES_CAPR_FAULT;
+		c->ended = 1;
+		return 1;
+	}
+	if (!p) {
+		c->ended = 1;
+		return 1;
+	}
+	if (pos > ES_MAX_CAPTURE_BYTES - 2 - ES_ITEM_MAX)
+		return 1; /* full: the array is cut here */
+	n = bpf_probe_read_user_str(data + pos + 2, item_read, (void *)p);
+	if (n <= 0) {
+		c->result |= ES_CAPR_FAULT;
+		c->ended = 1;
+		return 1;
+	}
+	len = n - 1;
+	if (len > string_limit) {
+		len = string_limit;
+		cut = ES_ITEM_CUT;
+	}
+	len &= ES_ITEM_MAX - 1;
+	data[pos] = (len | cut) & 0xff;
+	data[pos + 1] = (len | cut) >> 8;
+	c->pos = pos + 2 + len;
+	return 0;
+}
+
 /* NULL-terminated char *[] (argv): each item as a u16 length and its bytes, cut at -s. */
 static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *result)
 {
-	__u32 item_read = clamp_u32((__u64)string_limit + 2, ES_ITEM_MAX);
-	__u32 pos = 0;
-	int i;
+	struct array_ctx c = { .data = data, .base = uptr };
 
-	for (i = 0; i < ES_MAX_ARRAY_ITEMS; i++) {
-		__u64 p = 0;
-		long n;
-		__u32 len, cut = 0;
-
-		if (bpf_probe_read_user(&p, sizeof(p), (void *)(uptr + i * 8))) {
-			*result |= ES_CAPR_FAULT;
-			return pos;
-		}
-		if (!p)
-			return pos;
-		if (pos > ES_MAX_CAPTURE_BYTES - 2 - ES_ITEM_MAX)
-			break;
-		n = bpf_probe_read_user_str(data + pos + 2, item_read, (void *)p);
-		if (n <= 0) {
-			*result |= ES_CAPR_FAULT;
-			return pos;
-		}
-		len = n - 1;
-		if (len > string_limit) {
-			len = string_limit;
-			cut = ES_ITEM_CUT;
-		}
-		len &= ES_ITEM_MAX - 1;
-		data[pos] = (len | cut) & 0xff;
-		data[pos + 1] = (len | cut) >> 8;
-		pos += 2 + len;
-	}
-	*result |= ES_CAPR_TRUNCATED;
-	return pos;
+	bpf_loop(ES_MAX_ARRAY_ITEMS, copy_item, &c, 0);
+	if (!c.ended)
+		c.result |= ES_CAPR_TRUNCATED;
+	*result |= c.result;
+	return c.pos;
 }
 
 /* Copies `want` bytes of a buffer whose full length is `full`; flags a cut. */
@@ -96,6 +125,7 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 {
 	__u32 n = clamp_u32(full, want);
 
+	barrier_var(n);
 	if (n > ES_MAX_CAPTURE_BYTES)
 		n = ES_MAX_CAPTURE_BYTES;
 	if (full > n)
@@ -127,10 +157,11 @@ static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_captu
 		return off;
 	args = rec->args;
 	ret = rec->ret;
+	barrier_var(off); /* keep the mask: the verifier needs it even where clang sees none */
 	off &= ES_SCRATCH_HALF - 1;
 	cap = (void *)(buf + off);
 	data = buf + off + sizeof(*cap);
-	ptr = args[slot->arg % 6];
+	ptr = arg_at(args, slot->arg);
 	if (!ptr)
 		return off; /* NULL: printed from the argument itself */
 	limit = slot->size ? slot->size : string_limit;
@@ -160,7 +191,7 @@ static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_captu
 		}
 		break;
 	case ES_CAP_BUF_ARG:
-		len = capture_bytes(data, ptr, args[slot->len_arg % 6], limit, &result);
+		len = capture_bytes(data, ptr, arg_at(args, slot->len_arg), limit, &result);
 		break;
 	case ES_CAP_BUF_RET:
 		if (ret <= 0)
@@ -171,12 +202,12 @@ static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_captu
 		len = capture_bytes(data, ptr, slot->size, slot->size, &result);
 		break;
 	case ES_CAP_BUF_ARG_FIXED:
-		full = args[slot->len_arg % 6] * slot->size;
+		full = arg_at(args, slot->len_arg) * slot->size;
 		len = capture_bytes(data, ptr, full, ES_MAX_CAPTURE_BYTES, &result);
 		break;
 	case ES_CAP_BUF_ARGPTR: {
 		__u32 ulen = 0;
-		__u64 lenptr = args[slot->len_arg % 6];
+		__u64 lenptr = arg_at(args, slot->len_arg);
 
 		if (!lenptr || bpf_probe_read_user(&ulen, sizeof(ulen), (void *)lenptr))
 			return off;

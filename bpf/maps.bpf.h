@@ -44,8 +44,10 @@ struct {
 
 /* Records are built here, then copied out at their exact size. Two slots per CPU (set at
  * load): enter and exit run as different programs and may interleave on one CPU. */
-#define ES_SCRATCH_SIZE (1 << 16)
-#define ES_SCRATCH_HALF (ES_SCRATCH_SIZE / 2)
+#define ES_SCRATCH_SIZE (1 << 17)
+/* Captures start below this offset and each copies less than 64 KiB (sizes are u16 in the
+ * verifier's eyes), so every write stays inside the slot without a mask per copy. */
+#define ES_SCRATCH_HALF (1 << 15)
 struct scratch {
 	__u8 data[ES_SCRATCH_SIZE];
 };

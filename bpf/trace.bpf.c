@@ -32,13 +32,15 @@ static __always_inline void count_lost(__u32 kind)
 
 /* Copies a finished record into this CPU's ring. No wakeup unless the ring is half full:
  * each wakeup costs the traced task microseconds; the reader polls on a short timer. */
-static __always_inline void submit(void *data, __u32 size, __u32 kind)
+static __always_inline void submit(void *data, __u64 size, __u32 kind)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
 	__u64 flags = BPF_RB_NO_WAKEUP;
 	void *ring = bpf_map_lookup_elem(&rings, &cpu);
 
-	if (!ring || size > ES_SCRATCH_SIZE) {
+	/* Checked on the very register passed on: a copy widened from 32 bits loses the bound. */
+	barrier_var(size);
+	if (!ring || size >= ES_SCRATCH_SIZE) {
 		count_lost(kind);
 		return;
 	}

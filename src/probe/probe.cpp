@@ -21,17 +21,22 @@ namespace {
 // libbpf's own messages go to spdlog at debug level: quiet unless ESTRACE_LOG=debug.
 int libbpf_to_spdlog(enum libbpf_print_level level, const char* format, va_list args) {
   if (level == LIBBPF_DEBUG && !spdlog::should_log(spdlog::level::trace)) return 0;
-  char line[1024];
-  int n = vsnprintf(line, sizeof line, format, args);
-  std::string_view text(line, n > 0 ? std::min<size_t>(n, sizeof line - 1) : 0);
-  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  va_list copy;
+  va_copy(copy, args);
+  int n = vsnprintf(nullptr, 0, format, copy);
+  va_end(copy);
+  if (n <= 0) return 0;
+  std::string text(static_cast<size_t>(n) + 1, '\0');  // verifier logs run to megabytes
+  vsnprintf(text.data(), text.size(), format, args);
+  text.resize(static_cast<size_t>(n));
+  while (!text.empty() && text.back() == '\n') text.pop_back();
   spdlog::debug("libbpf: {}", text);
   return 0;
 }
 
 Error load_error(int err) {
   err = err < 0 ? -err : err;
-  if (err == EPERM || err == EACCES)
+  if (err == EPERM)
     return Error{"loading BPF programs needs root (or CAP_BPF, CAP_PERFMON and CAP_SYS_ADMIN): " +
                  std::string(strerror(err))};
   return Error{"cannot load the BPF programs: " + std::string(strerror(err)) +
@@ -73,18 +78,24 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
-  if (bpf_map* ring_template = bpf_map__inner_map(skel->maps.rings))
-    bpf_map__set_max_entries(ring_template, config.ring_bytes_per_cpu);
 
-  if (int err = trace_bpf__load(skel)) return load_error(err);
-
-  // One ring per CPU: producers on different CPUs never share a reservation lock.
+  // One ring per CPU: producers on different CPUs never share a reservation lock. The
+  // rings are made here, at the size asked for; the first one doubles as the outer map's
+  // inner-map template (libbpf 1.1 cannot resize its own template: it has no object).
   for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
     int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
                             static_cast<uint32_t>(config.ring_bytes_per_cpu), nullptr);
     if (fd < 0) return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
                              "-byte ring buffer: " + strerror(errno)};
     impl->owned_ring_fds.push_back(fd);
+  }
+  if (int err = bpf_map__set_inner_map_fd(skel->maps.rings, impl->owned_ring_fds[0]))
+    return load_error(err);
+
+  if (int err = trace_bpf__load(skel)) return load_error(err);
+
+  for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
+    int fd = impl->owned_ring_fds[cpu];
     uint32_t key = cpu;
     if (bpf_map_update_elem(bpf_map__fd(skel->maps.rings), &key, &fd, BPF_ANY))
       return Error{std::string("cannot install a ring buffer: ") + strerror(errno)};
