@@ -9,7 +9,7 @@ packages=(
   clang llvm libbpf-dev bpftool libelf-dev zlib1g-dev
   libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
-  strace linux-perf
+  strace linux-perf python3 time
 )
 
 missing=()

@@ -1,0 +1,245 @@
+// parse(): strace's command line, read with glibc getopt_long so that bundles (-fttT), attached
+// values (-s128, -ofile) and stopping at the command behave exactly as strace's do.
+#include <getopt.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "estrace/cli/options.h"
+
+namespace estrace::cli {
+namespace {
+
+// Long-only options get values outside the char range.
+enum LongOnly : int {
+  kOutputSeparately = 256,
+  kTrace,
+  kQuiet,
+  kDecodeFds,
+  kAbsoluteTimestamps,
+  kSyscallTimes,
+  kStringsInHex,
+};
+
+// '+': stop at the first non-option, so the command's own options stay the command's.
+// ':': report a missing value as ':' rather than '?', so the two get different messages.
+constexpr const char* kShortOptions = "+:b:e:fho:p:qs:tTvVxy";
+
+// strace's long spellings of the options estrace has.
+constexpr std::array<option, 16> kLongOptions = {{
+    {"attach", required_argument, nullptr, 'p'},
+    {"buffer-size", required_argument, nullptr, 'b'},
+    {"follow-forks", no_argument, nullptr, 'f'},
+    {"output-separately", no_argument, nullptr, kOutputSeparately},
+    {"output", required_argument, nullptr, 'o'},
+    {"string-limit", required_argument, nullptr, 's'},
+    {"trace", required_argument, nullptr, kTrace},
+    {"absolute-timestamps", optional_argument, nullptr, kAbsoluteTimestamps},
+    {"syscall-times", optional_argument, nullptr, kSyscallTimes},
+    {"quiet", optional_argument, nullptr, kQuiet},
+    {"decode-fds", optional_argument, nullptr, kDecodeFds},
+    {"strings-in-hex", optional_argument, nullptr, kStringsInHex},
+    {"no-abbrev", no_argument, nullptr, 'v'},
+    {"help", no_argument, nullptr, 'h'},
+    {"version", no_argument, nullptr, 'V'},
+    {nullptr, 0, nullptr, 0},
+}};
+
+// strace options estrace does not have (yet): worth a clearer word than "invalid option".
+constexpr std::string_view kStraceOnly = "ACDEIOPSUXYZacdiknruwz";
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+// getopt_long's own messages are switched off (they go to stderr, and parse() does no I/O), so
+// these rebuild them from the word being parsed, in glibc's wording, which strace shows too.
+std::string long_option_error(std::string_view word, bool missing_value, int val) {
+  if (missing_value) {
+    auto match = std::find_if(kLongOptions.begin(), kLongOptions.end() - 1,
+                              [&](const option& o) { return o.val == val; });
+    std::string name(match->name != nullptr ? std::string_view(match->name) : word.substr(2));
+    return "option '--" + name + "' requires an argument";
+  }
+  std::string_view name = word.substr(2, word.find('=') - 2);
+  std::vector<const option*> matches;
+  for (auto it = kLongOptions.begin(); it != kLongOptions.end() - 1; ++it) {
+    std::string_view candidate = it->name;
+    if (candidate == name) {
+      matches = {&*it};
+      break;
+    }
+    if (candidate.starts_with(name)) matches.push_back(&*it);
+  }
+  if (matches.empty()) return "unrecognized option " + quoted(word);
+  if (matches.size() == 1) {
+    return "option '--" + std::string(matches[0]->name) + "' doesn't allow an argument";
+  }
+  std::string error = "option " + quoted(word) + " is ambiguous; possibilities:";
+  for (const option* o : matches) error += " '--" + std::string(o->name) + "'";
+  return error;
+}
+
+std::string short_option_error(char letter, bool missing_value) {
+  if (missing_value) return "option requires an argument -- " + quoted(std::string(1, letter));
+  if (letter != '\0' && kStraceOnly.find(letter) != std::string_view::npos) {
+    return "option -" + std::string(1, letter) + " is not supported yet";
+  }
+  return "invalid option -- " + quoted(std::string(1, letter));
+}
+
+TimeMode time_mode(int count) {
+  switch (count) {
+    case 0:
+      return TimeMode::None;
+    case 1:
+      return TimeMode::Seconds;
+    case 2:
+      return TimeMode::Micros;
+    default:
+      return TimeMode::Epoch;
+  }
+}
+
+ParseResult failure(std::string error) { return ParseResult{std::nullopt, std::move(error), {}}; }
+
+}  // namespace
+
+ParseResult parse(int argc, char* const argv[]) {
+  Options options;
+  ParseResult result;
+  int f_count = 0;
+  int t_count = 0;
+  int x_count = 0;
+  int y_count = 0;
+  bool separately = false;
+  std::string error;
+
+  // optind = 0 makes glibc re-initialise everything, including state left mid-bundle by an
+  // earlier call that stopped on an error.
+  optind = 0;
+  opterr = 0;
+  while (true) {
+    // The word getopt is about to read: optind only moves past a word once it is used up.
+    const int index = std::max(optind, 1);
+    const std::string_view word = index < argc ? argv[index] : "";
+    const int c = getopt_long(argc, argv, kShortOptions, kLongOptions.data(), nullptr);
+    if (c == -1) break;
+    const std::string_view value = optarg != nullptr ? optarg : "";
+    const bool is_long = word.starts_with("--");
+    bool ok = true;
+    switch (c) {
+      case 'f':
+        ++f_count;
+        break;
+      case kOutputSeparately:
+        separately = true;
+        break;
+      case 'p':
+        ok = detail::append_pids(value, options.pids, error);
+        break;
+      case 'o':
+        // strace pipes "-o |cmd" and "-o !cmd" into a command; writing a file named "|cmd"
+        // instead would surprise.
+        if (value.empty()) {
+          error = "invalid -o argument: ''";
+          ok = false;
+        } else if (value.front() == '|' || value.front() == '!') {
+          error = "-o |COMMAND (piping the trace into a command) is not supported yet";
+          ok = false;
+        } else {
+          options.output_file = std::string(value);
+        }
+        break;
+      case 's':
+        if (auto limit = detail::parse_string_limit(value, error)) {
+          options.string_limit = *limit;
+        } else {
+          ok = false;
+        }
+        break;
+      case 'b':
+        if (auto bytes = detail::parse_buffer_size(value, error)) {
+          options.buffer_bytes_per_cpu = *bytes;
+        } else {
+          ok = false;
+        }
+        break;
+      case 'e':
+        ok = detail::apply_expression(value, options, error);
+        break;
+      case kTrace:
+        ok = detail::apply_setting("trace", value, options, error);
+        break;
+      case 't':
+        options.time = time_mode(++t_count);
+        break;
+      case kAbsoluteTimestamps:
+        ok = detail::apply_setting("absolute-timestamps", value, options, error);
+        break;
+      case 'T':
+        options.show_duration = true;
+        break;
+      case kSyscallTimes:
+        ok = detail::apply_setting("syscall-times", value, options, error);
+        break;
+      case 'q':
+        options.quiet = true;
+        break;
+      case kQuiet:
+        ok = detail::apply_setting("quiet", value, options, error);
+        break;
+      case 'x':
+        options.hex = ++x_count == 1 ? HexMode::NonAscii : HexMode::All;
+        break;
+      case kStringsInHex:
+        ok = detail::apply_setting("strings-in-hex", value, options, error);
+        break;
+      case 'y':
+        options.decode_fds = std::min(++y_count, 2);
+        break;
+      case kDecodeFds:
+        ok = detail::apply_setting("decode-fds", value, options, error);
+        break;
+      case 'v':
+        options.verbose = true;
+        break;
+      case 'h':
+        // Like strace: help is printed as soon as it is seen, whatever follows.
+        options.show_help = true;
+        return ParseResult{std::move(options), {}, {}};
+      case 'V':
+        options.show_version = true;
+        break;
+      case ':':
+      case '?':
+        return failure(is_long ? long_option_error(word, c == ':', optopt)
+                               : short_option_error(static_cast<char>(optopt), c == ':'));
+      default:
+        return failure("internal error: unhandled option " + std::to_string(c));
+    }
+    if (!ok) return failure(std::move(error));
+  }
+
+  for (int i = std::max(optind, 1); i < argc; ++i) options.command.emplace_back(argv[i]);
+
+  if (separately && f_count == 0) {
+    return failure("--output-separately without -f is not supported yet");
+  }
+  options.follow = std::min(separately ? 2 : f_count, 2);
+  // Per-process files are named FILE.PID, so -ff needs an -o FILE; without one strace quietly
+  // follows into one output, and so does estrace, but it says so.
+  if (options.follow == 2 && !options.output_file) {
+    result.warnings.emplace_back("-ff has no effect without -o, following forks as -f does");
+    options.follow = 1;
+  }
+  if (!options.show_version && options.command.empty() && options.pids.empty()) {
+    return failure("must have PROG [ARGS] or -p PID");
+  }
+  result.options = std::move(options);
+  return result;
+}
+
+}  // namespace estrace::cli

@@ -1,0 +1,431 @@
+// cli: every option, spelled the ways strace users type them, and the errors for bad input.
+#include <unistd.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "estrace/cli/options.h"
+
+namespace estrace::cli {
+namespace {
+
+// Runs parse() on "estrace ARGS..." with writable copies, as main() would get them.
+ParseResult run(std::initializer_list<std::string> args) {
+  std::vector<std::string> words{"estrace"};
+  words.insert(words.end(), args);
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  argv.push_back(nullptr);
+  return parse(static_cast<int>(words.size()), argv.data());
+}
+
+// Options from a command line that must parse.
+Options ok(std::initializer_list<std::string> args) {
+  ParseResult r = run(args);
+  EXPECT_TRUE(r.options.has_value()) << "error: " << r.error;
+  EXPECT_TRUE(r.error.empty());
+  return r.options.value_or(Options{});
+}
+
+// The error from a command line that must not parse.
+std::string error(std::initializer_list<std::string> args) {
+  ParseResult r = run(args);
+  EXPECT_FALSE(r.options.has_value());
+  return r.error;
+}
+
+bool contains(const std::vector<uint32_t>& v, uint32_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+using Words = std::vector<std::string>;
+
+TEST(CliParse, CommandAloneGetsDefaults) {
+  Options o = ok({"ls", "-l"});
+  EXPECT_EQ(o.command, (Words{"ls", "-l"}));
+  EXPECT_TRUE(o.pids.empty());
+  EXPECT_EQ(o.follow, 0);
+  EXPECT_TRUE(o.trace_all);
+  EXPECT_TRUE(o.trace_syscalls.empty());
+  EXPECT_EQ(o.string_limit, 32u);
+  EXPECT_EQ(o.time, TimeMode::None);
+  EXPECT_FALSE(o.show_duration);
+  EXPECT_FALSE(o.quiet);
+  EXPECT_EQ(o.hex, HexMode::None);
+  EXPECT_FALSE(o.verbose);
+  EXPECT_EQ(o.decode_fds, 0);
+  EXPECT_FALSE(o.output_file);
+  EXPECT_EQ(o.buffer_bytes_per_cpu, 8u << 20);
+  EXPECT_FALSE(o.show_help);
+  EXPECT_FALSE(o.show_version);
+}
+
+TEST(CliParse, StopsAtTheCommandSoItsOptionsStayItsOwn) {
+  Options o = ok({"-f", "grep", "-f", "patterns", "-s", "--", "x"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.command, (Words{"grep", "-f", "patterns", "-s", "--", "x"}));
+  EXPECT_EQ(o.string_limit, 32u);
+}
+
+TEST(CliParse, DoubleDashEndsOptions) {
+  EXPECT_EQ(ok({"-f", "--", "-weird-name", "-f"}).command, (Words{"-weird-name", "-f"}));
+  EXPECT_EQ(ok({"--", "ls"}).command, (Words{"ls"}));
+}
+
+TEST(CliParse, BundledFlags) {
+  Options o = ok({"-fttTqvxy", "true"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.time, TimeMode::Micros);
+  EXPECT_TRUE(o.show_duration);
+  EXPECT_TRUE(o.quiet);
+  EXPECT_TRUE(o.verbose);
+  EXPECT_EQ(o.hex, HexMode::NonAscii);
+  EXPECT_EQ(o.decode_fds, 1);
+}
+
+TEST(CliParse, BundleEndingInAnOptionWithAValue) {
+  Options o = ok({"-fs", "64", "-fo", "out.txt", "true"});
+  EXPECT_EQ(o.string_limit, 64u);
+  EXPECT_EQ(o.follow, 2);
+  EXPECT_EQ(o.output_file, "out.txt");
+  EXPECT_EQ(ok({"-Ts80", "true"}).string_limit, 80u);
+}
+
+TEST(CliParse, AttachedAndSeparateValues) {
+  EXPECT_EQ(ok({"-s128", "true"}).string_limit, 128u);
+  EXPECT_EQ(ok({"-s", "128", "true"}).string_limit, 128u);
+  EXPECT_EQ(ok({"-ofile", "true"}).output_file, "file");
+  EXPECT_EQ(ok({"-o", "file", "true"}).output_file, "file");
+  EXPECT_EQ(ok({"-p7"}).pids, (std::vector<int>{7}));
+  EXPECT_EQ(ok({"-b16M", "true"}).buffer_bytes_per_cpu, 16u << 20);
+}
+
+TEST(CliParse, LongSpellings) {
+  Options o = ok({"--follow-forks", "--output=log", "--string-limit=99", "--attach=5",
+                  "--absolute-timestamps", "--syscall-times", "--quiet", "--decode-fds",
+                  "--no-abbrev", "--buffer-size=1M", "--strings-in-hex"});
+  EXPECT_EQ(o.follow, 1);
+  EXPECT_EQ(o.output_file, "log");
+  EXPECT_EQ(o.string_limit, 99u);
+  EXPECT_EQ(o.pids, (std::vector<int>{5}));
+  EXPECT_EQ(o.time, TimeMode::Seconds);
+  EXPECT_TRUE(o.show_duration);
+  EXPECT_TRUE(o.quiet);
+  EXPECT_EQ(o.decode_fds, 1);
+  EXPECT_TRUE(o.verbose);
+  EXPECT_EQ(o.buffer_bytes_per_cpu, 1u << 20);
+  EXPECT_EQ(o.hex, HexMode::All);
+  // Separate values and unambiguous abbreviations, as getopt_long allows.
+  EXPECT_EQ(ok({"--output", "log", "true"}).output_file, "log");
+  EXPECT_EQ(ok({"--string-l", "7", "true"}).string_limit, 7u);
+}
+
+TEST(CliParse, LongValuesOfTheOptionalKind) {
+  EXPECT_EQ(ok({"--absolute-timestamps=time,us", "true"}).time, TimeMode::Micros);
+  EXPECT_EQ(ok({"--absolute-timestamps=us", "true"}).time, TimeMode::Micros);
+  EXPECT_EQ(ok({"--absolute-timestamps=format:unix,precision:us", "true"}).time, TimeMode::Epoch);
+  EXPECT_EQ(ok({"-t", "--absolute-timestamps=none", "true"}).time, TimeMode::None);
+  EXPECT_EQ(ok({"--decode-fds=all", "true"}).decode_fds, 2);
+  EXPECT_EQ(ok({"--decode-fds=path", "true"}).decode_fds, 1);
+  EXPECT_EQ(ok({"--strings-in-hex=non-ascii", "true"}).hex, HexMode::NonAscii);
+  EXPECT_TRUE(ok({"--syscall-times=us", "true"}).show_duration);
+  EXPECT_TRUE(ok({"--quiet=attach,personality", "true"}).quiet);
+}
+
+TEST(CliParse, UnsupportedLongValues) {
+  EXPECT_EQ(error({"--absolute-timestamps=ms", "true"}),
+            "--absolute-timestamps=ms is not supported yet (estrace knows time, time,us, "
+            "unix,us and none)");
+  EXPECT_EQ(error({"--absolute-timestamps=unix", "true"}),
+            "--absolute-timestamps=unix is not supported yet (estrace knows time, time,us, "
+            "unix,us and none)");
+  EXPECT_EQ(error({"--syscall-times=ns", "true"}),
+            "--syscall-times=ns is not supported yet (estrace knows us)");
+  EXPECT_EQ(error({"--decode-fds=socket", "true"}),
+            "-e decode-fds=socket is not supported yet (estrace knows path, all, none)");
+  EXPECT_EQ(error({"--strings-in-hex=x", "true"}),
+            "--strings-in-hex=x is not supported yet (estrace knows non-ascii, all)");
+  EXPECT_EQ(error({"--quiet=exit", "true"}),
+            "-e quiet=exit is not supported yet (estrace knows attach, personality, none)");
+}
+
+TEST(CliParse, CountedOptionsRaiseTheMode) {
+  EXPECT_EQ(ok({"-t", "true"}).time, TimeMode::Seconds);
+  EXPECT_EQ(ok({"-tt", "true"}).time, TimeMode::Micros);
+  EXPECT_EQ(ok({"-t", "-t", "true"}).time, TimeMode::Micros);
+  EXPECT_EQ(ok({"-ttt", "true"}).time, TimeMode::Epoch);
+  EXPECT_EQ(ok({"-tttt", "true"}).time, TimeMode::Epoch);
+  EXPECT_EQ(ok({"-xx", "true"}).hex, HexMode::All);
+  EXPECT_EQ(ok({"-xxx", "true"}).hex, HexMode::All);
+  EXPECT_EQ(ok({"-yy", "true"}).decode_fds, 2);
+  EXPECT_EQ(ok({"-yyy", "true"}).decode_fds, 2);
+  EXPECT_TRUE(ok({"-qq", "true"}).quiet);
+}
+
+TEST(CliParse, FollowForks) {
+  EXPECT_EQ(ok({"-f", "true"}).follow, 1);
+  EXPECT_EQ(ok({"-ff", "-o", "t", "true"}).follow, 2);
+  EXPECT_EQ(ok({"-f", "-f", "-o", "t", "true"}).follow, 2);
+  EXPECT_EQ(ok({"-fff", "-o", "t", "true"}).follow, 2);
+  EXPECT_EQ(ok({"--follow-forks", "--output-separately", "-o", "t", "true"}).follow, 2);
+}
+
+TEST(CliParse, PerProcessFilesNeedAnOutputFile) {
+  ParseResult r = run({"-ff", "true"});
+  ASSERT_TRUE(r.options);
+  EXPECT_EQ(r.options->follow, 1);
+  EXPECT_EQ(r.warnings, (Words{"-ff has no effect without -o, following forks as -f does"}));
+  EXPECT_TRUE(run({"-ff", "-o", "t", "true"}).warnings.empty());
+  EXPECT_EQ(error({"--output-separately", "-o", "t", "true"}),
+            "--output-separately without -f is not supported yet");
+}
+
+TEST(CliParse, PidsRepeatedAndListed) {
+  EXPECT_EQ(ok({"-p", "1"}).pids, (std::vector<int>{1}));
+  EXPECT_EQ(ok({"-p", "1", "-p", "2"}).pids, (std::vector<int>{1, 2}));
+  EXPECT_EQ(ok({"-p", "1,2,3"}).pids, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(ok({"-p", "1 2\t3"}).pids, (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(ok({"-p", "1,"}).pids, (std::vector<int>{1}));
+  EXPECT_EQ(ok({"-p", "4,4", "-p", "4"}).pids, (std::vector<int>{4}));
+  EXPECT_EQ(ok({"-p", "2147483647"}).pids, (std::vector<int>{2147483647}));
+  // strace traces both: the command it starts and the processes it attaches to.
+  Options both = ok({"-p", "9", "sleep", "1"});
+  EXPECT_EQ(both.pids, (std::vector<int>{9}));
+  EXPECT_EQ(both.command, (Words{"sleep", "1"}));
+}
+
+TEST(CliParse, BadPids) {
+  EXPECT_EQ(error({"-p", "x"}), "Invalid process id: 'x'");
+  EXPECT_EQ(error({"-p", "0"}), "Invalid process id: '0'");
+  EXPECT_EQ(error({"-p", "-5"}), "Invalid process id: '-5'");
+  EXPECT_EQ(error({"-p", "1,x"}), "Invalid process id: 'x'");
+  EXPECT_EQ(error({"-p", "1,,2"}), "Invalid process id: ''");
+  EXPECT_EQ(error({"-p", ",1"}), "Invalid process id: ''");
+  EXPECT_EQ(error({"-p", "2147483648"}), "Invalid process id: '2147483648'");
+  EXPECT_EQ(error({"-p", "99999999999999999999999"}),
+            "Invalid process id: '99999999999999999999999'");
+  EXPECT_EQ(error({"-p", "12abc"}), "Invalid process id: '12abc'");
+  EXPECT_EQ(error({"-p", std::to_string(getpid())}), "I'm sorry, I can't let you do that, Dave.");
+  // An empty list attaches to nothing, so the usual complaint follows.
+  EXPECT_EQ(error({"-p", ""}), "must have PROG [ARGS] or -p PID");
+}
+
+TEST(CliParse, StringLimit) {
+  EXPECT_EQ(ok({"-s", "0", "true"}).string_limit, 0u);
+  EXPECT_EQ(ok({"-s", "1073741823", "true"}).string_limit, 1073741823u);
+  EXPECT_EQ(error({"-s", "abc", "true"}), "invalid -s argument: 'abc'");
+  EXPECT_EQ(error({"-s", "-1", "true"}), "invalid -s argument: '-1'");
+  EXPECT_EQ(error({"-s", "", "true"}), "invalid -s argument: ''");
+  EXPECT_EQ(error({"-s", "12k", "true"}), "invalid -s argument: '12k'");
+  EXPECT_EQ(error({"-s", "1073741824", "true"}), "invalid -s argument: '1073741824'");
+  EXPECT_EQ(error({"-s", "99999999999999999999", "true"}),
+            "invalid -s argument: '99999999999999999999'");
+  EXPECT_EQ(error({"--string-limit=x", "true"}), "invalid -s argument: 'x'");
+}
+
+TEST(CliParse, BufferSize) {
+  EXPECT_EQ(ok({"-b", "4096", "true"}).buffer_bytes_per_cpu, 4096u);
+  EXPECT_EQ(ok({"-b", "4K", "true"}).buffer_bytes_per_cpu, 4096u);
+  EXPECT_EQ(ok({"-b", "64k", "true"}).buffer_bytes_per_cpu, 64u << 10);
+  EXPECT_EQ(ok({"-b", "32m", "true"}).buffer_bytes_per_cpu, 32u << 20);
+  EXPECT_EQ(ok({"-b", "1G", "true"}).buffer_bytes_per_cpu, 1u << 30);
+  EXPECT_EQ(ok({"--buffer-size", "2M", "true"}).buffer_bytes_per_cpu, 2u << 20);
+}
+
+TEST(CliParse, BadBufferSizes) {
+  const std::string range = "(the ring buffer size must be a power of two from 4K to 1G, e.g. 8M)";
+  EXPECT_EQ(error({"-b", "5000", "true"}), "invalid -b argument: '5000' " + range);
+  EXPECT_EQ(error({"-b", "2048", "true"}), "invalid -b argument: '2048' " + range);
+  EXPECT_EQ(error({"-b", "0", "true"}), "invalid -b argument: '0' " + range);
+  EXPECT_EQ(error({"-b", "3M", "true"}), "invalid -b argument: '3M' " + range);
+  EXPECT_EQ(error({"-b", "2G", "true"}), "invalid -b argument: '2G' " + range);
+  const std::string unit = "(a size in bytes, K, M or G)";
+  EXPECT_EQ(error({"-b", "abc", "true"}), "invalid -b argument: 'abc' " + unit);
+  EXPECT_EQ(error({"-b", "-4096", "true"}), "invalid -b argument: '-4096' " + unit);
+  EXPECT_EQ(error({"-b", "4KB", "true"}), "invalid -b argument: '4KB' " + unit);
+  EXPECT_EQ(error({"-b", "M", "true"}), "invalid -b argument: 'M' " + unit);
+  EXPECT_EQ(error({"-b", "", "true"}), "invalid -b argument: '' " + unit);
+  EXPECT_EQ(error({"-b", "99999999999999999999G", "true"}),
+            "invalid -b argument: '99999999999999999999G' " + unit);
+  EXPECT_EQ(error({"-b", "17179869184G", "true"}), "invalid -b argument: '17179869184G' " + unit);
+  EXPECT_EQ(error({"-b", "execve", "true"}),
+            "-b execve (detach on execve) is not supported: estrace's -b is the ring buffer size");
+}
+
+TEST(CliParse, OutputFile) {
+  EXPECT_EQ(ok({"-o", "a", "-o", "b", "true"}).output_file, "b");
+  EXPECT_EQ(error({"-o", "", "true"}), "invalid -o argument: ''");
+  EXPECT_EQ(error({"-o", "|grep x", "true"}),
+            "-o |COMMAND (piping the trace into a command) is not supported yet");
+  EXPECT_EQ(error({"-o", "!cat", "true"}),
+            "-o |COMMAND (piping the trace into a command) is not supported yet");
+}
+
+TEST(CliParse, TraceSets) {
+  // Resolution is the catalogue's job; here only that -e reaches it in its several spellings.
+  for (const char* spelling : {"trace=openat", "t=openat", "openat"}) {
+    Options o = ok({"-e", spelling, "true"});
+    EXPECT_FALSE(o.trace_all) << spelling;
+    EXPECT_TRUE(contains(o.trace_syscalls, 257)) << spelling;
+  }
+  Options o = ok({"--trace=openat,close", "true"});
+  EXPECT_FALSE(o.trace_all);
+  EXPECT_TRUE(contains(o.trace_syscalls, 257));
+  EXPECT_TRUE(contains(o.trace_syscalls, 3));
+  EXPECT_TRUE(contains(ok({"-etrace=close", "true"}).trace_syscalls, 3));
+}
+
+TEST(CliParse, LaterTraceSetReplacesEarlier) {
+  Options o = ok({"-e", "trace=openat", "-e", "trace=close", "true"});
+  EXPECT_TRUE(contains(o.trace_syscalls, 3));
+  EXPECT_FALSE(contains(o.trace_syscalls, 257));
+  Options all = ok({"-e", "trace=openat", "-e", "trace=all", "true"});
+  EXPECT_TRUE(all.trace_all);
+  EXPECT_TRUE(all.trace_syscalls.empty());
+}
+
+TEST(CliParse, BadTraceSets) {
+  // The catalogue words its own errors; a name it does not know must be one.
+  std::string e = error({"-e", "trace=nosuchcall", "true"});
+  EXPECT_NE(e.find("nosuchcall"), std::string::npos) << e;
+  EXPECT_EQ(e.find('\n'), std::string::npos) << e;
+  // Not a qualifier, so strace reads it as a syscall name, and so does estrace.
+  EXPECT_NE(error({"-e", "foo=bar", "true"}).find("foo=bar"), std::string::npos);
+}
+
+TEST(CliParse, TriviallyMappedQualifiers) {
+  EXPECT_TRUE(ok({"-e", "trace=all", "true"}).trace_all);
+  EXPECT_TRUE(ok({"-e", "all", "true"}).trace_all);
+  EXPECT_TRUE(ok({"-e", "abbrev=none", "true"}).verbose);
+  EXPECT_FALSE(ok({"-v", "-e", "a=all", "true"}).verbose);
+  EXPECT_TRUE(ok({"-e", "quiet=attach", "true"}).quiet);
+  EXPECT_FALSE(ok({"-q", "-e", "quiet=none", "true"}).quiet);
+  EXPECT_EQ(ok({"-e", "decode-fds=all", "true"}).decode_fds, 2);
+  EXPECT_EQ(ok({"-e", "decode-fd=path", "true"}).decode_fds, 1);
+  EXPECT_EQ(ok({"-y", "-e", "decode-fds=none", "true"}).decode_fds, 0);
+  ok({"-e", "verbose=all", "-e", "raw=none", "true"});
+}
+
+TEST(CliParse, UnsupportedQualifiersAreRefusedByName) {
+  const std::string known =
+      " is not supported yet (estrace knows trace=, abbrev=, quiet=, "
+      "decode-fds=)";
+  EXPECT_EQ(error({"-e", "status=failed", "true"}), "-e status=failed" + known);
+  EXPECT_EQ(error({"-e", "signal=none", "true"}), "-e signal=none" + known);
+  EXPECT_EQ(error({"-e", "signals=none", "true"}), "-e signal=none" + known);
+  EXPECT_EQ(error({"-e", "read=3", "true"}), "-e read=3" + known);
+  EXPECT_EQ(error({"-e", "write=1", "true"}), "-e write=1" + known);
+  EXPECT_EQ(error({"-e", "inject=openat:error=ENOENT", "true"}),
+            "-e inject=openat:error=ENOENT" + known);
+  EXPECT_EQ(error({"-e", "fault=openat", "true"}), "-e fault=openat" + known);
+  EXPECT_EQ(error({"-e", "abbrev=execve", "true"}),
+            "-e abbrev=execve is not supported yet (estrace knows all, none)");
+  EXPECT_EQ(error({"-e", "verbose=none", "true"}),
+            "-e verbose=none is not supported yet (estrace knows all)");
+  EXPECT_EQ(error({"-e", "raw=all", "true"}),
+            "-e raw=all is not supported yet (estrace knows none)");
+}
+
+TEST(CliParse, MissingCommand) {
+  EXPECT_EQ(error({}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(error({"-f", "-s", "64"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(error({"--"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(error({"-o", "out"}), "must have PROG [ARGS] or -p PID");
+}
+
+TEST(CliParse, UnknownOptions) {
+  EXPECT_EQ(error({"--foo", "true"}), "unrecognized option '--foo'");
+  EXPECT_EQ(error({"--foo=bar", "true"}), "unrecognized option '--foo=bar'");
+  EXPECT_EQ(error({"-j", "true"}), "invalid option -- 'j'");
+  EXPECT_EQ(error({"-fj", "true"}), "invalid option -- 'j'");
+  EXPECT_EQ(error({"-jf", "true"}), "invalid option -- 'j'");
+  // After a long option, the short one is still told apart from it.
+  EXPECT_EQ(error({"--quiet", "-jf", "true"}), "invalid option -- 'j'");
+  // strace's options that estrace lacks are named as such.
+  EXPECT_EQ(error({"-c", "true"}), "option -c is not supported yet");
+  EXPECT_EQ(error({"-fZ", "true"}), "option -Z is not supported yet");
+  EXPECT_EQ(error({"--summary", "true"}), "unrecognized option '--summary'");
+}
+
+TEST(CliParse, LongOptionMistakes) {
+  EXPECT_EQ(error({"--out=x", "true"}),
+            "option '--out=x' is ambiguous; possibilities: '--output-separately' '--output'");
+  EXPECT_EQ(error({"--help=me"}), "option '--help' doesn't allow an argument");
+  EXPECT_EQ(error({"--follow=1", "true"}), "option '--follow-forks' doesn't allow an argument");
+  EXPECT_EQ(error({"--output"}), "option '--output' requires an argument");
+  EXPECT_EQ(error({"--attach"}), "option '--attach' requires an argument");
+  EXPECT_EQ(error({"--trace"}), "option '--trace' requires an argument");
+}
+
+TEST(CliParse, MissingValues) {
+  EXPECT_EQ(error({"-p"}), "option requires an argument -- 'p'");
+  EXPECT_EQ(error({"-o"}), "option requires an argument -- 'o'");
+  EXPECT_EQ(error({"-ff", "-o"}), "option requires an argument -- 'o'");
+  EXPECT_EQ(error({"-fs"}), "option requires an argument -- 's'");
+  EXPECT_EQ(error({"-e"}), "option requires an argument -- 'e'");
+  EXPECT_EQ(error({"-b"}), "option requires an argument -- 'b'");
+  // A value is taken whatever it looks like, as getopt does.
+  EXPECT_EQ(ok({"-o", "-f", "true"}).output_file, "-f");
+}
+
+TEST(CliParse, HelpWinsAtOnce) {
+  ParseResult r = run({"-h"});
+  ASSERT_TRUE(r.options);
+  EXPECT_TRUE(r.options->show_help);
+  EXPECT_TRUE(ok({"-f", "--help", "-s", "bad"}).show_help);
+  EXPECT_TRUE(ok({"-fh"}).show_help);
+  // ... but an error before it still counts, as in strace.
+  EXPECT_EQ(error({"-s", "bad", "-h"}), "invalid -s argument: 'bad'");
+}
+
+TEST(CliParse, VersionNeedsNoCommandButOptionsStillCount) {
+  EXPECT_TRUE(ok({"-V"}).show_version);
+  EXPECT_TRUE(ok({"--version"}).show_version);
+  EXPECT_EQ(error({"-V", "-s", "abc"}), "invalid -s argument: 'abc'");
+}
+
+TEST(CliParse, CallableManyTimes) {
+  // A failure mid-bundle leaves getopt's state pointing into it; the next parse starts clean.
+  EXPECT_EQ(error({"-fjt", "true"}), "invalid option -- 'j'");
+  EXPECT_EQ(ok({"-tt", "ls"}).command, (Words{"ls"}));
+  EXPECT_EQ(ok({"-tt", "ls"}).time, TimeMode::Micros);
+  EXPECT_EQ(error({"-s"}), "option requires an argument -- 's'");
+  EXPECT_EQ(ok({"ls"}).command, (Words{"ls"}));
+}
+
+TEST(CliUsage, ListsTheOptionsAndExamples) {
+  std::string text = usage();
+  const std::vector<std::string> options = {
+      "-p PID",      "-f",   "-ff", "-o FILE", "-s N",    "-e trace=SET",  "-t",
+      "-tt",         "-ttt", "-T",  "-q",      "-x",      "-xx",           "-v",
+      "-y",          "-yy",  "-h",  "-V",      "-b SIZE", "--buffer-size", "(default 32)",
+      "(default 8M)"};
+  const std::vector<std::string> examples = {"estrace -e trace=openat -- myapp\n",
+                                             "estrace -f -o trace.txt -p 1234\n",
+                                             "estrace -p 1234\n"};
+  std::vector<std::string> needles = options;
+  needles.insert(needles.end(), examples.begin(), examples.end());
+  for (const std::string& needle : needles) {
+    EXPECT_NE(text.find(needle), std::string::npos) << needle;
+  }
+  EXPECT_EQ(text.back(), '\n');
+  // Lines fit an 80-column terminal.
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    EXPECT_LE(end - start, 80u) << text.substr(start, end - start);
+    start = end + 1;
+  }
+}
+
+TEST(CliUsage, Version) {
+  EXPECT_EQ(version().rfind("estrace -- version ", 0), 0u);
+  EXPECT_EQ(version(), std::string("estrace -- version ") + ESTRACE_VERSION + "\n");
+}
+
+}  // namespace
+}  // namespace estrace::cli
