@@ -6,8 +6,10 @@
 
 #include "estrace/app/pipeline.h"
 #include "estrace/cli/options.h"
+#include "estrace/launch/launch.h"
 
 int main(int argc, char* argv[]) {
+  estrace::launch::remember_inherited_fds();
   // Diagnostics are quiet unless asked for: ESTRACE_LOG=debug.
   spdlog::set_level(spdlog::level::warn);
   if (const char* level = std::getenv("ESTRACE_LOG")) spdlog::set_level(spdlog::level::from_str(level));

@@ -1,4 +1,5 @@
 // launch: fork behind a gate. See include/estrace/launch/launch.h.
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -8,12 +9,42 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
+#include <vector>
 
 #include "estrace/launch/launch.h"
 
 extern char** environ;
 
 namespace estrace::launch {
+namespace {
+
+std::vector<int> inherited_fds;
+
+std::vector<int> open_fds() {
+  std::vector<int> fds;
+  if (DIR* d = opendir("/proc/self/fd")) {
+    while (dirent* e = readdir(d)) {
+      int fd = atoi(e->d_name);
+      if (e->d_name[0] != '.' && fd != dirfd(d)) fds.push_back(fd);  // not the listing's own
+    }
+    closedir(d);
+  }
+  return fds;
+}
+
+// Done in the parent before fork: after fork, with the drain thread running, the child may
+// only make async-signal-safe calls.
+void close_own_fds_on_exec() {
+  for (int fd : open_fds()) {
+    if (std::find(inherited_fds.begin(), inherited_fds.end(), fd) == inherited_fds.end())
+      fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
+  }
+}
+
+}  // namespace
+
+void remember_inherited_fds() { inherited_fds = open_fds(); }
 
 Result<std::string> resolve_command(const std::string& name) {
   auto runnable = [](const std::string& path) {
@@ -44,6 +75,7 @@ Result<GatedChild> GatedChild::spawn(const std::string& path, const std::vector<
   int gate[2], error[2];
   if (pipe2(gate, O_CLOEXEC) != 0 || pipe2(error, O_CLOEXEC) != 0)
     return Error{std::string("pipe: ") + strerror(errno)};
+  close_own_fds_on_exec();
   std::vector<char*> args;
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);

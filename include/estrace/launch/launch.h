@@ -18,6 +18,10 @@ namespace estrace::launch {
 // in $PATH (as strace resolves it before forking, so its execve line shows the full path).
 Result<std::string> resolve_command(const std::string& name);
 
+// Notes which descriptors estrace inherited (call first thing in main): a launched command
+// gets those, as it would without estrace, and none of the ones estrace opened itself.
+void remember_inherited_fds();
+
 // A forked child stopped before execve until open() is called.
 class GatedChild {
  public:
