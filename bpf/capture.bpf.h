@@ -164,6 +164,8 @@ static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_captu
 	ptr = arg_at(args, slot->arg);
 	if (!ptr)
 		return off; /* NULL: printed from the argument itself */
+	if ((slot->flags & ES_CAPF_SUCCESS_ONLY) && ret < 0)
+		return off; /* an output the failed call never wrote */
 	limit = slot->size ? slot->size : string_limit;
 
 	switch (slot->kind) {

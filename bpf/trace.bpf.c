@@ -20,6 +20,9 @@ const volatile __u32 nr_execveat = 322;
 
 /* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
 #define ES_TS_COMPAT 0x0002
+#define ES_SIGKILL 9
+/* include/trace/events/signal.h: enum trace_signal_generate result codes. */
+#define ES_TRACE_SIGNAL_IGNORED 1
 
 static __always_inline void count_lost(__u32 kind)
 {
@@ -67,6 +70,13 @@ static __always_inline void fill_header(struct es_header *h, __u16 kind, __u32 s
 	h->ts = bpf_ktime_get_ns();
 	h->tid = (__u32)pid_tgid;
 	h->tgid = pid_tgid >> 32;
+}
+
+static __always_inline bool sigkill_pending(void)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+
+	return task->pending.signal.sig[0] & (1UL << (ES_SIGKILL - 1));
 }
 
 static __always_inline bool in_compat_syscall(void)
@@ -190,6 +200,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		emit_call(ES_REC_SYSCALL, &fresh, 0, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
 		return 0;
 	}
+	/* Killed inside the call (SIGKILL is queued on every thread of a dying process): the
+	 * task never gets back to user space, so like strace show "= ?" from the exit record. */
+	if (sigkill_pending())
+		return 0;
 	if (st->active == 2)
 		flags |= ES_SYSF_COMPAT;
 	st->active = 0;
@@ -274,11 +288,38 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	__u32 *state = traced_state(tid);
 	struct es_signal_record rec = {};
 
-	if (!state || (*state & ES_TASK_ARMED))
+	/* ptrace never sees SIGKILL delivered: strace shows only "+++ killed by SIGKILL +++". */
+	if (!state || (*state & ES_TASK_ARMED) || sig == ES_SIGKILL)
 		return 0;
 	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
 	rec.sig = sig;
 	if (info)
+		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), info);
+	submit(&rec, sizeof(rec), ES_REC_SIGNAL);
+	return 0;
+}
+
+/* A signal the target ignores (SIGCHLD with its default action) is dropped at generation and
+ * never delivered; under ptrace it is delivered, so strace shows it. Show it too. */
+SEC("tp_btf/signal_generate")
+int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
+	     int group, int result)
+{
+	__u32 tid = task->pid;
+	__u32 *state;
+	struct es_signal_record rec = {};
+
+	if (result != ES_TRACE_SIGNAL_IGNORED)
+		return 0;
+	state = traced_state(tid);
+	if (!state || (*state & ES_TASK_ARMED))
+		return 0;
+	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
+	rec.h.tid = tid;
+	rec.h.tgid = task->tgid;
+	rec.sig = sig;
+	rec.ignored = 1;
+	if (info && (unsigned long)info > 2) /* SEND_SIG_NOINFO / SEND_SIG_PRIV are 0 and 1 */
 		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), info);
 	submit(&rec, sizeof(rec), ES_REC_SIGNAL);
 	return 0;

@@ -57,6 +57,7 @@ void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
   if (it == started_.end() || it->second.call.nr != call.nr) {
     if (it != started_.end()) started_.erase(it);  // its end was lost; this is a new call
     handler.on_call_end(call, false);
+    flush_deferred(call.tid, handler);
     return;
   }
   // Merge: what the enter captured (execve's argv) plus what the exit captured; an
@@ -69,6 +70,15 @@ void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
   }
   handler.on_call_end(merged, true);
   started_.erase(it);
+  flush_deferred(call.tid, handler);
+}
+
+void Decoder::flush_deferred(uint32_t tid, Handler& handler) {
+  auto it = deferred_.find(tid);
+  if (it == deferred_.end()) return;
+  auto signals = std::move(it->second);
+  deferred_.erase(it);
+  for (const auto& sig : signals) handler.on_signal(sig);
 }
 
 void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
@@ -118,6 +128,7 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
       es_exit_record rec;
       if (!read_as(record, rec)) break;
       started_.erase(rec.h.tid);
+      deferred_.erase(rec.h.tid);
       handler.on_exit(Exit{rec.h.tid, rec.h.tgid, rec.h.ts, rec.exit_code});
       return;
     }
@@ -130,6 +141,10 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
       sig.ts_ns = rec.h.ts;
       sig.sig = rec.sig;
       std::memcpy(sig.siginfo.data(), rec.siginfo, sizeof rec.siginfo);
+      if (rec.ignored && started_.count(rec.h.tid)) {
+        deferred_[rec.h.tid].push_back(sig);  // shown once the blocked call returns
+        return;
+      }
       handler.on_signal(sig);
       return;
     }

@@ -44,7 +44,11 @@ class Decoder {
   bool parse_call(std::span<const uint8_t> record, Call& call);
   void end_call(std::span<const uint8_t> record, Handler& handler);
 
+  void flush_deferred(uint32_t tid, Handler& handler);
+
   std::unordered_map<uint32_t, Started> started_;  // by tid
+  // Ignored signals (strace would see them delivered when the call in progress ends).
+  std::unordered_map<uint32_t, std::vector<Signal>> deferred_;
   uint64_t malformed_ = 0;
 };
 

@@ -38,6 +38,9 @@ class CallFormatter {
 
   // The rest, printed when it returns: "\"abc\", 4096) = 3", ") = 0",
   // ") = -1 ENOENT (No such file or directory)", ") = ?" when !call.returned.
+  // Like strace, pads so that "=" lands at column 40 of the current line, counted from the last
+  // '\n' in `out`: write the line prefix (pid, timestamp) and the enter part, or
+  // "<... NAME resumed>", into the same buffer first.
   void exit_part(const decode::Call& call, fmt::memory_buffer& out) const;
 
   // exit_part in its two pieces, so the line writer can align "= RET" at strace's column 40

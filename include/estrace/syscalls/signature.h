@@ -48,6 +48,7 @@ enum class ArgKind : uint8_t {
   Signo,       // SIGINT
   SigHow,      // SIG_BLOCK
   ArchPrctlCode,  // ARCH_SET_FS
+  ArchPrctlArg,   // an address for the ARCH_GET_* codes in args[aux] (NULL), else hex
   RlimitRes,      // RLIMIT_STACK
   FutexOp,        // FUTEX_WAIT_PRIVATE
   ClockId,        // CLOCK_MONOTONIC

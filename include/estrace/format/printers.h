@@ -1,0 +1,73 @@
+// format: the argument printer registry. One entry per syscalls::ArgKind; families register
+// their kinds (printers_basic.cpp, printers_flags.cpp, struct_*.cpp). The line formatter walks
+// the signature row and calls the entry of each argument's kind: no per-syscall switch.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "estrace/decode/event.h"
+#include "estrace/format/call_formatter.h"
+#include "estrace/format/xlat.h"
+#include "estrace/syscalls/signature.h"
+
+namespace estrace::format {
+
+struct ArgContext {
+  const decode::Call& call;
+  const syscalls::Signature& sig;
+  const Style& style;
+  fmt::memory_buffer& out;
+
+  uint64_t arg(int i) const { return call.args[i]; }
+  const syscalls::ArgSig& argsig(int i) const { return sig.args[i]; }
+  // The capture for argument i when it is usable (present and not faulted), else nullptr.
+  const decode::CaptureView* data(int i) const;
+  bool failed() const { return call.ret < 0 && call.ret >= -4095; }
+};
+
+struct PrinterEntry {
+  // Print argument `i` of the call.
+  void (*print)(const ArgContext&, int i) = nullptr;
+  // Optional: how many arguments the call shows, decided by this argument (open's mode is shown
+  // only with O_CREAT, fcntl's third only for commands that take one). Return `nargs` to keep all.
+  int (*shown)(const ArgContext&, int i, int nargs) = nullptr;
+  // Optional: print a successful return value instead of the number (fcntl F_GETFL:
+  // "0x8002 (flags O_RDWR|O_LARGEFILE)") or after it (poll: " ([{fd=3, revents=POLLIN}])").
+  // Returns true when it printed the value itself.
+  bool (*ret)(const ArgContext&, int i) = nullptr;
+};
+
+using PrinterTable =
+    std::array<PrinterEntry, static_cast<size_t>(syscalls::ArgKind::Count)>;
+
+// The registry, filled once by the families below.
+const PrinterTable& printers();
+
+// Family registration (each in its own file).
+void register_basic(PrinterTable& t);    // numbers, fds, strings, buffers, argv
+void register_flags(PrinterTable& t);    // xlat-driven flag and enum kinds
+void register_file(PrinterTable& t);     // struct stat, dirents
+void register_signal(PrinterTable& t);   // signals, sigsets, sigaction
+void register_net(PrinterTable& t);      // sockaddr, pollfd, socklen
+void register_process(PrinterTable& t);  // rlimit, wait status, timespec, futex, fcntl, ioctl
+
+// Shared small printers.
+void print_fd(const ArgContext& c, int64_t fd);
+void print_ptr(fmt::memory_buffer& out, uint64_t addr);   // NULL or 0x...
+void print_hex(fmt::memory_buffer& out, uint64_t v);      // 0 or 0x...
+void print_octal(fmt::memory_buffer& out, uint64_t v);    // 000, 0644
+// O_RDONLY|O_CLOEXEC (open, fcntl F_SETFL/F_GETFL).
+void print_open_flags(fmt::memory_buffer& out, uint64_t v);
+// A signal number as strace names it: SIGINT, SIGRTMIN, SIGRT_3, or the decimal number.
+void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
+// An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
+void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
+
+// Quoting (string_printer.cpp). `bytes` is what was copied; `more` prints "..." after the quote.
+void print_quoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex, bool more);
+
+}  // namespace estrace::format

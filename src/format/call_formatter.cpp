@@ -1,0 +1,135 @@
+// The syscall line: name, arguments by the signature row, return value. The split between the
+// enter and exit parts is strace's: at entry it prints the arguments the call reads, up to the
+// first one it writes; the rest is printed when the call returns.
+#include "estrace/format/call_formatter.h"
+
+#include <algorithm>
+
+#include "estrace/format/errno_text.h"
+#include "estrace/format/printers.h"
+#include "estrace/syscalls/signature.h"
+
+namespace estrace::format {
+namespace {
+
+using syscalls::ArgKind;
+using syscalls::Signature;
+
+// strace puts the "=" of " = RET" at column 40 (its default -a 40): pad to 39, then " = ",
+// so a line already past the column gets a single space.
+constexpr size_t kReturnColumn = 39;
+
+// Unknown numbers print like strace's printargs: six arguments in hex.
+constexpr Signature kUnknown = [] {
+  Signature s;
+  s.nargs = 6;
+  for (auto& a : s.args) a = {ArgKind::Hex, syscalls::kIn, 0};
+  return s;
+}();
+
+const Signature& sig_of(const decode::Call& call) {
+  const Signature* s = call.compat ? nullptr : syscalls::signature(call.nr);
+  return s ? *s : kUnknown;
+}
+
+// Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
+int shown_args(const ArgContext& c) {
+  int n = c.sig.nargs;
+  const PrinterTable& t = printers();
+  for (int i = 0; i < c.sig.nargs; ++i)
+    if (auto f = t[size_t(c.sig.args[i].kind)].shown) n = std::min(n, f(c, i, c.sig.nargs));
+  return n;
+}
+
+// Index of the first argument printed at exit.
+int first_out(const ArgContext& c, int shown) {
+  for (int i = 0; i < shown; ++i)
+    if (c.sig.args[i].dir == syscalls::kOut) return i;
+  return shown;
+}
+
+void print_args(const ArgContext& c, int from, int to, int shown) {
+  const PrinterTable& t = printers();
+  for (int i = from; i < to; ++i) {
+    auto print = t[size_t(c.sig.args[i].kind)].print;
+    if (print)
+      print(c, i);
+    else
+      print_hex(c.out, c.arg(i));
+    if (i + 1 < shown) put(c.out, ", ");
+  }
+}
+
+void pad_to_return_column(fmt::memory_buffer& out) {
+  std::string_view s(out.data(), out.size());
+  size_t nl = s.rfind('\n');
+  size_t col = nl == std::string_view::npos ? s.size() : s.size() - nl - 1;
+  if (col < kReturnColumn)
+    out.append(std::string_view("                                        ")
+                   .substr(0, kReturnColumn - col));
+}
+
+// "= 3", "= -1 ENOENT (...)", "= ?": no leading space (the caller aligns it).
+void print_return(const ArgContext& c) {
+  const decode::Call& call = c.call;
+  put(c.out, "= ");
+  if (!call.returned) return put(c.out, '?');
+  if (call.ret < 0 && call.ret >= -4095)
+    return print_error_return(c.out, static_cast<int>(-call.ret));
+  const PrinterTable& t = printers();
+  for (int i = 0; i < c.sig.nargs; ++i)
+    if (auto f = t[size_t(c.sig.args[i].kind)].ret)
+      if (f(c, i)) return;
+  switch (c.sig.ret) {
+    case syscalls::RetKind::Hex: return print_hex(c.out, static_cast<uint64_t>(call.ret));
+    case syscalls::RetKind::Octal: return print_octal(c.out, static_cast<uint64_t>(call.ret));
+    case syscalls::RetKind::Fd: return print_fd(c, call.ret);
+    case syscalls::RetKind::Int:
+      fmt::format_to(std::back_inserter(c.out), "{}", call.ret);
+      return;
+  }
+}
+
+}  // namespace
+
+std::string CallFormatter::name(const decode::Call& call) const {
+  const Signature& s = sig_of(call);
+  if (s.name) return s.name;
+  return fmt::format("syscall_{:#x}", call.nr);
+}
+
+void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
+  const Signature& s = sig_of(call);
+  if (s.name)
+    out.append(std::string_view(s.name));
+  else
+    fmt::format_to(std::back_inserter(out), "syscall_{:#x}", call.nr);
+  put(out, '(');
+  ArgContext c{call, s, style_, out};
+  int shown = shown_args(c);
+  print_args(c, 0, first_out(c, shown), shown);
+}
+
+void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out) const {
+  const Signature& s = sig_of(call);
+  ArgContext c{call, s, style_, out};
+  int shown = shown_args(c);
+  print_args(c, first_out(c, shown), shown, shown);
+  put(out, ')');
+}
+
+void CallFormatter::return_value(const decode::Call& call, fmt::memory_buffer& out) const {
+  ArgContext c{call, sig_of(call), style_, out};
+  print_return(c);
+}
+
+void CallFormatter::exit_part(const decode::Call& call, fmt::memory_buffer& out) const {
+  exit_args(call, out);
+  // Columns count from the start of the line being built in `out`: the writer puts the line
+  // prefix (pid, timestamp) and the enter part, or "<... read resumed>", there first.
+  pad_to_return_column(out);
+  put(out, ' ');
+  return_value(call, out);
+}
+
+}  // namespace estrace::format

@@ -1,0 +1,20 @@
+// The printer registry: each family fills in its kinds once.
+#include "estrace/format/printers.h"
+
+namespace estrace::format {
+
+const PrinterTable& printers() {
+  static const PrinterTable table = [] {
+    PrinterTable t{};
+    register_basic(t);
+    register_flags(t);
+    register_file(t);
+    register_signal(t);
+    register_net(t);
+    register_process(t);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace estrace::format

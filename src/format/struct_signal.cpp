@@ -1,0 +1,97 @@
+// Signals: names (SIGINT, SIGRTMIN, SIGRT_3), sigset_t ("[INT TERM]", "~[RTMIN RT_1]") and the
+// kernel's struct sigaction.
+#include <signal.h>
+#include <string.h>
+
+#include <cstring>
+
+#include "estrace/format/printers.h"
+#include "estrace/format/xlat_tables.h"
+
+namespace estrace::format {
+namespace {
+
+using K = syscalls::ArgKind;
+
+// The kernel's real-time range, not glibc's SIGRTMIN (which hides the two it reserves).
+constexpr int kKernelRtMin = 32;
+constexpr int kKernelNsig = 64;
+
+// sigset_t: ascending names without "SIG"; when more than half are set strace prints the
+// complement ("~[...]"), which is how a full mask reads.
+void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
+  bool invert = __builtin_popcountll(mask) > kKernelNsig / 2;
+  if (invert) {
+    mask = ~mask;
+    put(out, '~');
+  }
+  put(out, '[');
+  bool first = true;
+  for (int sig = 1; sig <= kKernelNsig; ++sig) {
+    if (!(mask & (uint64_t{1} << (sig - 1)))) continue;
+    if (!first) put(out, ' ');
+    first = false;
+    print_signo(out, sig, false);
+  }
+  put(out, ']');
+}
+
+void sigset_arg(const ArgContext& c, int i) {
+  const decode::CaptureView* d = c.data(i);
+  if (!d || d->data.size() < sizeof(uint64_t) || (c.argsig(i).dir == syscalls::kOut && c.failed()))
+    return print_ptr(c.out, c.arg(i));
+  uint64_t mask;
+  std::memcpy(&mask, d->data.data(), sizeof mask);
+  print_sigmask(c.out, mask);
+}
+
+// struct kernel_sigaction (x86_64): handler, flags, restorer, mask.
+void sigaction_arg(const ArgContext& c, int i) {
+  const decode::CaptureView* d = c.data(i);
+  if (!d || d->data.size() < 32 || (c.argsig(i).dir == syscalls::kOut && c.failed()))
+    return print_ptr(c.out, c.arg(i));
+  uint64_t f[4];
+  std::memcpy(f, d->data.data(), sizeof f);
+  const uint64_t handler = f[0], flags = f[1], restorer = f[2], mask = f[3];
+  put(c.out, "{sa_handler=");
+  if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
+    put(c.out, "SIG_DFL");
+  else if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
+    put(c.out, "SIG_IGN");
+  else
+    fmt::format_to(std::back_inserter(c.out), "{:#x}", handler);
+  put(c.out, ", sa_mask=");
+  print_sigmask(c.out, mask);
+  put(c.out, ", sa_flags=");
+  print_flags(c.out, xlat::kSaFlags, flags);
+  if (flags & 0x04000000 /* SA_RESTORER */) {
+    put(c.out, ", sa_restorer=");
+    print_ptr(c.out, restorer);
+  }
+  put(c.out, '}');
+}
+
+}  // namespace
+
+void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix) {
+  const char* prefix = with_prefix ? "SIG" : "";
+  if (sig > 0 && sig < kKernelRtMin) {
+    if (const char* abbrev = sigabbrev_np(sig)) {
+      fmt::format_to(std::back_inserter(out), "{}{}", prefix, abbrev);
+      return;
+    }
+  }
+  if (sig == kKernelRtMin)
+    fmt::format_to(std::back_inserter(out), "{}RTMIN", prefix);
+  else if (sig > kKernelRtMin && sig <= kKernelNsig)
+    fmt::format_to(std::back_inserter(out), "{}RT_{}", prefix, sig - kKernelRtMin);
+  else
+    fmt::format_to(std::back_inserter(out), "{}", sig);
+}
+
+void register_signal(PrinterTable& t) {
+  t[size_t(K::Sigset)].print = sigset_arg;
+  t[size_t(K::Sigaction)].print = sigaction_arg;
+}
+
+}  // namespace estrace::format

@@ -1,0 +1,99 @@
+// The BPF capture row, derived from the signature table: each argument kind says what to copy.
+//
+// Sizes and -s: strace prints at most -s bytes of a buffer and "..." after it when there was
+// more. For buffers whose full length is known from an argument (write) or the return value
+// (read), copying -s bytes is enough: the length tells whether "..." is due. NUL-terminated
+// strings have no length, so they are copied with one byte more than -s: if that byte arrives,
+// the string was longer. Paths ignore -s (strace prints them whole), fixed structs have their
+// size. Everything is capped at ES_MAX_CAPTURE_BYTES (the BPF copy bound).
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/signature.h"
+
+namespace estrace::syscalls {
+namespace {
+
+using K = ArgKind;
+
+// struct kernel_sigaction on x86_64: handler, flags, restorer, mask (8 bytes each).
+constexpr uint16_t kKernelSigactionSize = 32;
+constexpr uint16_t kKernelSigsetSize = 8;
+constexpr uint16_t kSockaddrMax = 128;  // sizeof(struct sockaddr_storage)
+
+uint16_t clip(unsigned n) { return static_cast<uint16_t>(std::min<unsigned>(n, ES_MAX_CAPTURE_BYTES)); }
+
+struct Rule {
+  uint8_t kind = ES_CAP_NONE;
+  uint16_t size = 0;
+  bool success_only = false;  // output the call fills: nothing to read when it failed
+  bool len_from_aux = false;  // slot.len_arg = ArgSig.aux
+};
+
+Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
+  const bool o = a.dir == kOut;
+  switch (a.kind) {
+    case K::Path: return {ES_CAP_PATH, ES_PATH_MAX, o, false};
+    case K::Str: return {ES_CAP_STRING, clip(limit + 1), o, false};
+    case K::BufIn: return {ES_CAP_BUF_ARG, clip(limit), false, true};
+    case K::BufOut:
+    case K::BufOutHex: return {ES_CAP_BUF_RET, clip(limit), true, false};
+    case K::Argv: return {ES_CAP_STRING_ARRAY, clip(limit), false, false};
+    case K::Envp:
+      return verbose ? Rule{ES_CAP_STRING_ARRAY, clip(limit), false, false}
+                     : Rule{ES_CAP_ARRAY_COUNT, 0, false, false};
+    case K::Stat: return {ES_CAP_FIXED, sizeof(struct stat), true, false};
+    case K::Sigset: return {ES_CAP_FIXED, kKernelSigsetSize, o, false};
+    case K::Sigaction: return {ES_CAP_FIXED, kKernelSigactionSize, o, false};
+    case K::Rlimit: return {ES_CAP_FIXED, 16, o, false};
+    case K::Timespec: return {ES_CAP_FIXED, 16, o, false};
+    case K::PollFds: return {ES_CAP_BUF_ARG_FIXED, 8, false, true};
+    case K::SockaddrIn: return {ES_CAP_BUF_ARG, kSockaddrMax, false, true};
+    case K::SockaddrOut: return {ES_CAP_BUF_ARGPTR, kSockaddrMax, true, true};
+    case K::SocklenPtr: return {ES_CAP_FIXED, 4, true, false};
+    case K::PipeFds: return {ES_CAP_FIXED, 8, true, false};
+    case K::WaitStatus:
+    case K::IntPtrOut: return {ES_CAP_FIXED, 4, true, false};
+    // The entry count needs the records themselves: as much of the buffer as a copy allows.
+    case K::Dirents: return {ES_CAP_BUF_RET, ES_MAX_CAPTURE_BYTES, true, false};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
+  es_syscall_spec spec{};
+  const Signature* sig = signature(nr);
+  if (!sig) return spec;
+  spec.flags = ES_SPEC_TRACED;
+  if (sig->flags & kMayBlock) spec.flags |= ES_SPEC_ENTER_RECORD;
+  if (sig->flags & kNoReturn) spec.flags |= ES_SPEC_NO_RETURN;
+  // execve replaces the memory its arguments live in: read them before it does.
+  const bool at_enter = sig->flags & kAtEnter;
+
+  int used = 0;
+  for (int i = 0; i < sig->nargs && used < ES_MAX_CAPTURES; ++i) {
+    Rule r = rule_for(sig->args[i], string_limit, verbose);
+    if (r.kind == ES_CAP_NONE) continue;
+    es_capture_slot& s = spec.slots[used++];
+    s.kind = r.kind;
+    s.arg = static_cast<es_u8>(i);
+    s.len_arg = r.len_from_aux ? sig->args[i].aux : 0;
+    s.when = at_enter ? ES_AT_ENTER : ES_AT_EXIT;
+    // A call that may block is shown "<unfinished ...>" with what it reads: copy those
+    // arguments at enter too (the exit's copy still wins for the finished line).
+    if ((sig->flags & kMayBlock) && sig->args[i].dir != kOut) s.when |= ES_AT_ENTER;
+    s.size = r.size;
+    s.flags = r.success_only ? ES_CAPF_SUCCESS_ONLY : 0;
+  }
+  return spec;
+}
+
+es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit) {
+  return capture_spec(nr, string_limit, false);
+}
+
+}  // namespace estrace::syscalls
