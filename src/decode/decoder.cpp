@@ -66,7 +66,8 @@ void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
   Call merged = call;
   merged.enter_ns = start.enter_ns;
   for (int i = 0; i < start.ncaptures && merged.ncaptures < kMaxCallCaptures; ++i) {
-    if (!call.capture(start.captures[i].arg)) merged.captures[merged.ncaptures++] = start.captures[i];
+    merged.captures[merged.ncaptures] = start.captures[i];
+    merged.captures[merged.ncaptures++].at_enter = true;
   }
   handler.on_call_end(merged, true);
   started_.erase(it);

@@ -78,8 +78,10 @@ TEST(Decoder, ExitCaptureWinsOverEnterCaptureOfSameArgument) {
   d.feed(SyscallRecord(ES_REC_ENTER, 1, 42).capture(1, ES_CAP_BUF_ARG, "early").bytes(), r);
   d.feed(SyscallRecord(ES_REC_SYSCALL, 1, 42).capture(1, ES_CAP_BUF_ARG, "late").bytes(), r);
   ASSERT_EQ(r.seen.size(), 2u);
-  ASSERT_EQ(r.seen[1].captures.size(), 1u);
-  EXPECT_EQ(r.seen[1].captures[0].second, "late");
+  ASSERT_EQ(r.seen[1].captures.size(), 2u);
+  EXPECT_EQ(r.seen[1].call.capture(1)->data, "late");
+  ASSERT_NE(r.seen[1].call.capture_at_enter(1), nullptr);
+  EXPECT_EQ(r.seen[1].call.capture_at_enter(1)->data, "early");
 }
 
 TEST(Decoder, ExitOfAnotherCallAfterLostExitIsWhole) {

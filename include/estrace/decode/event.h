@@ -13,6 +13,7 @@ struct CaptureView {
   uint8_t arg = 0;     // argument index the bytes belong to
   uint8_t kind = 0;    // es_capture_kind
   uint8_t result = 0;  // es_capture_result bits: truncated, fault
+  bool at_enter = false;  // copied when the call started (an in/out argument's "before")
   std::string_view data;
 };
 
@@ -31,10 +32,18 @@ struct Call {
   std::array<CaptureView, kMaxCallCaptures> captures{};
   int ncaptures = 0;
 
-  // The capture for argument `arg`, or nullptr when nothing was copied for it.
+  // The capture for argument `arg`, or nullptr when nothing was copied for it. When both
+  // enter and exit copied it, the exit's copy: what the call used or produced.
   const CaptureView* capture(int arg) const {
+    const CaptureView* found = nullptr;
     for (int i = 0; i < ncaptures; ++i)
-      if (captures[i].arg == arg) return &captures[i];
+      if (captures[i].arg == arg && (!found || found->at_enter)) found = &captures[i];
+    return found;
+  }
+  // The copy made when the call started (accept's addrlen before: "[110 => 16]").
+  const CaptureView* capture_at_enter(int arg) const {
+    for (int i = 0; i < ncaptures; ++i)
+      if (captures[i].arg == arg && captures[i].at_enter) return &captures[i];
     return nullptr;
   }
 };
