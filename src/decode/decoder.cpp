@@ -39,7 +39,7 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
     if (data_at + cap.len > record.size() || cap.arg >= 6) return false;
     if (call.ncaptures < kMaxCallCaptures) {
       call.captures[call.ncaptures++] = CaptureView{
-          cap.arg, cap.kind, cap.result, false,
+          cap.arg, cap.kind, cap.result,
           std::string_view(reinterpret_cast<const char*>(record.data() + data_at), cap.len)};
     }
     off = data_at + ((cap.len + 7u) & ~size_t{7});

@@ -13,8 +13,8 @@ struct CaptureView {
   uint8_t arg = 0;     // argument index the bytes belong to
   uint8_t kind = 0;    // es_capture_kind
   uint8_t result = 0;  // es_capture_result bits: truncated, fault
-  bool at_enter = false;  // copied when the call started (an in/out argument's "before")
   std::string_view data;
+  bool at_enter = false;  // copied when the call started (an in/out argument's "before")
 };
 
 inline constexpr int kMaxCallCaptures = 8;
