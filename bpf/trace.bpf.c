@@ -193,11 +193,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 			return 0;
 		*state &= ~ES_TASK_ATTACHED;
 		fresh.nr = regs->orig_ax;
-		if (!traced_spec(fresh.nr))
+		spec = traced_spec(fresh.nr);
+		if (!spec)
 			return 0;
 		fresh.enter_ts = 0;
 		read_args(regs, fresh.args, in_compat_syscall());
-		emit_call(ES_REC_SYSCALL, &fresh, 0, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
+		emit_call(ES_REC_SYSCALL, &fresh, spec, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
 		return 0;
 	}
 	/* Killed inside the call (SIGKILL is queued on every thread of a dying process): the

@@ -17,10 +17,10 @@ int main(int argc, char* argv[]) {
 
   auto parsed = estrace::cli::parse(argc, argv);
   if (!parsed.options) {
-    std::cerr << "estrace: " << parsed.error << "\n"
-              << "Try 'estrace -h' for more information.\n";
+    std::cerr << "estrace: " << parsed.error << "\n";
     return 1;
   }
+  for (const auto& warning : parsed.warnings) std::cerr << "estrace: " << warning << "\n";
   const auto& options = *parsed.options;
   if (options.show_help) {
     std::cout << estrace::cli::usage();

@@ -198,7 +198,12 @@ int Run::go() {
   output::LineOptions lines;
   lines.time = options_.time;
   lines.show_duration = options_.show_duration;
-  lines.pid_prefix_always = options_.output_file && options_.follow == 1;
+  // strace's rule: into a file, "%-5d " on every line when following forks or when more
+  // than one task is traced from the start; into -ff files, never.
+  size_t initial_tasks = launching ? 1 : 0;
+  for (const auto& [pid, tids] : attach) initial_tasks += tids.size();
+  lines.pid_prefix_always = options_.output_file && options_.follow < 2 &&
+                            (options_.follow == 1 || initial_tasks > 1);
   lines.to_terminal_stream = !options_.output_file;
   lines.realtime_offset_ns =
       static_cast<int64_t>(now_ns(CLOCK_REALTIME)) - static_cast<int64_t>(now_ns(CLOCK_MONOTONIC));
