@@ -137,11 +137,13 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 	return n;
 }
 
-/* Appends the capture for one spec slot at `off` of the record in `buf`; returns the new
- * record length. Offsets are masked so the verifier sees every write in bounds. */
-static __noinline __u32 capture_slot(__u8 *buf, __u32 off, const struct es_capture_slot *slot,
-				     __u32 idx)
+/* Appends the capture for one spec slot at `off` of the record in `rec_buf`; returns the new
+ * record length. Offsets are masked so the verifier sees every write in bounds. A global
+ * function: the verifier checks it once, not once per call site (start-up time). */
+__noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
+			      const struct es_capture_slot *slot, __u32 idx)
 {
+	__u8 *buf = rec_buf ? rec_buf->data : 0;
 	const struct es_syscall_record *rec = (const void *)buf;
 	struct es_capture *cap;
 	__u8 *data;
@@ -248,7 +250,7 @@ static __always_inline __u32 capture_all(struct es_syscall_record *rec,
 		if (slot->kind == ES_CAP_NONE || !(slot->when & when))
 			continue;
 		before = off;
-		off = capture_slot((__u8 *)rec, off, slot, i);
+		off = capture_slot((struct scratch *)rec, off, slot, i);
 		if (off != before)
 			rec->ncaptures++;
 	}

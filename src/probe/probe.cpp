@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -101,11 +102,13 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
       return Error{std::string("cannot install a ring buffer: ") + strerror(errno)};
   }
 
-  int specs_fd = bpf_map__fd(skel->maps.specs);
-  for (uint32_t nr = 0; nr < config.specs.size() && nr < ES_MAX_SYSCALLS; ++nr) {
-    if (bpf_map_update_elem(specs_fd, &nr, &config.specs[nr], BPF_ANY))
-      return Error{std::string("cannot fill the capture table: ") + strerror(errno)};
-  }
+  // The whole capture table in one batch: one syscall instead of one per row.
+  std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
+  for (uint32_t nr = 0; nr < keys.size(); ++nr) keys[nr] = nr;
+  uint32_t count = keys.size();
+  if (count && bpf_map_update_batch(bpf_map__fd(skel->maps.specs), keys.data(),
+                                    config.specs.data(), &count, nullptr))
+    return Error{std::string("cannot fill the capture table: ") + strerror(errno)};
 
   if (int err = trace_bpf__attach(skel)) return load_error(err);
 
