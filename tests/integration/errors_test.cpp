@@ -1,0 +1,71 @@
+// User errors: non-zero exit, one diagnostic line "estrace: ...", and nothing run or traced.
+#include <signal.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+namespace it {
+namespace {
+
+class Errors : public EstraceTest {};
+
+// The whole of stderr is exactly one "estrace: " line containing `mention`.
+void expect_one_error_line(const RunResult& r, const std::string& mention) {
+  ASSERT_FALSE(r.timed_out) << r.err;
+  EXPECT_NE(r.status, 0);
+  EXPECT_LT(r.status, 128) << "estrace died of a signal instead of reporting an error";
+  auto lines = split_lines(r.err);
+  ASSERT_EQ(lines.size(), 1u) << dump(lines);
+  EXPECT_EQ(lines[0].rfind("estrace: ", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find(mention), std::string::npos) << lines[0];
+}
+
+TEST_F(Errors, UnknownSyscallName) {
+  RunResult r = run_estrace({"-e", "trace=nosuchcall", program("basic"), "0"});
+  expect_one_error_line(r, "nosuchcall");
+  EXPECT_EQ(r.out, "") << "the command ran despite the bad option";
+}
+
+TEST_F(Errors, MissingPid) {
+  // pid_max is at most 4194304 but this machine's is lower; either way, make sure.
+  ASSERT_NE(access("/proc/999999", F_OK), 0) << "pid 999999 exists here";
+  RunResult r = run_estrace({"-p", "999999"});
+  expect_one_error_line(r, "999999");
+}
+
+TEST_F(Errors, CommandDoesNotExist) {
+  RunResult r = run_estrace({"--", "/nonexistent"});
+  expect_one_error_line(r, "/nonexistent");
+}
+
+// Unknown option: strace prints the error then a "Try ... -h" hint; the first line is ours.
+TEST_F(Errors, UnknownOption) {
+  RunResult r = run_estrace({"--bogus", program("basic"), "0"});
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_NE(r.status, 0);
+  EXPECT_LT(r.status, 128);
+  auto lines = split_lines(r.err);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0].rfind("estrace: ", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("bogus"), std::string::npos) << lines[0];
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(Errors, NothingToTrace) {
+  RunResult r = run_estrace({});
+  ASSERT_FALSE(r.timed_out);
+  EXPECT_NE(r.status, 0);
+  auto lines = split_lines(r.err);
+  ASSERT_FALSE(lines.empty());
+  EXPECT_EQ(lines[0].rfind("estrace: ", 0), 0u) << lines[0];
+}
+
+// -b below one page cannot hold a ring buffer: refused up front, not at load time.
+TEST_F(Errors, BufferSmallerThanAPage) {
+  RunResult r = run_estrace({"-b", "100", program("basic"), "0"});
+  expect_one_error_line(r, "100");
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace it
