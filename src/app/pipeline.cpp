@@ -17,6 +17,7 @@
 #include "estrace/app/batch_queue.h"
 #include "estrace/app/signals.h"
 #include "estrace/decode/decoder.h"
+#include "estrace/decode/fd_table.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/ingest/merger.h"
 #include "estrace/ingest/ring_reader.h"
@@ -91,6 +92,9 @@ class Run {
   std::unique_ptr<std::ostream> file_;
   std::unique_ptr<output::Sink> sink_;
   std::unique_ptr<output::TraceWriter> writer_;
+  decode::FdTable fds_;
+  std::unique_ptr<decode::FdTracking> fd_tracking_;
+  decode::Handler* handler_ = nullptr;  // the writer, or the fd tracking around it (-y)
   std::unique_ptr<probe::Probe> probe_;
   std::unique_ptr<ingest::RingReader> reader_;
   ingest::Merger merger_;
@@ -133,7 +137,7 @@ void Run::drain_loop() {
 // Moves queued records through the merge into the decoder and the writer.
 void Run::pump(bool final) {
   queue_.pop_all(final ? 0ms : 5ms, [&](ingest::Batch&& b) { merger_.add(std::move(b)); });
-  auto feed = [&](std::span<const uint8_t> record) { decoder_.feed(record, *writer_); };
+  auto feed = [&](std::span<const uint8_t> record) { decoder_.feed(record, *handler_); };
   if (final)
     merger_.release_all(feed);
   else
@@ -195,6 +199,7 @@ int Run::go() {
   style.hex = options_.hex;
   style.verbose = options_.verbose;
   style.decode_fds = options_.decode_fds;
+  if (options_.decode_fds) style.fds = &fds_;
   output::LineOptions lines;
   lines.time = options_.time;
   lines.show_duration = options_.show_duration;
@@ -208,6 +213,11 @@ int Run::go() {
   lines.realtime_offset_ns =
       static_cast<int64_t>(now_ns(CLOCK_REALTIME)) - static_cast<int64_t>(now_ns(CLOCK_MONOTONIC));
   writer_ = std::make_unique<output::TraceWriter>(format::CallFormatter(style), lines, *sink_);
+  handler_ = writer_.get();
+  if (options_.decode_fds) {
+    fd_tracking_ = std::make_unique<decode::FdTracking>(fds_, *writer_);
+    handler_ = fd_tracking_.get();
+  }
 
   install_signal_handlers();
   std::thread drain([this] { drain_loop(); });
@@ -240,7 +250,7 @@ int Run::go() {
     for (uint32_t tid : tids) {
       if (auto call = launch::call_in_progress(pid, tid)) {
         if (call->nr < ES_MAX_SYSCALLS)
-          decoder_.in_progress(tid, pid, call->nr, call->args, now_ns(CLOCK_MONOTONIC), *writer_);
+          decoder_.in_progress(tid, pid, call->nr, call->args, now_ns(CLOCK_MONOTONIC), *handler_);
       }
     }
     sink_->flush();

@@ -1,0 +1,54 @@
+// decode: what each descriptor of each traced process refers to, for -y ("3</etc/passwd>").
+// Kept from the calls themselves (opens, dups, closes, forks, execs) because a call is decoded
+// a few milliseconds after it happened and its fd may be closed or reused by then; a
+// descriptor the calls never showed (opened before tracing began) is read from /proc.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "estrace/decode/decoder.h"
+#include "estrace/format/call_formatter.h"
+
+namespace estrace::decode {
+
+class FdTable final : public format::FdNames {
+ public:
+  std::optional<std::string> name(uint32_t tgid, int fd) const override;
+
+  // Descriptors a call creates, known before its line is printed ("= 3</etc/passwd>").
+  void before_line(const Call& call);
+  // Descriptors a call closes or replaces, forgotten after its line ("close(3</x>) = 0").
+  void after_line(const Call& call);
+  void fork(uint32_t parent_tgid, uint32_t child_tgid);
+  void exec(uint32_t tgid);
+  void exit(uint32_t tgid);
+
+ private:
+  using Table = std::unordered_map<int, std::string>;
+  mutable std::unordered_map<uint32_t, Table> tables_;
+};
+
+// Feeds an FdTable around the handler that prints: the table sees each call just before and
+// just after its line.
+class FdTracking final : public Handler {
+ public:
+  FdTracking(FdTable& table, Handler& next) : table_(table), next_(next) {}
+  void on_call_start(const Call& call, bool in_progress) override {
+    next_.on_call_start(call, in_progress);
+  }
+  void on_call_end(const Call& call, bool started) override;
+  void on_signal(const Signal& signal) override { next_.on_signal(signal); }
+  void on_exit(const Exit& exit) override;
+  void on_fork(uint32_t parent_tid, uint32_t child_tid, uint32_t child_tgid) override;
+  void on_exec(uint32_t tid, uint32_t old_tid) override;
+
+ private:
+  FdTable& table_;
+  Handler& next_;
+  std::unordered_map<uint32_t, uint32_t> tgid_of_;  // tid -> tgid, from the records
+};
+
+}  // namespace estrace::decode

@@ -1,0 +1,204 @@
+// decode: descriptor names for -y. See include/estrace/decode/fd_table.h.
+#include "estrace/decode/fd_table.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+#include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/signature.h"
+
+namespace estrace::decode {
+namespace {
+
+// What a successful call does to the descriptor table, by syscall name.
+enum class Effect : uint8_t {
+  None,
+  OpenPath,  // the returned fd names the path argument (open, openat, creat, openat2)
+  NewFd,     // the returned fd is new: ask /proc (socket, accept, eventfd, epoll, memfd...)
+  Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3, fcntl F_DUPFD*)
+  Close,     // args[0] is gone
+  FdPair,    // args[.] holds int[2] of new fds (pipe, pipe2, socketpair)
+};
+
+struct Rule {
+  std::string_view name;
+  Effect effect;
+};
+
+constexpr Rule kRules[] = {
+    {"open", Effect::OpenPath},         {"openat", Effect::OpenPath},
+    {"creat", Effect::OpenPath},        {"openat2", Effect::OpenPath},
+    {"socket", Effect::NewFd},          {"accept", Effect::NewFd},
+    {"accept4", Effect::NewFd},         {"eventfd", Effect::NewFd},
+    {"eventfd2", Effect::NewFd},        {"epoll_create", Effect::NewFd},
+    {"epoll_create1", Effect::NewFd},   {"memfd_create", Effect::NewFd},
+    {"timerfd_create", Effect::NewFd},  {"signalfd", Effect::NewFd},
+    {"signalfd4", Effect::NewFd},       {"inotify_init", Effect::NewFd},
+    {"inotify_init1", Effect::NewFd},   {"pidfd_open", Effect::NewFd},
+    {"perf_event_open", Effect::NewFd}, {"bpf", Effect::NewFd},
+    {"dup", Effect::Dup},               {"dup2", Effect::Dup},
+    {"dup3", Effect::Dup},              {"close", Effect::Close},
+    {"pipe", Effect::FdPair},           {"pipe2", Effect::FdPair},
+    {"socketpair", Effect::FdPair},
+};
+
+Effect effect_of(const Call& call) {
+  std::string_view name = syscalls::name_of(call.nr);
+  for (const auto& rule : kRules)
+    if (rule.name == name) return rule.effect;
+  if (name == "fcntl" && (call.args[1] == F_DUPFD || call.args[1] == F_DUPFD_CLOEXEC))
+    return Effect::Dup;
+  return Effect::None;
+}
+
+std::optional<std::string> read_link(const std::string& path) {
+  char buf[PATH_MAX];
+  ssize_t n = readlink(path.c_str(), buf, sizeof buf);
+  if (n <= 0) return std::nullopt;
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+std::optional<std::string> proc_fd(uint32_t tgid, int fd) {
+  return read_link("/proc/" + std::to_string(tgid) + "/fd/" + std::to_string(fd));
+}
+
+// The path an open named, made absolute and resolved the way /proc/PID/fd shows it.
+std::optional<std::string> opened_path(const Call& call, const std::string* dir) {
+  const auto* sig = syscalls::signature(call.nr);
+  if (!sig) return std::nullopt;
+  for (int i = 0; i < sig->nargs; ++i) {
+    if (sig->args[i].kind != syscalls::ArgKind::Path) continue;
+    const CaptureView* cap = call.capture(i);
+    if (!cap) return std::nullopt;
+    std::string path(cap->data.substr(0, cap->data.find('\0')));
+    if (path.empty()) return std::nullopt;
+    if (path[0] != '/') {
+      if (!dir) return std::nullopt;
+      path = *dir + "/" + path;
+    }
+    char resolved[PATH_MAX];
+    if (realpath(path.c_str(), resolved)) return std::string(resolved);
+    return path;
+  }
+  return std::nullopt;
+}
+
+bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
+
+}  // namespace
+
+std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
+  auto& table = tables_[tgid];
+  if (auto it = table.find(fd); it != table.end()) return it->second;
+  auto seen = proc_fd(tgid, fd);  // opened before tracing, or by an untraced call
+  if (seen) table[fd] = *seen;
+  return seen;
+}
+
+void FdTable::before_line(const Call& call) {
+  if (failed(call)) return;
+  auto& table = tables_[call.tgid];
+  int fd = static_cast<int>(call.ret);
+  switch (effect_of(call)) {
+    case Effect::OpenPath: {
+      // A relative path is relative to the dirfd (AT_FDCWD: the cwd, from /proc).
+      std::optional<std::string> dir;
+      std::string_view call_name = syscalls::name_of(call.nr);
+      bool has_dirfd = call_name == "openat" || call_name == "openat2";
+      int dirfd = has_dirfd ? static_cast<int>(call.args[0]) : AT_FDCWD;
+      if (dirfd == AT_FDCWD)
+        dir = read_link("/proc/" + std::to_string(call.tgid) + "/cwd");
+      else
+        dir = name(call.tgid, dirfd);
+      auto path = opened_path(call, dir ? &*dir : nullptr);
+      if (!path) path = proc_fd(call.tgid, fd);
+      if (path) table[fd] = *path;
+      else table.erase(fd);
+      break;
+    }
+    case Effect::NewFd:
+      if (auto seen = proc_fd(call.tgid, fd)) table[fd] = *seen;
+      else table.erase(fd);
+      break;
+    case Effect::FdPair: {
+      // The int[2] the call filled is its last pointer argument's capture.
+      for (int i = 5; i >= 0; --i) {
+        const CaptureView* cap = call.capture(i);
+        if (!cap || cap->data.size() < 8) continue;
+        int32_t fds[2];
+        std::memcpy(fds, cap->data.data(), sizeof fds);
+        for (int f : fds) {
+          if (auto seen = proc_fd(call.tgid, f)) table[f] = *seen;
+          else table.erase(f);
+        }
+        break;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void FdTable::after_line(const Call& call) {
+  if (failed(call)) return;
+  auto& table = tables_[call.tgid];
+  switch (effect_of(call)) {
+    case Effect::Close:
+      table.erase(static_cast<int>(call.args[0]));
+      break;
+    case Effect::Dup: {
+      int from = static_cast<int>(call.args[0]);
+      int to = static_cast<int>(call.ret);
+      if (auto known = name(call.tgid, from)) table[to] = *known;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void FdTable::fork(uint32_t parent_tgid, uint32_t child_tgid) {
+  if (parent_tgid == child_tgid) return;  // a thread shares its process's table
+  auto it = tables_.find(parent_tgid);
+  if (it != tables_.end()) tables_[child_tgid] = it->second;
+}
+
+// Which descriptors survive exec depends on O_CLOEXEC: forget them all, /proc knows.
+void FdTable::exec(uint32_t tgid) { tables_.erase(tgid); }
+
+void FdTable::exit(uint32_t tgid) { tables_.erase(tgid); }
+
+void FdTracking::on_call_end(const Call& call, bool started) {
+  tgid_of_[call.tid] = call.tgid;
+  table_.before_line(call);
+  next_.on_call_end(call, started);
+  table_.after_line(call);
+  // A successful execve replaced the descriptor table.
+  if (call.returned && call.ret == 0) {
+    std::string_view name = syscalls::name_of(call.nr);
+    if (name == "execve" || name == "execveat") table_.exec(call.tgid);
+  }
+}
+
+void FdTracking::on_exit(const Exit& exit) {
+  next_.on_exit(exit);
+  if (exit.tid == exit.tgid) table_.exit(exit.tgid);
+  tgid_of_.erase(exit.tid);
+}
+
+void FdTracking::on_fork(uint32_t parent_tid, uint32_t child_tid, uint32_t child_tgid) {
+  auto parent = tgid_of_.find(parent_tid);
+  table_.fork(parent != tgid_of_.end() ? parent->second : parent_tid, child_tgid);
+  tgid_of_[child_tid] = child_tgid;
+  next_.on_fork(parent_tid, child_tid, child_tgid);
+}
+
+void FdTracking::on_exec(uint32_t tid, uint32_t old_tid) { next_.on_exec(tid, old_tid); }
+
+}  // namespace estrace::decode
