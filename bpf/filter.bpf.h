@@ -1,8 +1,25 @@
-/* The first thing every program does: is this task traced? One hash lookup, then return. */
+/* The first thing every program does: is this task traced? One hash lookup for tasks chosen
+ * by pid (launch, -p, -f); with production filters (--cgroup, --all, --comm, --uid) a task
+ * missing from the map is matched by identity instead, cheapest test first. */
 #ifndef ESTRACE_FILTER_BPF_H
 #define ESTRACE_FILTER_BPF_H
 
 #include "maps.bpf.h"
+
+#define ES_MAX_CGROUPS 8
+#define ES_MAX_COMMS 4
+#define ES_COMM_LEN 16
+
+/* Set before load by src/probe. */
+const volatile bool filter_dynamic = false;
+const volatile __u32 self_tgid = 0;
+const volatile bool filter_uid = false;
+const volatile __u32 only_uid = 0;
+const volatile __u32 ncgroups = 0;
+const volatile __u64 cgroup_ids[ES_MAX_CGROUPS] = {};
+const volatile __u32 cgroup_levels[ES_MAX_CGROUPS] = {};
+const volatile __u32 ncomms = 0;
+const volatile char comms[ES_MAX_COMMS][ES_COMM_LEN] = {};
 
 static __always_inline __u32 *traced_state(__u32 tid)
 {
@@ -19,6 +36,110 @@ static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
 	if (!spec || !(spec->flags & ES_SPEC_TRACED))
 		return 0;
 	return spec;
+}
+
+/* Wildcard match of comm against comms[which] ('*' any run, '?' one char), one step per
+ * bpf_loop iteration: the loop body is verified once. */
+struct glob_ctx {
+	char comm[ES_COMM_LEN];
+	__u32 which, p, t, star, mark;
+	int result; /* -1 undecided, 0 no, 1 yes */
+};
+
+static __always_inline char pat_at(__u32 which, __u32 p)
+{
+	return p < ES_COMM_LEN ? comms[which & (ES_MAX_COMMS - 1)][p] : 0;
+}
+
+static long glob_step(__u64 i, struct glob_ctx *g)
+{
+	char pc = pat_at(g->which, g->p);
+	char sc = g->t < ES_COMM_LEN ? g->comm[g->t & (ES_COMM_LEN - 1)] : 0;
+
+	if (sc) {
+		if (pc == '?' || (pc && pc != '*' && pc == sc)) {
+			g->p++;
+			g->t++;
+		} else if (pc == '*') {
+			g->star = ++g->p;
+			g->mark = g->t;
+		} else if (g->star) {
+			g->p = g->star;
+			g->t = ++g->mark;
+		} else {
+			g->result = 0;
+			return 1;
+		}
+		return 0;
+	}
+	if (pc == '*') { /* trailing stars match the empty rest */
+		g->p++;
+		return 0;
+	}
+	g->result = pc == 0;
+	return 1;
+}
+
+static __always_inline bool comm_matches(void)
+{
+	struct glob_ctx g = {};
+	__u32 i;
+
+	bpf_get_current_comm(g.comm, sizeof(g.comm));
+	for (i = 0; i < ES_MAX_COMMS; i++) {
+		if (i >= ncomms)
+			break;
+		g.which = i;
+		g.p = g.t = g.star = g.mark = 0;
+		g.result = -1;
+		bpf_loop(ES_COMM_LEN * ES_COMM_LEN, glob_step, &g, 0);
+		if (g.result == 1)
+			return true;
+	}
+	return false;
+}
+
+/* A task not chosen by pid: does its identity match the production filters? */
+static __always_inline bool identity_matches(void)
+{
+	__u32 i;
+
+	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
+		return false; /* never trace estrace's own output writes */
+	if (filter_uid && (__u32)bpf_get_current_uid_gid() != only_uid)
+		return false;
+	if (ncgroups) {
+		bool inside = false;
+
+		for (i = 0; i < ES_MAX_CGROUPS; i++) {
+			if (i >= ncgroups)
+				break;
+			/* The cgroup or any descendant: its ancestor at the cgroup's level is it. */
+			if (bpf_get_current_ancestor_cgroup_id(cgroup_levels[i]) == cgroup_ids[i]) {
+				inside = true;
+				break;
+			}
+		}
+		if (!inside)
+			return false;
+	}
+	if (ncomms && !comm_matches())
+		return false;
+	return true;
+}
+
+/* The state of the current task, or 0 if it is not traced. `scratch_state` backs the
+ * answer for tasks matched by identity. */
+static __always_inline __u32 *current_state(__u32 tid, __u32 *scratch_state)
+{
+	__u32 *state = traced_state(tid);
+
+	if (state || !filter_dynamic)
+		return state;
+	if (!identity_matches())
+		return 0;
+	*scratch_state = ES_TASK_TRACED;
+	return scratch_state;
 }
 
 #endif

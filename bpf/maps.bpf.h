@@ -4,6 +4,7 @@
 #define ESTRACE_MAPS_BPF_H
 
 #include "estrace/abi/event.h"
+#include "estrace/abi/summary.h"
 
 /* Tasks (by tid) whose calls are recorded; value: enum es_task_state bits. */
 enum es_task_state {
@@ -32,7 +33,8 @@ struct stash {
 	__u64 enter_ts;
 	__u64 args[6];
 	__u32 nr;
-	__u32 active;
+	__u16 active;
+	__u16 seen; /* made a traced call: its exit is shown (identity filters) */
 };
 
 struct {
@@ -70,6 +72,22 @@ struct {
 	__type(key, __u32);
 	__type(value, struct counters);
 } counters SEC(".maps");
+
+/* Summary modes: per-syscall counts, time and latency histogram, per CPU (no atomics). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, ES_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, struct es_syscall_stats);
+} stats SEC(".maps");
+
+/* Failures per (syscall, errno), per CPU. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, 8192);
+	__type(key, struct es_errno_key);
+	__type(value, __u64);
+} errno_counts SEC(".maps");
 
 /* One ring per CPU so producers never contend; the reader merges them by timestamp. */
 struct ring {

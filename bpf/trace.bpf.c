@@ -17,6 +17,10 @@ const volatile bool follow_forks = false;
 const volatile __u64 ring_bytes = 1 << 20;
 const volatile __u32 nr_execve = 59;
 const volatile __u32 nr_execveat = 322;
+/* -c, -C, --latency...: aggregate per syscall in the kernel. */
+const volatile bool aggregate = false;
+/* false for summary-only runs (-c without -C): no record crosses the ring per call. */
+const volatile bool emit_calls = true;
 
 /* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
 #define ES_TS_COMPAT 0x0002
@@ -131,11 +135,39 @@ static __always_inline void emit_call(__u16 kind, struct stash *st,
 	submit(rec, size, kind);
 }
 
+/* Summary modes: one call into the per-CPU statistics of its syscall. */
+static __always_inline void account(__u32 nr, __u64 ns, long ret)
+{
+	struct es_syscall_stats *s = bpf_map_lookup_elem(&stats, &nr);
+	__u32 bucket = es_hist_bucket(ns);
+
+	if (!s)
+		return;
+	s->calls++;
+	s->total_ns += ns;
+	if (ns > s->max_ns)
+		s->max_ns = ns;
+	if (bucket < ES_HIST_BUCKETS)
+		s->hist[bucket]++;
+	if (ret < 0 && ret >= -4095) {
+		struct es_errno_key key = { .nr = nr, .err = -ret };
+		__u64 one = 1, *count;
+
+		s->errors++;
+		count = bpf_map_lookup_elem(&errno_counts, &key);
+		if (count)
+			(*count)++;
+		else
+			bpf_map_update_elem(&errno_counts, &key, &one, BPF_NOEXIST);
+	}
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	__u32 *state = traced_state(tid);
+	__u32 matched;
+	__u32 *state = current_state(tid, &matched);
 	struct es_syscall_spec *spec;
 	struct stash *st;
 	bool compat;
@@ -158,12 +190,15 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (!st)
 		return 0;
 	st->nr = id;
+	st->seen = 1;
 	st->enter_ts = bpf_ktime_get_ns();
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
 
 	/* Calls that may block, or whose arguments the call destroys (execve's argv), are
 	 * announced now; everything else waits for one record at exit. */
+	if (!emit_calls)
+		return 0;
 	if (spec->flags & ES_SPEC_ENTER_RECORD ||
 	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
 	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
@@ -176,12 +211,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	__u32 *state = traced_state(tid);
+	__u32 none = 0;
 	struct es_syscall_spec *spec;
 	struct stash *st;
 	__u16 flags = 0;
 
-	if (!state)
+	/* Tasks matched by identity have no map entry: their enter left a stash. */
+	if (!state && !filter_dynamic)
 		return 0;
+	if (!state)
+		state = &none;
 	st = bpf_task_storage_get(&stashes, bpf_get_current_task_btf(), 0, 0);
 	if (!st || !st->active) {
 		/* Attached while this call was in progress: show its end with what the
@@ -208,6 +247,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (st->active == 2)
 		flags |= ES_SYSF_COMPAT;
 	st->active = 0;
+	if (aggregate)
+		account(st->nr, bpf_ktime_get_ns() - st->enter_ts, ret);
+	if (!emit_calls)
+		return 0;
 	spec = traced_spec(st->nr);
 	emit_call(ES_REC_SYSCALL, st, spec, ret, flags, ES_AT_EXIT, 1);
 	return 0;
@@ -224,7 +267,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	if (!follow_forks || !state || (*state & ES_TASK_ARMED))
 		return 0;
 	/* Inserted before the child first runs: it is traced from its first syscall. */
-	if (bpf_map_update_elem(&traced, &ctid, &traced_now, BPF_ANY))
+	if (bpf_map_update_elem(&traced, &ctid, &traced_now, BPF_ANY) || !emit_calls)
 		return 0;
 	fill_header(&rec.h, ES_REC_FORK, sizeof(rec));
 	rec.child_tid = ctid;
@@ -249,6 +292,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 		bpf_map_delete_elem(&traced, &old);
 		bpf_map_update_elem(&traced, &tid, &s, BPF_ANY);
 	}
+	if (!emit_calls)
+		return 0;
 	fill_header(&rec.h, ES_REC_EXEC, sizeof(rec));
 	rec.old_tid = old;
 	bpf_get_current_comm(rec.comm, sizeof(rec.comm));
@@ -264,20 +309,27 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	struct es_exit_record rec = {};
 	struct stash *st;
 
-	if (!state)
+	if (!state && !filter_dynamic)
 		return 0;
 	/* A call that never returns (exit_group, or killed while blocked): "= ?". */
 	st = bpf_task_storage_get(&stashes, p, 0, 0);
+	if (!state && !(st && st->seen))
+		return 0; /* matched by identity only if it ever made a traced call */
 	if (st && st->active) {
 		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
 
 		st->active = 0;
-		emit_call(ES_REC_SYSCALL, st, traced_spec(st->nr), 0, flags, ES_AT_EXIT, 1);
+		if (aggregate)
+			account(st->nr, bpf_ktime_get_ns() - st->enter_ts, 0);
+		if (emit_calls)
+			emit_call(ES_REC_SYSCALL, st, traced_spec(st->nr), 0, flags, ES_AT_EXIT, 1);
 	}
-	fill_header(&rec.h, ES_REC_EXIT, sizeof(rec));
-	rec.exit_code = p->exit_code;
-	rec.group_dead = p->signal->live.counter == 0;
-	submit(&rec, sizeof(rec), ES_REC_EXIT);
+	if (emit_calls) {
+		fill_header(&rec.h, ES_REC_EXIT, sizeof(rec));
+		rec.exit_code = p->exit_code;
+		rec.group_dead = p->signal->live.counter == 0;
+		submit(&rec, sizeof(rec), ES_REC_EXIT);
+	}
 	bpf_map_delete_elem(&traced, &tid);
 	return 0;
 }
@@ -286,11 +338,12 @@ SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	__u32 *state = traced_state(tid);
+	__u32 matched;
+	__u32 *state = current_state(tid, &matched);
 	struct es_signal_record rec = {};
 
 	/* ptrace never sees SIGKILL delivered: strace shows only "+++ killed by SIGKILL +++". */
-	if (!state || (*state & ES_TASK_ARMED) || sig == ES_SIGKILL)
+	if (!state || (*state & ES_TASK_ARMED) || sig == ES_SIGKILL || !emit_calls)
 		return 0;
 	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
 	rec.sig = sig;
@@ -313,7 +366,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	if (result != ES_TRACE_SIGNAL_IGNORED)
 		return 0;
 	state = traced_state(tid);
-	if (!state || (*state & ES_TASK_ARMED))
+	if (!state || (*state & ES_TASK_ARMED) || !emit_calls)
 		return 0;
 	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
 	rec.h.tid = tid;

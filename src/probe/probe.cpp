@@ -44,6 +44,31 @@ Error load_error(int err) {
                " (run with ESTRACE_LOG=debug for the verifier's log)"};
 }
 
+constexpr size_t kMaxCgroups = 8, kMaxComms = 4, kCommLen = 16;
+
+// --all/--cgroup/--comm/--uid into the program's read-only data (dead code when unused).
+Error set_identity_filters(trace_bpf* skel, const Config& config) {
+  auto* ro = skel->rodata;
+  ro->self_tgid = static_cast<uint32_t>(getpid());
+  ro->filter_dynamic = config.match_identity;
+  if (config.cgroups.size() > kMaxCgroups) return Error{"at most 8 --cgroup"};
+  if (config.comms.size() > kMaxComms) return Error{"at most 4 --comm"};
+  ro->ncgroups = static_cast<uint32_t>(config.cgroups.size());
+  for (size_t i = 0; i < config.cgroups.size(); ++i) {
+    ro->cgroup_ids[i] = config.cgroups[i].id;
+    ro->cgroup_levels[i] = config.cgroups[i].level;
+  }
+  ro->ncomms = static_cast<uint32_t>(config.comms.size());
+  for (size_t i = 0; i < config.comms.size(); ++i) {
+    if (config.comms[i].empty() || config.comms[i].size() >= kCommLen)
+      return Error{"--comm '" + config.comms[i] + "': a process name has 1 to 15 characters"};
+    std::memcpy(const_cast<char*>(ro->comms[i]), config.comms[i].data(), config.comms[i].size());
+  }
+  ro->filter_uid = config.uid.has_value();
+  ro->only_uid = config.uid.value_or(0);
+  return Error{};
+}
+
 }  // namespace
 
 struct Probe::Impl {
@@ -76,6 +101,9 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   skel->rodata->follow_forks = config.follow_forks;
   skel->rodata->string_limit = config.string_limit;
   skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
+  skel->rodata->aggregate = config.aggregate;
+  skel->rodata->emit_calls = config.emit_calls;
+  if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
@@ -148,6 +176,41 @@ uint64_t Probe::missed_runs() const {
       missed += info.recursion_misses;
   }
   return missed;
+}
+
+std::vector<es_syscall_stats> Probe::read_stats(const std::vector<uint32_t>& nrs) const {
+  std::vector<es_syscall_stats> total(ES_MAX_SYSCALLS);
+  std::vector<es_syscall_stats> per_cpu(static_cast<size_t>(impl_->ncpus));
+  int fd = bpf_map__fd(impl_->skel->maps.stats);
+  for (uint32_t nr : nrs) {
+    if (nr >= ES_MAX_SYSCALLS || bpf_map_lookup_elem(fd, &nr, per_cpu.data()) != 0) continue;
+    es_syscall_stats& sum = total[nr];
+    for (const auto& cpu : per_cpu) {
+      sum.calls += cpu.calls;
+      sum.errors += cpu.errors;
+      sum.total_ns += cpu.total_ns;
+      sum.max_ns = std::max(sum.max_ns, cpu.max_ns);
+      for (int b = 0; b < ES_HIST_BUCKETS; ++b) sum.hist[b] += cpu.hist[b];
+    }
+  }
+  return total;
+}
+
+std::vector<std::pair<es_errno_key, uint64_t>> Probe::read_errno_counts() const {
+  std::vector<std::pair<es_errno_key, uint64_t>> out;
+  int fd = bpf_map__fd(impl_->skel->maps.errno_counts);
+  std::vector<uint64_t> per_cpu(static_cast<size_t>(impl_->ncpus));
+  es_errno_key key{}, next{};
+  const es_errno_key* prev = nullptr;
+  while (bpf_map_get_next_key(fd, prev, &next) == 0) {
+    key = next;
+    prev = &key;
+    if (bpf_map_lookup_elem(fd, &key, per_cpu.data()) != 0) continue;
+    uint64_t sum = 0;
+    for (uint64_t v : per_cpu) sum += v;
+    out.emplace_back(key, sum);
+  }
+  return out;
 }
 
 }  // namespace estrace::probe

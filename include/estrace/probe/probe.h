@@ -5,9 +5,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "estrace/abi/capture_spec.h"
+#include "estrace/abi/summary.h"
 #include "estrace/util/result.h"
 
 namespace estrace::probe {
@@ -17,6 +21,17 @@ struct Config {
   uint32_t string_limit = 32;
   uint64_t ring_bytes_per_cpu = 8u << 20;
   std::vector<es_syscall_spec> specs;  // indexed by syscall number, at most ES_MAX_SYSCALLS
+  bool aggregate = false;   // keep per-syscall statistics in the kernel (-c, --latency...)
+  // Production filters: tasks not chosen by pid are matched by identity (all must hold).
+  struct Cgroup {
+    uint64_t id = 0;     // cgroup v2 id (the directory's inode number)
+    uint32_t level = 0;  // depth below the v2 root
+  };
+  bool match_identity = false;      // --all, --cgroup, --comm, --uid
+  std::vector<Cgroup> cgroups;      // at most 8
+  std::vector<std::string> comms;   // at most 4 globs, each under 16 bytes
+  std::optional<uint32_t> uid;
+  bool emit_calls = true;   // send a record per call (false: summary only)
 };
 
 // Task states in the `traced` map (mirror bpf/maps.bpf.h).
@@ -44,6 +59,10 @@ class Probe {
   std::vector<uint64_t> lost_by_kind() const;
   // Program runs the kernel skipped (recursion on one CPU): also events not seen.
   uint64_t missed_runs() const;
+  // Summary modes: statistics per syscall number (index), summed over CPUs.
+  std::vector<es_syscall_stats> read_stats(const std::vector<uint32_t>& nrs) const;
+  // Summary modes: failures per (syscall, errno), summed over CPUs.
+  std::vector<std::pair<es_errno_key, uint64_t>> read_errno_counts() const;
 
  private:
   struct Impl;
