@@ -1,6 +1,6 @@
-/* The first thing every program does: is this task traced? One hash lookup for tasks chosen
- * by pid (launch, -p, -f); with production filters (--cgroup, --all, --comm, --uid) a task
- * missing from the map is matched by identity instead, cheapest test first. */
+/* The first thing every program does: is this task traced? Tasks chosen by pid (launch, -p,
+ * -f) carry task storage marked traced; with production filters (--cgroup, --all, --comm,
+ * --uid) other tasks are matched by identity, cheapest test first. */
 #ifndef ESTRACE_FILTER_BPF_H
 #define ESTRACE_FILTER_BPF_H
 
@@ -20,11 +20,6 @@ const volatile __u64 cgroup_ids[ES_MAX_CGROUPS] = {};
 const volatile __u32 cgroup_levels[ES_MAX_CGROUPS] = {};
 const volatile __u32 ncomms = 0;
 const volatile char comms[ES_MAX_COMMS][ES_COMM_LEN] = {};
-
-static __always_inline __u32 *traced_state(__u32 tid)
-{
-	return bpf_map_lookup_elem(&traced, &tid);
-}
 
 static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
 {
@@ -128,18 +123,26 @@ static __always_inline bool identity_matches(void)
 	return true;
 }
 
-/* The state of the current task, or 0 if it is not traced. `scratch_state` backs the
- * answer for tasks matched by identity. */
-static __always_inline __u32 *current_state(__u32 tid, __u32 *scratch_state)
+/* The current task's state if it is traced now, else 0. An untraced task has no storage:
+ * one pointer check. With production filters, a task without storage is matched by
+ * identity (and given storage); one matched earlier is re-checked, since it may have left
+ * the cgroup or changed its name or uid. */
+static __always_inline struct es_task_state *current_traced(void)
 {
-	__u32 *state = traced_state(tid);
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct es_task_state *st = bpf_task_storage_get(&tasks, task, 0, 0);
 
-	if (state || !filter_dynamic)
-		return state;
-	if (!identity_matches())
+	if (st && !(st->flags & ES_TASK_IDENTITY))
+		return (st->flags & ES_TASK_TRACED) ? st : 0;
+	if (!filter_dynamic || !identity_matches())
 		return 0;
-	*scratch_state = ES_TASK_TRACED;
-	return scratch_state;
+	if (!st) {
+		st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+		if (!st)
+			return 0;
+		st->flags = ES_TASK_TRACED | ES_TASK_IDENTITY;
+	}
+	return st;
 }
 
 #endif

@@ -5,14 +5,10 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/abi/summary.h"
+#include "estrace/abi/task.h"
 
-/* Tasks (by tid) whose calls are recorded; value: enum es_task_state bits. */
-enum es_task_state {
-	ES_TASK_TRACED = 1 << 0,
-	ES_TASK_ARMED = 1 << 1,    /* launched child: start at its execve */
-	ES_TASK_ATTACHED = 1 << 2, /* attached with -p: its first exit may have no enter */
-};
-
+/* Traced tasks by tid: the liveness registry userspace watches (tasks leave it as they
+ * exit). Not on the per-syscall path: that uses task storage below. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 65536);
@@ -28,21 +24,13 @@ struct {
 	__type(value, struct es_syscall_spec);
 } specs SEC(".maps");
 
-/* The call in progress, per task: no hash lookup, freed with the task. */
-struct stash {
-	__u64 enter_ts;
-	__u64 args[6];
-	__u32 nr;
-	__u16 active;
-	__u16 seen; /* made a traced call: its exit is shown (identity filters) */
-};
-
+/* Per-task state: traced or not, and the call in progress (include/estrace/abi/task.h). */
 struct {
 	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 	__type(key, int);
-	__type(value, struct stash);
-} stashes SEC(".maps");
+	__type(value, struct es_task_state);
+} tasks SEC(".maps");
 
 /* Records are built here, then copied out at their exact size. Two slots per CPU (set at
  * load): enter and exit run as different programs and may interleave on one CPU. */

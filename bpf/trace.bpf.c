@@ -110,8 +110,8 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool co
 	args[5] = regs->r9;
 }
 
-/* Builds and submits a syscall record from the stash; `when` picks the capture slots. */
-static __always_inline void emit_call(__u16 kind, struct stash *st,
+/* Builds and submits a syscall record from the task's call; `when` picks the capture slots. */
+static __always_inline void emit_call(__u16 kind, struct es_task_state *st,
 				      const struct es_syscall_spec *spec, __s64 ret, __u16 flags,
 				      __u8 when, __u32 which)
 {
@@ -165,30 +165,23 @@ static __always_inline void account(__u32 nr, __u64 ns, long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	__u32 matched;
-	__u32 *state = current_state(tid, &matched);
+	struct es_task_state *st = current_traced();
 	struct es_syscall_spec *spec;
-	struct stash *st;
 	bool compat;
 
-	if (!state)
+	if (!st)
 		return 0;
-	if (*state & ES_TASK_ARMED) {
+	if (st->flags & ES_TASK_ARMED) {
 		/* A launched command is traced from its execve, like strace's first line. */
 		if (id != nr_execve && id != nr_execveat)
 			return 0;
-		*state = ES_TASK_TRACED;
+		st->flags &= ~ES_TASK_ARMED;
 	}
-	*state &= ~ES_TASK_ATTACHED;
-	compat = in_compat_syscall();
+	st->flags &= ~ES_TASK_ATTACHED;
 	spec = traced_spec(id);
 	if (!spec)
 		return 0;
-	st = bpf_task_storage_get(&stashes, bpf_get_current_task_btf(), 0,
-				  BPF_LOCAL_STORAGE_GET_F_CREATE);
-	if (!st)
-		return 0;
+	compat = in_compat_syscall();
 	st->nr = id;
 	st->seen = 1;
 	st->enter_ts = bpf_ktime_get_ns();
@@ -209,33 +202,25 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	__u32 *state = traced_state(tid);
-	__u32 none = 0;
+	struct es_task_state *st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
 	struct es_syscall_spec *spec;
-	struct stash *st;
 	__u16 flags = 0;
 
-	/* Tasks matched by identity have no map entry: their enter left a stash. */
-	if (!state && !filter_dynamic)
+	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
-	if (!state)
-		state = &none;
-	st = bpf_task_storage_get(&stashes, bpf_get_current_task_btf(), 0, 0);
-	if (!st || !st->active) {
+	if (!st->active) {
 		/* Attached while this call was in progress: show its end with what the
 		 * registers still hold. Other exits without an enter (a new child's first
 		 * return from fork, a launched command before execve) are not calls we saw. */
-		struct stash fresh = {};
+		struct es_task_state fresh = {};
 
-		if (!(*state & ES_TASK_ATTACHED))
+		if (!(st->flags & ES_TASK_ATTACHED))
 			return 0;
-		*state &= ~ES_TASK_ATTACHED;
+		st->flags &= ~ES_TASK_ATTACHED;
 		fresh.nr = regs->orig_ax;
 		spec = traced_spec(fresh.nr);
-		if (!spec)
+		if (!spec || !emit_calls)
 			return 0;
-		fresh.enter_ts = 0;
 		read_args(regs, fresh.args, in_compat_syscall());
 		emit_call(ES_REC_SYSCALL, &fresh, spec, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
 		return 0;
@@ -259,15 +244,23 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptid = parent->pid, ctid = child->pid;
-	__u32 *state = traced_state(ptid);
-	__u32 traced_now = ES_TASK_TRACED;
+	struct es_task_state *pst, *cst;
+	__u32 ctid = child->pid, live = 1;
 	struct es_fork_record rec = {};
 
-	if (!follow_forks || !state || (*state & ES_TASK_ARMED))
+	if (!follow_forks)
 		return 0;
-	/* Inserted before the child first runs: it is traced from its first syscall. */
-	if (bpf_map_update_elem(&traced, &ctid, &traced_now, BPF_ANY) || !emit_calls)
+	pst = bpf_task_storage_get(&tasks, parent, 0, 0);
+	if (!pst || !(pst->flags & ES_TASK_TRACED) || (pst->flags & ES_TASK_ARMED))
+		return 0;
+	/* Marked before the child first runs: it is traced from its first syscall. */
+	cst = bpf_task_storage_get(&tasks, child, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+	if (!cst)
+		return 0;
+	cst->flags = pst->flags & (ES_TASK_TRACED | ES_TASK_IDENTITY);
+	cst->active = 0;
+	bpf_map_update_elem(&traced, &ctid, &live, BPF_ANY);
+	if (!emit_calls)
 		return 0;
 	fill_header(&rec.h, ES_REC_FORK, sizeof(rec));
 	rec.child_tid = ctid;
@@ -279,18 +272,16 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
-	__u32 tid = p->pid, old = old_pid;
-	__u32 *state = traced_state(old);
+	struct es_task_state *st = bpf_task_storage_get(&tasks, p, 0, 0);
+	__u32 tid = p->pid, old = old_pid, live = 1;
 	struct es_exec_record rec = {};
 
-	if (!state)
+	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
 	if (old != tid) {
 		/* A thread exec'd and took over the leader's pid (de_thread). */
-		__u32 s = *state;
-
 		bpf_map_delete_elem(&traced, &old);
-		bpf_map_update_elem(&traced, &tid, &s, BPF_ANY);
+		bpf_map_update_elem(&traced, &tid, &live, BPF_ANY);
 	}
 	if (!emit_calls)
 		return 0;
@@ -304,18 +295,17 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_process_exit, struct task_struct *p)
 {
+	struct es_task_state *st = bpf_task_storage_get(&tasks, p, 0, 0);
 	__u32 tid = p->pid;
-	__u32 *state = traced_state(tid);
 	struct es_exit_record rec = {};
-	struct stash *st;
 
-	if (!state && !filter_dynamic)
+	if (!st || !(st->flags & ES_TASK_TRACED))
+		return 0;
+	/* Matched by identity but never made a traced call: nothing of it was shown. */
+	if ((st->flags & ES_TASK_IDENTITY) && !st->seen)
 		return 0;
 	/* A call that never returns (exit_group, or killed while blocked): "= ?". */
-	st = bpf_task_storage_get(&stashes, p, 0, 0);
-	if (!state && !(st && st->seen))
-		return 0; /* matched by identity only if it ever made a traced call */
-	if (st && st->active) {
+	if (st->active) {
 		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
 
 		st->active = 0;
@@ -337,13 +327,14 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_sigaction *ka)
 {
-	__u32 tid = (__u32)bpf_get_current_pid_tgid();
-	__u32 matched;
-	__u32 *state = current_state(tid, &matched);
+	struct es_task_state *st;
 	struct es_signal_record rec = {};
 
 	/* ptrace never sees SIGKILL delivered: strace shows only "+++ killed by SIGKILL +++". */
-	if (!state || (*state & ES_TASK_ARMED) || sig == ES_SIGKILL || !emit_calls)
+	if (sig == ES_SIGKILL || !emit_calls)
+		return 0;
+	st = current_traced();
+	if (!st || (st->flags & ES_TASK_ARMED))
 		return 0;
 	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
 	rec.sig = sig;
@@ -359,17 +350,16 @@ SEC("tp_btf/signal_generate")
 int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
-	__u32 tid = task->pid;
-	__u32 *state;
+	struct es_task_state *st;
 	struct es_signal_record rec = {};
 
-	if (result != ES_TRACE_SIGNAL_IGNORED)
+	if (result != ES_TRACE_SIGNAL_IGNORED || !emit_calls)
 		return 0;
-	state = traced_state(tid);
-	if (!state || (*state & ES_TASK_ARMED) || !emit_calls)
+	st = bpf_task_storage_get(&tasks, task, 0, 0);
+	if (!st || !(st->flags & ES_TASK_TRACED) || (st->flags & ES_TASK_ARMED))
 		return 0;
 	fill_header(&rec.h, ES_REC_SIGNAL, sizeof(rec));
-	rec.h.tid = tid;
+	rec.h.tid = task->pid;
 	rec.h.tgid = task->tgid;
 	rec.sig = sig;
 	rec.ignored = 1;

@@ -3,6 +3,8 @@
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include <fcntl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -146,7 +148,18 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
 }
 
 bool Probe::trace_task(uint32_t tid, uint32_t state) {
-  return bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &state, BPF_ANY) == 0;
+  // Task storage is keyed by a pidfd from userspace; PIDFD_THREAD (Linux 6.9) names a
+  // thread rather than a process.
+  constexpr unsigned kPidfdThread = O_EXCL;
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, kPidfdThread));
+  if (pidfd < 0 && errno == EINVAL) pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, 0));
+  if (pidfd < 0) return false;
+  es_task_state value{};
+  value.flags = state;
+  bool ok = bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.tasks), &pidfd, &value, BPF_ANY) == 0;
+  close(pidfd);
+  uint32_t live = 1;
+  return ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &live, BPF_ANY) == 0;
 }
 
 bool Probe::any_traced() const {

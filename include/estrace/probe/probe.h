@@ -12,6 +12,7 @@
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/summary.h"
+#include "estrace/abi/task.h"
 #include "estrace/util/result.h"
 
 namespace estrace::probe {
@@ -34,11 +35,11 @@ struct Config {
   bool emit_calls = true;   // send a record per call (false: summary only)
 };
 
-// Task states in the `traced` map (mirror bpf/maps.bpf.h).
+// How a task is traced (include/estrace/abi/task.h).
 enum TaskState : uint32_t {
-  kTraced = 1u << 0,
-  kArmedUntilExec = 1u << 1,  // a launched command: traced from its execve
-  kAttached = 1u << 2,        // attached mid-flight: its first exit may lack an enter
+  kTraced = ES_TASK_TRACED,
+  kArmedUntilExec = ES_TASK_ARMED,  // a launched command: traced from its execve
+  kAttached = ES_TASK_ATTACHED,     // attached mid-flight: its first exit may lack an enter
 };
 
 class Probe {
@@ -49,7 +50,8 @@ class Probe {
   Probe(const Probe&) = delete;
   Probe& operator=(const Probe&) = delete;
 
-  // Adds a task (thread id) to the traced set. Returns false if the map is full.
+  // Marks a task (thread id) traced: its task storage, and the liveness registry. Returns
+  // false if the task is gone.
   bool trace_task(uint32_t tid, uint32_t state);
   // True while any task is in the traced set (tasks leave it as they exit).
   bool any_traced() const;

@@ -1,0 +1,34 @@
+/* Per-task state in BPF task-local storage: whether the task is traced and the call it is
+ * in. Userspace creates it for launched and attached tasks (keyed by a pidfd); the BPF side
+ * creates it for followed children and tasks matched by identity. A task with no storage is
+ * untraced: that NULL check is all a bystander's syscall costs.
+ * Shared by bpf/ and src/: plain C, fixed-width types, explicit padding, append-only. */
+#ifndef ESTRACE_ABI_TASK_H
+#define ESTRACE_ABI_TASK_H
+
+#include "capture_spec.h"
+
+enum es_task_flags {
+	ES_TASK_TRACED = 1 << 0,
+	ES_TASK_ARMED = 1 << 1,    /* launched command: recording starts at its execve */
+	ES_TASK_ATTACHED = 1 << 2, /* attached mid-flight: its first exit may have no enter */
+	ES_TASK_IDENTITY = 1 << 3, /* matched by --cgroup/--all/--comm/--uid: re-checked per call */
+};
+
+struct es_task_state {
+	es_u64 enter_ts;
+	es_u64 args[6];
+	es_u32 nr;
+	es_u16 active; /* in a call: 1, in an ia32 call: 2 */
+	es_u16 seen;   /* made a traced call (its exit is shown) */
+	es_u32 flags;  /* enum es_task_flags */
+	es_u32 pad;
+};
+
+#ifdef __BPF__
+_Static_assert(sizeof(struct es_task_state) == 72, "ABI");
+#elif defined(__cplusplus)
+static_assert(sizeof(struct es_task_state) == 72, "ABI");
+#endif
+
+#endif
