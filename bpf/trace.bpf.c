@@ -308,9 +308,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	if (st->active) {
 		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
 
-		st->active = 0;
-		if (aggregate)
-			account(st->nr, bpf_ktime_get_ns() - st->enter_ts, 0);
+		st->active = 0; /* not counted in summaries: strace -c counts calls that returned */
 		if (emit_calls)
 			emit_call(ES_REC_SYSCALL, st, traced_spec(st->nr), 0, flags, ES_AT_EXIT, 1);
 	}

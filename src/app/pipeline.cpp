@@ -25,6 +25,8 @@
 #include "estrace/output/sink.h"
 #include "estrace/output/trace_writer.h"
 #include "estrace/probe/probe.h"
+#include "estrace/summary/report.h"
+#include "estrace/summary/summary.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::app {
@@ -51,6 +53,8 @@ probe::Config probe_config(const cli::Options& options) {
   config.follow_forks = options.follow > 0;
   config.string_limit = options.string_limit;
   config.ring_bytes_per_cpu = options.buffer_bytes_per_cpu;
+  config.aggregate = options.summary.enabled();
+  config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.specs.resize(ES_MAX_SYSCALLS);
   std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
@@ -87,6 +91,9 @@ class Run {
   void drain_loop();
   void pump(bool final);
   void report_lost(bool final);
+  summary::Summary read_summary() const;
+  void print_summary(const summary::Summary& s, const summary::ReportContext& context);
+  void maybe_print_interval(bool final);
 
   const cli::Options& options_;
   std::unique_ptr<std::ostream> file_;
@@ -102,7 +109,47 @@ class Run {
   BatchQueue queue_;
   std::atomic<bool> stop_drain_{false};
   uint64_t reported_lost_ = 0;
+  // --interval: the last cumulative snapshot and when the next report is due.
+  summary::Summary last_summary_;
+  uint64_t interval_start_ns_ = 0;
+  uint64_t intervals_ = 0;
 };
+
+summary::Summary Run::read_summary() const {
+  std::vector<uint32_t> nrs;
+  for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) nrs.push_back(nr);
+  auto stats = probe_->read_stats(nrs);
+  summary::Summary s;
+  for (uint32_t nr = 0; nr < stats.size(); ++nr)
+    if (stats[nr].calls) s.add_cpu(nr, stats[nr]);
+  for (const auto& [key, count] : probe_->read_errno_counts()) s.add_errno(key.nr, key.err, count);
+  return s;
+}
+
+// Summaries go where the trace goes: stderr, or the -o file (strace's -c does the same).
+void Run::print_summary(const summary::Summary& s, const summary::ReportContext& context) {
+  fmt::memory_buffer text;
+  summary::write_report(text, s, options_.summary, context);
+  sink_->flush();
+  std::ostream& out = file_ ? *file_ : std::cerr;
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.flush();
+}
+
+void Run::maybe_print_interval(bool final) {
+  const auto& interval = options_.summary.interval;
+  if (!interval || final) return;
+  uint64_t now = now_ns(CLOCK_MONOTONIC);
+  uint64_t length = static_cast<uint64_t>(interval->count());
+  if (now - interval_start_ns_ < length) return;
+  summary::Summary now_summary = read_summary();
+  summary::ReportContext context;
+  context.interval = ++intervals_;
+  context.seconds = static_cast<double>(now - interval_start_ns_) / 1e9;
+  print_summary(now_summary.minus(last_summary_), context);
+  last_summary_ = std::move(now_summary);
+  interval_start_ns_ = now;
+}
 
 bool Run::open_output() {
   if (options_.output_file && options_.follow >= 2) {
@@ -220,6 +267,7 @@ int Run::go() {
   }
 
   install_signal_handlers();
+  interval_start_ns_ = now_ns(CLOCK_MONOTONIC);
   std::thread drain([this] { drain_loop(); });
 
   std::optional<launch::GatedChild> child;
@@ -262,6 +310,7 @@ int Run::go() {
   while (true) {
     pump(false);
     report_lost(false);
+    maybe_print_interval(false);
     if (int sig = take_signal()) {
       if (child) {
         // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed on.
@@ -291,6 +340,7 @@ int Run::go() {
   writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
   sink_->flush();
   report_lost(true);
+  if (options_.summary.enabled()) print_summary(read_summary(), {});
   if (!options_.quiet) {
     for (auto& [pid, tids] : attach) say(fmt::format("Process {} detached", pid));
   }

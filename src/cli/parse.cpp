@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,14 +24,19 @@ enum LongOnly : int {
   kAbsoluteTimestamps,
   kSyscallTimes,
   kStringsInHex,
+  kLatency,
+  kHistogram,
+  kErrnoSummary,
+  kInterval,
+  kJson,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
 // ':': report a missing value as ':' rather than '?', so the two get different messages.
-constexpr const char* kShortOptions = "+:b:e:fho:p:qs:tTvVxy";
+constexpr const char* kShortOptions = "+:b:cCe:fho:p:qs:S:tTU:vVwxy";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 16> kLongOptions = {{
+constexpr std::array<option, 26> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"follow-forks", no_argument, nullptr, 'f'},
@@ -44,13 +50,23 @@ constexpr std::array<option, 16> kLongOptions = {{
     {"decode-fds", optional_argument, nullptr, kDecodeFds},
     {"strings-in-hex", optional_argument, nullptr, kStringsInHex},
     {"no-abbrev", no_argument, nullptr, 'v'},
+    {"summary-only", no_argument, nullptr, 'c'},
+    {"summary", no_argument, nullptr, 'C'},
+    {"summary-wall-clock", no_argument, nullptr, 'w'},
+    {"summary-sort-by", required_argument, nullptr, 'S'},
+    {"summary-columns", required_argument, nullptr, 'U'},
+    {"latency", no_argument, nullptr, kLatency},
+    {"histogram", optional_argument, nullptr, kHistogram},
+    {"errno-summary", no_argument, nullptr, kErrnoSummary},
+    {"interval", required_argument, nullptr, kInterval},
+    {"json", no_argument, nullptr, kJson},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 }};
 
 // strace options estrace does not have (yet): worth a clearer word than "invalid option".
-constexpr std::string_view kStraceOnly = "ACDEIOPSUXYZacdiknruwz";
+constexpr std::string_view kStraceOnly = "ADEIOPXYZadiknrz";
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
@@ -103,6 +119,35 @@ TimeMode time_mode(int count) {
   }
 }
 
+// The summary options' combinations, checked once all are known, with strace's wording where
+// strace has the same rule. Returns an error, or sets the mode and which sections to print.
+std::optional<std::string> finish_summary(summary::Settings& s, bool only, bool with_trace,
+                                          bool sort_given, bool columns_given,
+                                          std::vector<std::string>& warnings) {
+  if (only && with_trace) return "-c/--summary-only and -C/--summary are mutually exclusive";
+  const bool table = only || with_trace;
+  // --interval alone is a top for syscalls: the -c table every SECS.
+  const bool sections = s.latency || s.histogram || s.errno_summary;
+  s.table = table || (s.interval && !sections);
+  const bool any = s.table || sections;
+  if (s.wall_clock && !table) {
+    return "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)";
+  }
+  if (columns_given && !table) {
+    return "-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)";
+  }
+  if (s.json && !any) {
+    return "--json must be given with a summary (-c, -C, --latency, --histogram, "
+           "--errno-summary)";
+  }
+  if (sort_given && !any) {
+    warnings.emplace_back(
+        "-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+  }
+  s.mode = with_trace ? summary::Mode::WithTrace : any ? summary::Mode::Only : summary::Mode::Off;
+  return std::nullopt;
+}
+
 ParseResult failure(std::string error) { return ParseResult{std::nullopt, std::move(error), {}}; }
 
 }  // namespace
@@ -115,6 +160,10 @@ ParseResult parse(int argc, char* const argv[]) {
   int x_count = 0;
   int y_count = 0;
   bool separately = false;
+  bool summary_only = false;   // -c
+  bool summary_trace = false;  // -C
+  bool sort_given = false;
+  bool columns_given = false;
   std::string error;
 
   // optind = 0 makes glibc re-initialise everything, including state left mid-bundle by an
@@ -206,6 +255,58 @@ ParseResult parse(int argc, char* const argv[]) {
       case 'v':
         options.verbose = true;
         break;
+      case 'c':
+        summary_only = true;
+        break;
+      case 'C':
+        summary_trace = true;
+        break;
+      case 'w':
+        options.summary.wall_clock = true;
+        break;
+      case 'S':
+        if (auto key = detail::parse_sort_key(value, error)) {
+          options.summary.sort = *key;
+          sort_given = true;
+        } else {
+          ok = false;
+        }
+        break;
+      case 'U':
+        if (auto columns = detail::parse_summary_columns(value, error)) {
+          options.summary.columns = std::move(*columns);
+          columns_given = true;
+        } else {
+          ok = false;
+        }
+        break;
+      case kLatency:
+        options.summary.latency = true;
+        break;
+      case kHistogram:
+        options.summary.histogram = true;
+        options.summary.histogram_syscalls.clear();
+        if (optarg != nullptr) {
+          if (auto list = detail::parse_syscall_list(value, error)) {
+            options.summary.histogram_syscalls = std::move(*list);
+          } else {
+            ok = false;
+          }
+        }
+        break;
+      case kErrnoSummary:
+        options.summary.errno_summary = true;
+        break;
+      case kInterval:
+        if (auto interval = detail::parse_interval(value, error)) {
+          options.summary.interval = *interval;
+        } else {
+          ok = false;
+        }
+        break;
+      case kJson:
+        options.summary.json = true;
+        break;
       case 'h':
         // Like strace: help is printed as soon as it is seen, whatever follows.
         options.show_help = true;
@@ -234,6 +335,10 @@ ParseResult parse(int argc, char* const argv[]) {
   if (options.follow == 2 && !options.output_file) {
     result.warnings.emplace_back("-ff has no effect without -o, following forks as -f does");
     options.follow = 1;
+  }
+  if (auto summary_error = finish_summary(options.summary, summary_only, summary_trace, sort_given,
+                                          columns_given, result.warnings)) {
+    return failure(std::move(*summary_error));
   }
   if (!options.show_version && options.command.empty() && options.pids.empty()) {
     return failure("must have PROG [ARGS] or -p PID");

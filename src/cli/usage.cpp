@@ -15,8 +15,8 @@ std::string usage() {
   // Defaults come from Options itself so the text cannot drift from the code.
   const Options defaults;
   return fmt::format(
-      R"(Usage: estrace [-fhqtTvVxy] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
-               {{ -p PID | PROG [ARGS] }}
+      R"(Usage: estrace [-cCfhqtTvVwxy] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
+               [-S SORTBY] [-U COLUMNS] {{ -p PID | PROG [ARGS] }}
 
 strace's workflow and output, captured with eBPF instead of ptrace.
 
@@ -44,6 +44,26 @@ Output:
   -x, -xx                print non-ASCII strings, or all strings, in hex
   -y, -yy, --decode-fds  print file descriptors' paths, or all their details
 
+Summaries (counted in the kernel; times are wall-clock time in the call):
+  -c, --summary-only     count calls, errors and time per syscall; print
+                         strace's table at the end instead of the trace
+  -C, --summary          the trace, and the table at the end
+  -w, --summary-wall-clock
+                         accepted for strace's sake: times are always wall-clock
+  -S SORTBY, --summary-sort-by=SORTBY
+                         sort by time (default), min-time, max-time, avg-time,
+                         calls, errors, name or nothing
+  -U COLUMNS, --summary-columns=COLUMNS
+                         the table's columns: time-percent, total-time,
+                         min-time, max-time, avg-time, calls, errors, name
+  --latency              a table of p50, p90, p99, p99.9 and max latency
+  --histogram[=SYSCALL,...]
+                         latency histograms of every syscall, or of those
+  --errno-summary        failures per syscall by errno: openat: ENOENT 812
+  --interval=SECS        print the summaries every SECS seconds (fractions
+                         allowed), each for its interval, then the total
+  --json                 print the summaries as JSON, one object each
+
 Capture:
   -b SIZE, --buffer-size=SIZE
                          ring buffer per CPU: a power of two, with a K, M or G
@@ -59,6 +79,8 @@ Examples:
     estrace -f -o trace.txt -p 1234
   What is process 1234 stuck on?
     estrace -p 1234
+  Which calls of process 1234 are slow, and how slow, every 5 seconds?
+    estrace --latency --interval=5 -p 1234
 )",
       defaults.string_limit, defaults.buffer_bytes_per_cpu >> 20);
 }

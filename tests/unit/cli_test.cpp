@@ -2,8 +2,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -62,6 +64,16 @@ TEST(CliParse, CommandAloneGetsDefaults) {
   EXPECT_EQ(o.buffer_bytes_per_cpu, 8u << 20);
   EXPECT_FALSE(o.show_help);
   EXPECT_FALSE(o.show_version);
+  EXPECT_EQ(o.summary.mode, summary::Mode::Off);
+  EXPECT_FALSE(o.summary.enabled());
+  EXPECT_FALSE(o.summary.table);
+  EXPECT_EQ(o.summary.sort, summary::SortKey::Time);
+  EXPECT_EQ(o.summary.columns, summary::default_columns());
+  EXPECT_FALSE(o.summary.latency);
+  EXPECT_FALSE(o.summary.histogram);
+  EXPECT_FALSE(o.summary.errno_summary);
+  EXPECT_FALSE(o.summary.json);
+  EXPECT_FALSE(o.summary.interval);
 }
 
 TEST(CliParse, StopsAtTheCommandSoItsOptionsStayItsOwn) {
@@ -346,9 +358,9 @@ TEST(CliParse, UnknownOptions) {
   // After a long option, the short one is still told apart from it.
   EXPECT_EQ(error({"--quiet", "-jf", "true"}), "invalid option -- 'j'");
   // strace's options that estrace lacks are named as such.
-  EXPECT_EQ(error({"-c", "true"}), "option -c is not supported yet");
+  EXPECT_EQ(error({"-k", "true"}), "option -k is not supported yet");
   EXPECT_EQ(error({"-fZ", "true"}), "option -Z is not supported yet");
-  EXPECT_EQ(error({"--summary", "true"}), "unrecognized option '--summary'");
+  EXPECT_EQ(error({"--summary-foo", "true"}), "unrecognized option '--summary-foo'");
 }
 
 TEST(CliParse, LongOptionMistakes) {
@@ -397,13 +409,160 @@ TEST(CliParse, CallableManyTimes) {
   EXPECT_EQ(ok({"ls"}).command, (Words{"ls"}));
 }
 
+using summary::Column;
+using summary::Mode;
+using summary::SortKey;
+
+TEST(CliSummary, DashCAndDashC) {
+  Options c = ok({"-c", "ls"});
+  EXPECT_EQ(c.summary.mode, Mode::Only);
+  EXPECT_TRUE(c.summary.table);
+  EXPECT_EQ(ok({"--summary-only", "ls"}).summary.mode, Mode::Only);
+  Options big_c = ok({"-C", "ls"});
+  EXPECT_EQ(big_c.summary.mode, Mode::WithTrace);
+  EXPECT_TRUE(big_c.summary.table);
+  EXPECT_EQ(ok({"--summary", "ls"}).summary.mode, Mode::WithTrace);
+  // Bundled with the rest, as strace users type them.
+  Options bundle = ok({"-fcw", "ls"});
+  EXPECT_EQ(bundle.follow, 1);
+  EXPECT_TRUE(bundle.summary.wall_clock);
+  EXPECT_TRUE(ok({"-c", "--summary-wall-clock", "ls"}).summary.wall_clock);
+  EXPECT_EQ(error({"-c", "-C", "ls"}), "-c/--summary-only and -C/--summary are mutually exclusive");
+  EXPECT_EQ(error({"-w", "ls"}),
+            "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+}
+
+TEST(CliSummary, SortKeysWithStracesAliases) {
+  const std::vector<std::pair<std::string, SortKey>> keys = {
+      {"time", SortKey::Time},         {"time-percent", SortKey::Time},
+      {"total-time", SortKey::Time},   {"time_total", SortKey::Time},
+      {"min-time", SortKey::MinTime},  {"shortest", SortKey::MinTime},
+      {"max-time", SortKey::MaxTime},  {"longest", SortKey::MaxTime},
+      {"avg-time", SortKey::AvgTime},  {"time_avg", SortKey::AvgTime},
+      {"calls", SortKey::Calls},       {"count", SortKey::Calls},
+      {"errors", SortKey::Errors},     {"error", SortKey::Errors},
+      {"name", SortKey::Name},         {"syscall", SortKey::Name},
+      {"syscall-name", SortKey::Name}, {"nothing", SortKey::Nothing},
+      {"none", SortKey::Nothing},
+  };
+  for (const auto& [word, key] : keys) {
+    EXPECT_EQ(ok({"-c", "-S", word, "ls"}).summary.sort, key) << word;
+  }
+  EXPECT_EQ(ok({"-cScalls", "ls"}).summary.sort, SortKey::Calls);
+  EXPECT_EQ(ok({"-c", "--summary-sort-by=name", "ls"}).summary.sort, SortKey::Name);
+  EXPECT_EQ(error({"-c", "-S", "bogus", "ls"}), "invalid sortby: 'bogus'");
+  EXPECT_EQ(error({"-c", "-S", "", "ls"}), "invalid sortby: ''");
+  // Like strace: -S without a summary is only a warning.
+  ParseResult r = run({"-S", "calls", "ls"});
+  ASSERT_TRUE(r.options);
+  EXPECT_EQ(r.warnings, (Words{"-S/--summary-sort-by has no effect without "
+                               "(-c/--summary-only or -C/--summary)"}));
+  // ... but it orders --latency and the other sections too.
+  EXPECT_TRUE(run({"-S", "calls", "--latency", "ls"}).warnings.empty());
+}
+
+TEST(CliSummary, Columns) {
+  EXPECT_EQ(ok({"-c", "-U", "name,calls", "ls"}).summary.columns,
+            (std::vector<Column>{Column::Name, Column::Calls}));
+  // The name column is added last when missing, as strace does.
+  EXPECT_EQ(
+      ok({"-c", "--summary-columns=calls,errors,time-percent", "ls"}).summary.columns,
+      (std::vector<Column>{Column::Calls, Column::Errors, Column::TimePercent, Column::Name}));
+  EXPECT_EQ(
+      ok({"-c", "-U", "shortest,longest,avg_time,total-time,count,error", "ls"}).summary.columns,
+      (std::vector<Column>{Column::MinTime, Column::MaxTime, Column::AvgTime, Column::TotalTime,
+                           Column::Calls, Column::Errors, Column::Name}));
+  EXPECT_EQ(error({"-c", "-U", "time,bogus", "ls"}), "unknown column name: 'bogus'");
+  EXPECT_EQ(error({"-c", "-U", "none", "ls"}), "unknown column name: 'none'");
+  EXPECT_EQ(error({"-c", "-U", "calls,", "ls"}), "unknown column name: ''");
+  EXPECT_EQ(error({"-c", "-U", "calls,count", "ls"}),
+            "call summary column has been provided more than once: 'count' "
+            "(-U option residual: 'count')");
+  EXPECT_EQ(error({"-U", "calls", "ls"}),
+            "-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+}
+
+TEST(CliSummary, LatencyHistogramErrnosJson) {
+  Options l = ok({"--latency", "-p", "1"});
+  EXPECT_TRUE(l.summary.latency);
+  EXPECT_EQ(l.summary.mode, Mode::Only);  // no trace
+  EXPECT_FALSE(l.summary.table);          // and no -c table unless asked
+  EXPECT_TRUE(ok({"--latency", "-c", "ls"}).summary.table);
+  EXPECT_EQ(ok({"--latency", "-C", "ls"}).summary.mode, Mode::WithTrace);
+
+  Options all = ok({"--histogram", "ls"});
+  EXPECT_TRUE(all.summary.histogram);
+  EXPECT_TRUE(all.summary.histogram_syscalls.empty());
+  Options some = ok({"--histogram=read,openat,read", "ls"});
+  EXPECT_EQ(some.summary.histogram_syscalls, (std::vector<uint32_t>{0, 257}));
+  EXPECT_EQ(error({"--histogram=read,nosuchcall", "ls"}),
+            "invalid --histogram system call: 'nosuchcall'");
+  EXPECT_EQ(error({"--histogram=", "ls"}), "invalid --histogram system call: ''");
+  // An optional value must be attached: the next word is the command.
+  EXPECT_EQ(ok({"--histogram", "read"}).command, (Words{"read"}));
+
+  EXPECT_TRUE(ok({"--errno-summary", "ls"}).summary.errno_summary);
+  EXPECT_EQ(ok({"--errno-summary", "ls"}).summary.mode, Mode::Only);
+  EXPECT_TRUE(ok({"-c", "--json", "ls"}).summary.json);
+  EXPECT_EQ(error({"--json", "ls"}),
+            "--json must be given with a summary (-c, -C, --latency, --histogram, "
+            "--errno-summary)");
+}
+
+TEST(CliSummary, Interval) {
+  using std::chrono::nanoseconds;
+  Options o = ok({"--interval=2", "-p", "1"});
+  EXPECT_EQ(o.summary.interval, nanoseconds(2'000'000'000));
+  // Alone, it is a top for syscalls: the -c table every SECS.
+  EXPECT_TRUE(o.summary.table);
+  EXPECT_EQ(o.summary.mode, Mode::Only);
+  EXPECT_EQ(ok({"--interval", "0.25", "--latency", "ls"}).summary.interval,
+            nanoseconds(250'000'000));
+  EXPECT_FALSE(ok({"--interval", "0.25", "--latency", "ls"}).summary.table);
+  EXPECT_EQ(ok({"--interval=1.5", "-C", "ls"}).summary.interval, nanoseconds(1'500'000'000));
+  for (std::string bad : {"0", "-1", "0.001", "abc", "1s", "", "1e3", "inf", " 1"}) {
+    EXPECT_EQ(error({"--interval=" + bad, "ls"}), "invalid --interval argument: '" + bad +
+                                                      "' (seconds, fractions allowed, at least "
+                                                      "0.01)")
+        << bad;
+  }
+  EXPECT_EQ(error({"--interval"}), "option '--interval' requires an argument");
+}
+
 TEST(CliUsage, ListsTheOptionsAndExamples) {
   std::string text = usage();
-  const std::vector<std::string> options = {
-      "-p PID",      "-f",   "-ff", "-o FILE", "-s N",    "-e trace=SET",  "-t",
-      "-tt",         "-ttt", "-T",  "-q",      "-x",      "-xx",           "-v",
-      "-y",          "-yy",  "-h",  "-V",      "-b SIZE", "--buffer-size", "(default 32)",
-      "(default 8M)"};
+  const std::vector<std::string> options = {"-p PID",
+                                            "-f",
+                                            "-ff",
+                                            "-o FILE",
+                                            "-s N",
+                                            "-e trace=SET",
+                                            "-t",
+                                            "-tt",
+                                            "-ttt",
+                                            "-T",
+                                            "-q",
+                                            "-x",
+                                            "-xx",
+                                            "-v",
+                                            "-y",
+                                            "-yy",
+                                            "-h",
+                                            "-V",
+                                            "-b SIZE",
+                                            "--buffer-size",
+                                            "(default 32)",
+                                            "(default 8M)",
+                                            "-c",
+                                            "-C",
+                                            "-w",
+                                            "-S SORTBY",
+                                            "-U COLUMNS",
+                                            "--latency",
+                                            "--histogram[=SYSCALL,...]",
+                                            "--errno-summary",
+                                            "--interval=SECS",
+                                            "--json"};
   const std::vector<std::string> examples = {"estrace -e trace=openat -- myapp\n",
                                              "estrace -f -o trace.txt -p 1234\n",
                                              "estrace -p 1234\n"};

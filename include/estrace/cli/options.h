@@ -1,6 +1,7 @@
 // cli: strace-compatible command line -> Options. Pure: no I/O beyond the returned text.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "estrace/format/modes.h"
+#include "estrace/summary/settings.h"
 
 namespace estrace::cli {
 
@@ -35,6 +37,9 @@ struct Options {
 
   // Where lines go.
   std::optional<std::string> output_file;  // -o FILE
+
+  // Summaries: -c, -C, -w, -S, -U, --latency, --histogram, --errno-summary, --json, --interval.
+  summary::Settings summary;
 
   // Capture machinery.
   uint64_t buffer_bytes_per_cpu = 8u << 20;  // -b/--buffer-size
@@ -79,6 +84,20 @@ bool apply_expression(std::string_view expr, Options& options, std::string& erro
 // option came without one (`--decode-fds` alone).
 bool apply_setting(std::string_view name, std::string_view value, Options& options,
                    std::string& error);
+
+// -S SORTBY: strace's sort keys and their aliases (time, calls, name, nothing...).
+std::optional<summary::SortKey> parse_sort_key(std::string_view text, std::string& error);
+
+// -U COLUMNS: a comma list of strace's column names; each at most once; the name column is
+// added last when missing.
+std::optional<std::vector<summary::Column>> parse_summary_columns(std::string_view text,
+                                                                  std::string& error);
+
+// --interval=SECS: seconds, fractions allowed, from 0.01 up to a year.
+std::optional<std::chrono::nanoseconds> parse_interval(std::string_view text, std::string& error);
+
+// --histogram=SYSCALL,...: syscall names, each resolved by the catalogue.
+std::optional<std::vector<uint32_t>> parse_syscall_list(std::string_view text, std::string& error);
 
 }  // namespace detail
 
