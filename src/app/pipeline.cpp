@@ -21,6 +21,7 @@
 #include "estrace/format/call_formatter.h"
 #include "estrace/ingest/merger.h"
 #include "estrace/ingest/ring_reader.h"
+#include "estrace/launch/cgroup.h"
 #include "estrace/launch/launch.h"
 #include "estrace/output/sink.h"
 #include "estrace/output/trace_writer.h"
@@ -228,7 +229,38 @@ int Run::go() {
   }
   if (!open_output()) return 1;
 
-  auto started = probe::Probe::start(probe_config(options_));
+  // Production filters: what --cgroup/--container name, resolved now so a typo fails fast.
+  probe::Config config = probe_config(options_);
+  std::vector<std::string> identity_targets;
+  if (options_.by_identity()) {
+    config.match_identity = true;
+    config.comms = options_.comms;
+    config.uid = options_.uid;
+    std::vector<launch::CgroupTarget> targets;
+    for (const auto& path : options_.cgroups) {
+      auto target = launch::resolve_cgroup(path);
+      if (!target) {
+        say(target.error());
+        return 1;
+      }
+      targets.push_back(*target);
+    }
+    for (const auto& id : options_.containers) {
+      auto target = launch::resolve_container(id, launch::cgroup2_mounts());
+      if (!target) {
+        say(target.error());
+        return 1;
+      }
+      targets.push_back(*target);
+    }
+    for (const auto& t : targets) {
+      config.cgroups.push_back({t.id, t.level});
+      identity_targets.push_back("cgroup " + t.path);
+    }
+    if (targets.empty()) identity_targets.push_back("all processes");
+  }
+
+  auto started = probe::Probe::start(config);
   if (!started) {
     say(started.error());
     return 1;
@@ -257,6 +289,11 @@ int Run::go() {
   lines.pid_prefix_always = options_.output_file && options_.follow < 2 &&
                             (options_.follow == 1 || initial_tasks > 1);
   lines.to_terminal_stream = !options_.output_file;
+  // Tasks chosen by identity come and go: every line says whose it is.
+  if (options_.by_identity()) {
+    lines.pid_prefix_always = options_.output_file && options_.follow < 2;
+    lines.terminal_prefix_always = !options_.output_file;
+  }
   lines.realtime_offset_ns =
       static_cast<int64_t>(now_ns(CLOCK_REALTIME)) - static_cast<int64_t>(now_ns(CLOCK_MONOTONIC));
   writer_ = std::make_unique<output::TraceWriter>(format::CallFormatter(style), lines, *sink_);
@@ -304,6 +341,15 @@ int Run::go() {
     sink_->flush();
   }
 
+  if (!options_.quiet) {
+    std::string filters;
+    if (!options_.comms.empty()) {
+      for (const auto& c : options_.comms) filters += (filters.empty() ? " named " : " or ") + c;
+    }
+    if (options_.uid) filters += fmt::format(" of uid {}", *options_.uid);
+    for (const auto& target : identity_targets) say("Attached to " + target + filters);
+  }
+
   int status = 0;
   bool reaped = !child;
   bool interrupted = false;
@@ -327,7 +373,8 @@ int Run::go() {
         status = st;
       }
     }
-    if (reaped && !probe_->any_traced()) break;
+    // Tasks chosen by identity may appear at any time: only a signal ends that run.
+    if (reaped && !probe_->any_traced() && (!options_.by_identity() || child)) break;
   }
 
   // Everything the kernel wrote before the traced set emptied is in the rings now.
@@ -343,6 +390,7 @@ int Run::go() {
   if (options_.summary.enabled()) print_summary(read_summary(), {});
   if (!options_.quiet) {
     for (auto& [pid, tids] : attach) say(fmt::format("Process {} detached", pid));
+    for (const auto& target : identity_targets) say("Detached from " + target);
   }
   if (exec_error) {
     say(std::string("exec: ") + strerror(exec_error));

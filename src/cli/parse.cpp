@@ -29,6 +29,11 @@ enum LongOnly : int {
   kErrnoSummary,
   kInterval,
   kJson,
+  kCgroup,
+  kContainer,
+  kAll,
+  kComm,
+  kUid,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
@@ -36,7 +41,7 @@ enum LongOnly : int {
 constexpr const char* kShortOptions = "+:b:cCe:fho:p:qs:S:tTU:vVwxy";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 26> kLongOptions = {{
+constexpr std::array<option, 31> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"follow-forks", no_argument, nullptr, 'f'},
@@ -60,6 +65,11 @@ constexpr std::array<option, 26> kLongOptions = {{
     {"errno-summary", no_argument, nullptr, kErrnoSummary},
     {"interval", required_argument, nullptr, kInterval},
     {"json", no_argument, nullptr, kJson},
+    {"cgroup", required_argument, nullptr, kCgroup},
+    {"container", required_argument, nullptr, kContainer},
+    {"all", no_argument, nullptr, kAll},
+    {"comm", required_argument, nullptr, kComm},
+    {"uid", required_argument, nullptr, kUid},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
@@ -307,6 +317,36 @@ ParseResult parse(int argc, char* const argv[]) {
       case kJson:
         options.summary.json = true;
         break;
+      case kCgroup:
+        if (value.empty()) {
+          error = "--cgroup needs a cgroup v2 directory";
+          ok = false;
+        } else {
+          options.cgroups.emplace_back(value);
+        }
+        break;
+      case kContainer:
+        if (value.empty()) {
+          error = "--container needs a container id";
+          ok = false;
+        } else {
+          options.containers.emplace_back(value);
+        }
+        break;
+      case kAll:
+        options.all = true;
+        break;
+      case kComm:
+        ok = detail::parse_comm(value, options.comms, error);
+        break;
+      case kUid:
+        if (auto uid = detail::parse_uid(value, error)) {
+          options.uid = *uid;
+        } else {
+          ok = false;
+        }
+        break;
+
       case 'h':
         // Like strace: help is printed as soon as it is seen, whatever follows.
         options.show_help = true;
@@ -340,8 +380,15 @@ ParseResult parse(int argc, char* const argv[]) {
                                           columns_given, result.warnings)) {
     return failure(std::move(*summary_error));
   }
-  if (!options.show_version && options.command.empty() && options.pids.empty()) {
-    return failure("must have PROG [ARGS] or -p PID");
+  if (!options.show_version && options.command.empty() && options.pids.empty() &&
+      !options.by_identity()) {
+    return failure("must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  }
+  if ((!options.comms.empty() || options.uid) && options.command.empty() &&
+      options.pids.empty() && options.cgroups.empty() && options.containers.empty() &&
+      !options.all) {
+    // Narrowing filters need something to narrow; strace-like safety: no silent --all.
+    return failure("--comm and --uid narrow --all, --cgroup or --container: add one of them");
   }
   result.options = std::move(options);
   return result;

@@ -24,6 +24,13 @@ Tracing:
   -p PID, --attach=PID   trace process PID; repeat it, or list PIDs: -p 1,2,3
   -f, --follow-forks     follow forks and threads
   -ff                    with -o FILE, one file per process: FILE.PID
+  --cgroup=PATH          trace every process in a cgroup v2 directory and below,
+                         including those that enter it later; repeatable
+  --container=ID         the same for a container's cgroup (docker, containerd,
+                         cri-o, podman, systemd scopes); an id prefix will do
+  --all                  trace every process on the host but estrace itself
+  --comm=NAME            only processes named NAME (exact, or a glob: 'nginx*')
+  --uid=UID              only processes running as user UID
 
 Filtering:
   -e trace=SET, --trace=SET

@@ -24,7 +24,7 @@ void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
   if (!sink_.per_task()) {
     if (options_.pid_prefix_always)
       fmt::format_to(out, "{:<5} ", tid);
-    else if (options_.to_terminal_stream && live_.size() > 1)
+    else if (options_.to_terminal_stream && (live_.size() > 1 || options_.terminal_prefix_always))
       fmt::format_to(out, "[pid {:>5}] ", tid);
   }
   if (options_.time != format::TimeMode::None)

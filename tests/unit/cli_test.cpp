@@ -223,7 +223,7 @@ TEST(CliParse, BadPids) {
   EXPECT_EQ(error({"-p", "12abc"}), "Invalid process id: '12abc'");
   EXPECT_EQ(error({"-p", std::to_string(getpid())}), "I'm sorry, I can't let you do that, Dave.");
   // An empty list attaches to nothing, so the usual complaint follows.
-  EXPECT_EQ(error({"-p", ""}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(error({"-p", ""}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
 }
 
 TEST(CliParse, StringLimit) {
@@ -343,10 +343,10 @@ TEST(CliParse, UnsupportedQualifiersAreRefusedByName) {
 }
 
 TEST(CliParse, MissingCommand) {
-  EXPECT_EQ(error({}), "must have PROG [ARGS] or -p PID");
-  EXPECT_EQ(error({"-f", "-s", "64"}), "must have PROG [ARGS] or -p PID");
-  EXPECT_EQ(error({"--"}), "must have PROG [ARGS] or -p PID");
-  EXPECT_EQ(error({"-o", "out"}), "must have PROG [ARGS] or -p PID");
+  EXPECT_EQ(error({}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"-f", "-s", "64"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"--"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"-o", "out"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
 }
 
 TEST(CliParse, UnknownOptions) {
@@ -584,6 +584,52 @@ TEST(CliUsage, ListsTheOptionsAndExamples) {
 TEST(CliUsage, Version) {
   EXPECT_EQ(version().rfind("estrace -- version ", 0), 0u);
   EXPECT_EQ(version(), std::string("estrace -- version ") + ESTRACE_VERSION + "\n");
+}
+
+}  // namespace
+}  // namespace estrace::cli
+
+namespace estrace::cli {
+namespace {
+
+ParseResult parse_words(std::vector<std::string> words) {
+  words.insert(words.begin(), "estrace");
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  return parse(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(CliIdentity, FiltersNeedNoCommandOrPid) {
+  auto r = parse_words({"--cgroup", "/sys/fs/cgroup/x", "--comm", "nginx*", "--uid", "33"});
+  ASSERT_TRUE(r.options) << r.error;
+  EXPECT_EQ(r.options->cgroups, std::vector<std::string>{"/sys/fs/cgroup/x"});
+  EXPECT_EQ(r.options->comms, std::vector<std::string>{"nginx*"});
+  EXPECT_EQ(r.options->uid, 33u);
+  EXPECT_TRUE(r.options->by_identity());
+  auto all = parse_words({"--all", "-e", "trace=openat"});
+  ASSERT_TRUE(all.options) << all.error;
+  EXPECT_TRUE(all.options->all);
+  auto container = parse_words({"--container", "3f2a"});
+  ASSERT_TRUE(container.options) << container.error;
+  EXPECT_EQ(container.options->containers, std::vector<std::string>{"3f2a"});
+}
+
+TEST(CliIdentity, BadInput) {
+  EXPECT_EQ(parse_words({"--all", "--comm", ""}).error,
+            "invalid --comm argument: '' (a process name has 1 to 15 characters)");
+  EXPECT_EQ(parse_words({"--all", "--comm", "a-name-longer-than-15"}).error,
+            "invalid --comm argument: 'a-name-longer-than-15' (a process name has 1 to 15 "
+            "characters)");
+  EXPECT_EQ(parse_words({"--all", "--uid", "root"}).error,
+            "invalid --uid argument: 'root' (a numeric user id)");
+  EXPECT_EQ(parse_words({"--all", "--uid", "-1"}).error,
+            "invalid --uid argument: '-1' (a numeric user id)");
+  EXPECT_EQ(parse_words({"--cgroup", ""}).error, "--cgroup needs a cgroup v2 directory");
+  EXPECT_EQ(parse_words({"--comm", "nginx"}).error,
+            "--comm and --uid narrow --all, --cgroup or --container: add one of them");
+  EXPECT_FALSE(parse_words({"--comm", "a", "--comm", "b", "--comm", "c", "--comm", "d", "--comm",
+                            "e", "--all"})
+                   .options);
 }
 
 }  // namespace

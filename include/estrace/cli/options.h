@@ -21,6 +21,16 @@ struct Options {
   std::vector<std::string> command;  // argv after options (launch mode)
   std::vector<int> pids;             // -p, repeatable, comma lists
   int follow = 0;                    // -f: 1, -ff: 2
+  // Production filters, decided in the kernel: a task is traced if chosen by pid above, or
+  // if it matches every filter given here (--all alone matches every task but estrace).
+  std::vector<std::string> cgroups;     // --cgroup PATH (cgroup v2 directories), repeatable
+  std::vector<std::string> containers;  // --container ID (unique prefix or unit name)
+  bool all = false;                     // --all
+  std::vector<std::string> comms;       // --comm NAME (exact or glob), repeatable
+  std::optional<uint32_t> uid;          // --uid UID
+  // True when tasks are chosen by identity rather than only by pid.
+  bool by_identity() const { return all || !cgroups.empty() || !containers.empty() ||
+                                    !comms.empty() || uid.has_value(); }
 
   // Which calls: -e trace=...; empty means all. Names resolved by the syscall catalogue.
   std::vector<uint32_t> trace_syscalls;  // x86_64 numbers
@@ -72,6 +82,10 @@ std::optional<unsigned> parse_string_limit(std::string_view text, std::string& e
 
 // -p LIST: PIDs separated by commas or blanks, appended to `pids` without duplicates.
 bool append_pids(std::string_view list, std::vector<int>& pids, std::string& error);
+// --comm NAME: a process name (exact, or a glob with * and ?) of 1 to 15 bytes.
+bool parse_comm(std::string_view name, std::vector<std::string>& comms, std::string& error);
+// --uid UID: a numeric user id.
+std::optional<uint32_t> parse_uid(std::string_view text, std::string& error);
 
 // -b SIZE: bytes with an optional K/M/G suffix; a power of two from the page size to 1G.
 std::optional<uint64_t> parse_buffer_size(std::string_view text, std::string& error);
