@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "estrace/format/decoders.h"
 #include "estrace/format/errno_text.h"
 #include "estrace/format/printers.h"
 #include "estrace/syscalls/signature.h"
@@ -81,9 +82,12 @@ void print_return(const ArgContext& c) {
     if (auto f = t[size_t(c.sig.args[i].kind)].ret)
       if (f(c, i)) return;
   switch (c.sig.ret) {
-    case syscalls::RetKind::Hex: return print_hex(c.out, static_cast<uint64_t>(call.ret));
-    case syscalls::RetKind::Octal: return print_octal(c.out, static_cast<uint64_t>(call.ret));
-    case syscalls::RetKind::Fd: return print_fd(c, call.ret);
+    case syscalls::RetKind::Hex:
+      return print_hex(c.out, static_cast<uint64_t>(call.ret));
+    case syscalls::RetKind::Octal:
+      return print_octal(c.out, static_cast<uint64_t>(call.ret));
+    case syscalls::RetKind::Fd:
+      return print_fd(c, call.ret);
     case syscalls::RetKind::Int:
       fmt::format_to(std::back_inserter(c.out), "{}", call.ret);
       return;
@@ -106,6 +110,10 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
     fmt::format_to(std::back_inserter(out), "syscall_{:#x}", call.nr);
   put(out, '(');
   ArgContext c{call, s, style_, out};
+  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+    if (d->enter) d->enter(c);
+    return;
+  }
   int shown = shown_args(c);
   print_args(c, 0, first_out(c, shown), shown);
 }
@@ -113,6 +121,10 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
 void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out) const {
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
+  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+    if (d->exit) d->exit(c);
+    return put(out, ')');
+  }
   int shown = shown_args(c);
   print_args(c, first_out(c, shown), shown, shown);
   put(out, ')');

@@ -12,6 +12,10 @@ const PrinterTable& printers() {
     register_signal(t);
     register_net(t);
     register_process(t);
+    register_stat(t);
+    register_sys(t);
+    register_poll(t);
+    register_io(t);
     return t;
   }();
   return table;

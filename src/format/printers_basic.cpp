@@ -29,9 +29,16 @@ void out_octal(const ArgContext& c, int i) { print_octal(c.out, static_cast<uint
 void out_fd(const ArgContext& c, int i) { print_fd(c, static_cast<int32_t>(c.arg(i))); }
 void out_dirfd(const ArgContext& c, int i) {
   auto fd = static_cast<int32_t>(c.arg(i));
-  if (fd == AT_FDCWD)
+  if (fd == AT_FDCWD) {
     put(c.out, "AT_FDCWD");
-  else
+    // -y shows the working directory: "AT_FDCWD</home/u>" (asked of FdNames as fd AT_FDCWD).
+    if (c.style.decode_fds > 0 && c.style.fds)
+      if (auto cwd = c.style.fds->name(c.call.tgid, AT_FDCWD)) {
+        put(c.out, '<');
+        put(c.out, *cwd);
+        put(c.out, '>');
+      }
+  } else
     print_fd(c, fd);
 }
 
@@ -162,10 +169,25 @@ void print_string_array(const ArgContext& c, const decode::CaptureView& cap) {
   put(c.out, ']');
 }
 
+namespace {
+const decode::CaptureView* usable(const decode::CaptureView* d) {
+  return d && !(d->result & ES_CAPR_FAULT) ? d : nullptr;
+}
+}  // namespace
+
 const decode::CaptureView* ArgContext::data(int i) const {
+  if (sig.args[i].dir != syscalls::kOut)
+    if (const decode::CaptureView* before = usable(call.capture_at_enter(i))) return before;
+  return usable(call.capture(i));
+}
+
+const decode::CaptureView* ArgContext::data_after(int i) const {
   const decode::CaptureView* d = call.capture(i);
-  if (!d || (d->result & ES_CAPR_FAULT)) return nullptr;
-  return d;
+  return d && !d->at_enter ? usable(d) : nullptr;
+}
+
+const decode::CaptureView* ArgContext::data_before(int i) const {
+  return usable(call.capture_at_enter(i));
 }
 
 void register_basic(PrinterTable& t) {

@@ -98,21 +98,6 @@ void futex_op(const ArgContext& c, int i) {
   if (op & FUTEX_CLOCK_REALTIME) put(c.out, "|FUTEX_CLOCK_REALTIME");
 }
 
-// How many futex arguments a command uses (strace prints only those).
-int futex_shown(const ArgContext& c, int i, int nargs) {
-  switch (u32(c, i) & FUTEX_CMD_MASK) {
-    case FUTEX_WAKE:
-    case FUTEX_FD: return 3;
-    case FUTEX_WAIT:
-    case FUTEX_LOCK_PI:
-    case FUTEX_LOCK_PI2: return 4;
-    case FUTEX_UNLOCK_PI:
-    case FUTEX_TRYLOCK_PI: return 2;
-    case FUTEX_REQUEUE: return 5;
-    default: return nargs;
-  }
-}
-
 // ARCH_GET_FS and friends take an address to store into; the ARCH_SET_* take a value.
 void arch_prctl_arg(const ArgContext& c, int i) {
   switch (u32(c, c.argsig(i).aux)) {
@@ -154,9 +139,8 @@ void register_flags(PrinterTable& t) {
   set(K::ClockId, xval32<xlat::kClockIds>);
   set(K::GrndFlags, flags32<xlat::kGrndFlags>);
   set(K::WaitOptions, flags32<xlat::kWaitOptions>);
-  set(K::CloneFlags, flags32<xlat::kCloneFlags>);
+  set(K::CloneFlags, flags32<xlat::kUnshareFlags>);  // unshare, setns
   set(K::FutexOp, futex_op);
-  t[size_t(K::FutexOp)].shown = futex_shown;
 }
 
 }  // namespace estrace::format

@@ -1,4 +1,5 @@
-// File structures: struct stat as strace abbreviates it, getdents' entry count.
+// File structures: mode words, getdents' entries (struct stat and statx: struct_stat.cpp).
+#include <asm/unistd_64.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -12,6 +13,8 @@ namespace {
 
 using K = syscalls::ArgKind;
 
+}  // namespace
+
 // S_IFDIR|S_ISVTX|0777
 void print_mode(fmt::memory_buffer& out, uint32_t mode) {
   bool first = true;
@@ -24,29 +27,52 @@ void print_mode(fmt::memory_buffer& out, uint32_t mode) {
   print_octal(out, mode & 0777);
 }
 
-// Default (abbreviated) output: mode, then size, or rdev for devices, then "...".
-void stat_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
-  if (!d || d->data.size() < sizeof(struct stat) || c.failed()) return print_ptr(c.out, c.arg(i));
-  struct stat st;
-  std::memcpy(&st, d->data.data(), sizeof st);
-  put(c.out, "{st_mode=");
-  print_mode(c.out, st.st_mode);
-  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
-    fmt::format_to(std::back_inserter(c.out), ", st_rdev=makedev({:#x}, {:#x})", major(st.st_rdev),
-                   minor(st.st_rdev));
-  else
-    fmt::format_to(std::back_inserter(c.out), ", st_size={}", st.st_size);
-  put(c.out, ", ...}");
+namespace {
+
+constexpr const char* kDirentTypes[] = {"DT_UNKNOWN", "DT_FIFO", "DT_CHR",  "DT_3",   "DT_DIR",
+                                        "DT_5",       "DT_BLK",  "DT_7",    "DT_REG", "DT_9",
+                                        "DT_LNK",     "DT_11",   "DT_SOCK", "DT_13",  "DT_WHT"};
+
+// -v: [{d_ino=2, d_off=..., d_reclen=24, d_type=DT_DIR, d_name="."}, ...] (getdents64 layout:
+// ino, off, reclen, type, name).
+void print_dirents64(const ArgContext& c, std::string_view buf) {
+  put(c.out, '[');
+  for (size_t off = 0; off + 19 <= buf.size();) {
+    uint64_t ino;
+    int64_t doff;
+    uint16_t reclen;
+    std::memcpy(&ino, buf.data() + off, 8);
+    std::memcpy(&doff, buf.data() + off + 8, 8);
+    std::memcpy(&reclen, buf.data() + off + 16, 2);
+    if (reclen < 19 || off + reclen > buf.size()) break;
+    auto type = static_cast<uint8_t>(buf[off + 18]);
+    std::string_view name = buf.substr(off + 19, reclen - 19);
+    name = name.substr(0, std::min(name.find('\0'), name.size()));
+    if (off) put(c.out, ", ");
+    fmt::format_to(std::back_inserter(c.out), "{{d_ino={}, d_off={}, d_reclen={}, d_type=", ino,
+                   doff, reclen);
+    if (type < std::size(kDirentTypes))
+      put(c.out, kDirentTypes[type]);
+    else
+      fmt::format_to(std::back_inserter(c.out), "{}", type);
+    put(c.out, ", d_name=");
+    print_quoted(c.out, name, c.style.hex, false);
+    put(c.out, '}');
+    off += reclen;
+  }
+  put(c.out, ']');
 }
 
 // getdents/getdents64: "0x5654... /* 29 entries */". Both records keep d_reclen at offset 16.
 void dirents_arg(const ArgContext& c, int i) {
-  print_ptr(c.out, c.arg(i));
-  if (c.failed() || c.call.ret < 0) return;
   const decode::CaptureView* d = c.data(i);
   std::string_view buf = d ? d->data : std::string_view();
-  size_t len = std::min<size_t>(buf.size(), static_cast<size_t>(c.call.ret));
+  size_t len = c.call.ret > 0 ? std::min<size_t>(buf.size(), static_cast<size_t>(c.call.ret)) : 0;
+  if (c.style.verbose && c.succeeded() && c.sig.nr == __NR_getdents64 && (d || c.call.ret == 0) &&
+      len == static_cast<size_t>(c.call.ret))
+    return print_dirents64(c, buf.substr(0, len));
+  print_ptr(c.out, c.arg(i));
+  if (c.failed() || c.call.ret < 0) return;
   unsigned n = 0;
   for (size_t off = 0; off + 18 <= len;) {
     uint16_t reclen;
@@ -60,9 +86,6 @@ void dirents_arg(const ArgContext& c, int i) {
 
 }  // namespace
 
-void register_file(PrinterTable& t) {
-  t[size_t(K::Stat)].print = stat_arg;
-  t[size_t(K::Dirents)].print = dirents_arg;
-}
+void register_file(PrinterTable& t) { t[size_t(K::Dirents)].print = dirents_arg; }
 
 }  // namespace estrace::format

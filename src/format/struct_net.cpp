@@ -77,7 +77,8 @@ void sockaddr_in_arg(const ArgContext& c, int i) {
 
 void sockaddr_out_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
-  if (!d || c.failed()) return print_ptr(c.out, c.arg(i));
+  // A zero length (recvfrom on a stream socket) leaves nothing to show but the address.
+  if (!d || c.failed() || d->data.empty()) return print_ptr(c.out, c.arg(i));
   print_sockaddr(c, d->data);
 }
 
@@ -118,9 +119,17 @@ bool poll_ret(const ArgContext& c, int i) {
   fmt::format_to(std::back_inserter(c.out), "{}", c.call.ret);
   if (c.call.ret == 0) {
     put(c.out, " (Timeout)");
-  } else if (const decode::CaptureView* d = c.data(i)) {
+  } else if (const decode::CaptureView* d = c.data_after(i)) {
     put(c.out, " (");
     print_pollfds(c, d->data, true);
+    // ppoll: the time left, as the kernel updated the timeout.
+    const decode::CaptureView* t =
+        c.sig.nargs > 2 && c.argsig(2).kind == K::Timespec && c.arg(2) ? c.data_after(2) : nullptr;
+    if (t && t->data.size() >= 16) {
+      int64_t ts[2];
+      std::memcpy(ts, t->data.data(), sizeof ts);
+      fmt::format_to(std::back_inserter(c.out), ", left {{tv_sec={}, tv_nsec={}}}", ts[0], ts[1]);
+    }
     put(c.out, ')');
   }
   return true;

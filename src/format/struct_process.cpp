@@ -100,24 +100,37 @@ void fcntl_cmd_arg(const ArgContext& c, int i) {
 void fcntl_arg(const ArgContext& c, int i) {
   uint64_t v = c.arg(i);
   switch (fcntl_cmd(c, i)) {
-    case F_SETFD: print_flags(c.out, xlat::kFdFlags, static_cast<uint32_t>(v)); return;
-    case F_SETFL: print_open_flags(c.out, static_cast<uint32_t>(v)); return;
+    case F_SETFD:
+      print_flags(c.out, xlat::kFdFlags, static_cast<uint32_t>(v));
+      return;
+    case F_SETFL:
+      print_open_flags(c.out, static_cast<uint32_t>(v));
+      return;
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
     case F_SETOWN:
     case F_SETPIPE_SZ:
       fmt::format_to(std::back_inserter(c.out), "{}", static_cast<int32_t>(v));
       return;
-    case F_SETSIG: print_signo(c.out, static_cast<int32_t>(v)); return;
+    case F_SETSIG:
+      print_signo(c.out, static_cast<int32_t>(v));
+      return;
     case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
     case F_OFD_GETLK:
     case F_OFD_SETLK:
     case F_OFD_SETLKW:
+      if (print_flock(c, i)) return;
+      print_ptr(c.out, v);
+      return;
     case F_GETOWN_EX:
-    case F_SETOWN_EX: print_ptr(c.out, v); return;
-    default: print_hex(c.out, v); return;
+    case F_SETOWN_EX:
+      print_ptr(c.out, v);
+      return;
+    default:
+      print_hex(c.out, v);
+      return;
   }
 }
 
@@ -130,22 +143,26 @@ int fcntl_shown(const ArgContext& c, int i, int nargs) {
     case F_GETSIG:
     case F_GETLEASE:
     case F_GETPIPE_SZ:
-    case F_GET_SEALS: return i;
-    default: return nargs;
+    case F_GET_SEALS:
+      return i;
+    default:
+      return nargs;
   }
 }
 
 // F_GETFL: "0x8002 (flags O_RDWR|O_LARGEFILE)"; F_GETFD: "0x1 (flags FD_CLOEXEC)".
 bool fcntl_ret(const ArgContext& c, int i) {
   uint32_t cmd = fcntl_cmd(c, i);
-  if ((cmd != F_GETFL && cmd != F_GETFD) || c.call.ret == 0) {
+  // F_GETFL's 0 is O_RDONLY and strace names it; F_GETFD's 0 is a bare 0.
+  if ((cmd != F_GETFL && cmd != F_GETFD) || (cmd == F_GETFD && c.call.ret == 0)) {
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
       print_fd(c, c.call.ret);
       return true;
     }
     return false;
   }
-  fmt::format_to(std::back_inserter(c.out), "{:#x} (flags ", c.call.ret);
+  print_hex(c.out, static_cast<uint64_t>(c.call.ret));
+  put(c.out, " (flags ");
   if (cmd == F_GETFL)
     print_open_flags(c.out, static_cast<uint64_t>(c.call.ret));
   else

@@ -17,6 +17,8 @@ using K = syscalls::ArgKind;
 constexpr int kKernelRtMin = 32;
 constexpr int kKernelNsig = 64;
 
+}  // namespace
+
 // sigset_t: ascending names without "SIG"; when more than half are set strace prints the
 // complement ("~[...]"), which is how a full mask reads.
 void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
@@ -35,6 +37,8 @@ void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
   }
   put(out, ']');
 }
+
+namespace {
 
 void sigset_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
@@ -75,6 +79,11 @@ void sigaction_arg(const ArgContext& c, int i) {
 
 void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix) {
   const char* prefix = with_prefix ? "SIG" : "";
+  // glibc's abbreviation for 29 is POLL; strace (and the kernel headers' first name) say IO.
+  if (sig == SIGIO) {
+    fmt::format_to(std::back_inserter(out), "{}IO", prefix);
+    return;
+  }
   if (sig > 0 && sig < kKernelRtMin) {
     if (const char* abbrev = sigabbrev_np(sig)) {
       fmt::format_to(std::back_inserter(out), "{}{}", prefix, abbrev);

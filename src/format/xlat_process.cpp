@@ -3,6 +3,7 @@
 #include <asm/prctl.h>
 #include <linux/futex.h>
 #include <linux/random.h>
+#include <linux/sched.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -34,12 +35,34 @@ namespace {
 #define ARCH_REQ_XCOMP_PERM 0x1023
 #endif
 
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLONE_CLEAR_SIGHAND
+#define CLONE_CLEAR_SIGHAND 0x100000000ULL
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+// Numeric order, as strace prints them (CLONE_NEWTIME shares clone()'s exit-signal byte and
+// only appears for clone3 and unshare, whose callers mask that byte out first).
 constexpr XlatEntry kCloneFlagsE[] = {
+    X(CLONE_NEWTIME),       X(CLONE_VM),           X(CLONE_FS),          X(CLONE_FILES),
+    X(CLONE_SIGHAND),       X(CLONE_PIDFD),        X(CLONE_PTRACE),      X(CLONE_VFORK),
+    X(CLONE_PARENT),        X(CLONE_THREAD),       X(CLONE_NEWNS),       X(CLONE_SYSVSEM),
+    X(CLONE_SETTLS),        X(CLONE_PARENT_SETTID), X(CLONE_CHILD_CLEARTID), X(CLONE_DETACHED),
+    X(CLONE_UNTRACED),      X(CLONE_CHILD_SETTID), X(CLONE_NEWCGROUP),   X(CLONE_NEWUTS),
+    X(CLONE_NEWIPC),        X(CLONE_NEWUSER),      X(CLONE_NEWPID),      X(CLONE_NEWNET),
+    X(CLONE_IO),            X(CLONE_CLEAR_SIGHAND), X(CLONE_INTO_CGROUP),
+};
+// unshare(2) and setns(2): the flags those calls accept, in strace's order.
+constexpr XlatEntry kUnshareFlagsE[] = {
     X(CLONE_NEWTIME), X(CLONE_VM),        X(CLONE_FS),      X(CLONE_FILES),
     X(CLONE_SIGHAND), X(CLONE_THREAD),    X(CLONE_NEWNS),   X(CLONE_SYSVSEM),
     X(CLONE_NEWCGROUP), X(CLONE_NEWUTS),  X(CLONE_NEWIPC),  X(CLONE_NEWUSER),
     X(CLONE_NEWPID),  X(CLONE_NEWNET),
 };
+constexpr XlatEntry kSchedPoliciesE[] = {X(SCHED_OTHER), X(SCHED_FIFO), X(SCHED_RR),
+                                         X(SCHED_BATCH), X(SCHED_IDLE), X(SCHED_DEADLINE)};
+constexpr XlatEntry kRusageWhoE[] = {XI(RUSAGE_SELF), XI(RUSAGE_CHILDREN), XI(RUSAGE_THREAD)};
 constexpr XlatEntry kWaitOptionsE[] = {X(WNOHANG), X(WEXITED), X(WSTOPPED),  X(WCONTINUED),
                                        X(WNOWAIT), X(__WCLONE), X(__WALL),   X(__WNOTHREAD)};
 constexpr XlatEntry kRlimitsE[] = {
@@ -102,6 +125,7 @@ constexpr XlatEntry kPollCodesE[] = {X(POLL_IN),  X(POLL_OUT), X(POLL_MSG),
 }  // namespace
 
 const Xlat kCloneFlags{kCloneFlagsE, "CLONE_???"};
+const Xlat kUnshareFlags{kUnshareFlagsE, "CLONE_???"};
 const Xlat kWaitOptions{kWaitOptionsE, "W???"};
 const Xlat kRlimits{kRlimitsE, "RLIMIT_???"};
 const Xlat kArchPrctl{kArchPrctlE, "ARCH_???"};
@@ -119,5 +143,7 @@ const Xlat kIllCodes{kIllCodesE, "ILL_???"};
 const Xlat kFpeCodes{kFpeCodesE, "FPE_???"};
 const Xlat kTrapCodes{kTrapCodesE, "TRAP_???"};
 const Xlat kPollCodes{kPollCodesE, "POLL_???"};
+const Xlat kSchedPolicies{kSchedPoliciesE, "SCHED_???"};
+const Xlat kRusageWho{kRusageWhoE, "RUSAGE_???"};
 
 }  // namespace estrace::format::xlat

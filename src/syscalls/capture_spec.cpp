@@ -23,42 +23,110 @@ constexpr uint16_t kKernelSigactionSize = 32;
 constexpr uint16_t kKernelSigsetSize = 8;
 constexpr uint16_t kSockaddrMax = 128;  // sizeof(struct sockaddr_storage)
 
-uint16_t clip(unsigned n) { return static_cast<uint16_t>(std::min<unsigned>(n, ES_MAX_CAPTURE_BYTES)); }
+uint16_t clip(unsigned n) {
+  return static_cast<uint16_t>(std::min<unsigned>(n, ES_MAX_CAPTURE_BYTES));
+}
 
 struct Rule {
   uint8_t kind = ES_CAP_NONE;
   uint16_t size = 0;
   bool success_only = false;  // output the call fills: nothing to read when it failed
   bool len_from_aux = false;  // slot.len_arg = ArgSig.aux
+  uint8_t when = 0;           // 0: by the call's flags; else forced (in/out arguments)
 };
+
+// An in/out argument: its value before (enter) and after (exit) are both printed.
+constexpr uint8_t kBoth = ES_AT_ENTER | ES_AT_EXIT;
+// Sizes of the x86_64 structures copied whole (uapi layouts).
+constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRusageSize = 144,
+                   kEpollEventSize = 12, kItimerspecSize = 32, kFdSetMax = 128, kTimevalSize = 16,
+                   kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128, kMsghdrSize = 56,
+                   kIovecSize = 16;
 
 Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
   const bool o = a.dir == kOut;
   switch (a.kind) {
-    case K::Path: return {ES_CAP_PATH, ES_PATH_MAX, o, false};
-    case K::Str: return {ES_CAP_STRING, clip(limit + 1), o, false};
-    case K::BufIn: return {ES_CAP_BUF_ARG, clip(limit), false, true};
+    case K::Path:
+      return {ES_CAP_PATH, ES_PATH_MAX, o, false};
+    case K::Str:
+      return {ES_CAP_STRING, clip(limit + 1), o, false};
+    case K::BufIn:
+      return {ES_CAP_BUF_ARG, clip(limit), false, true};
     case K::BufOut:
-    case K::BufOutHex: return {ES_CAP_BUF_RET, clip(limit), true, false};
-    case K::Argv: return {ES_CAP_STRING_ARRAY, clip(limit), false, false};
+    case K::BufOutHex:
+      return {ES_CAP_BUF_RET, clip(limit), true, false};
+    case K::Argv:
+      return {ES_CAP_STRING_ARRAY, clip(limit), false, false};
     case K::Envp:
       return verbose ? Rule{ES_CAP_STRING_ARRAY, clip(limit), false, false}
                      : Rule{ES_CAP_ARRAY_COUNT, 0, false, false};
-    case K::Stat: return {ES_CAP_FIXED, sizeof(struct stat), true, false};
-    case K::Sigset: return {ES_CAP_FIXED, kKernelSigsetSize, o, false};
-    case K::Sigaction: return {ES_CAP_FIXED, kKernelSigactionSize, o, false};
-    case K::Rlimit: return {ES_CAP_FIXED, 16, o, false};
-    case K::Timespec: return {ES_CAP_FIXED, 16, o, false};
-    case K::PollFds: return {ES_CAP_BUF_ARG_FIXED, 8, false, true};
-    case K::SockaddrIn: return {ES_CAP_BUF_ARG, kSockaddrMax, false, true};
-    case K::SockaddrOut: return {ES_CAP_BUF_ARGPTR, kSockaddrMax, true, true};
-    case K::SocklenPtr: return {ES_CAP_FIXED, 4, true, false};
-    case K::PipeFds: return {ES_CAP_FIXED, 8, true, false};
+    case K::Stat:
+      return {ES_CAP_FIXED, sizeof(struct stat), true, false};
+    case K::Sigset:
+      return {ES_CAP_FIXED, kKernelSigsetSize, o, false};
+    case K::Sigaction:
+      return {ES_CAP_FIXED, kKernelSigactionSize, o, false};
+    case K::Rlimit:
+      return {ES_CAP_FIXED, 16, o, false};
+    case K::Timespec:
+      return {ES_CAP_FIXED, 16, o, false};
+    case K::PollFds:
+      return {ES_CAP_BUF_ARG_FIXED, 8, false, true};
+    case K::SockaddrIn:
+      return {ES_CAP_BUF_ARG, kSockaddrMax, false, true};
+    case K::SockaddrOut:
+      return {ES_CAP_BUF_ARGPTR, kSockaddrMax, true, true};
+    case K::SocklenPtr:
+      return {ES_CAP_FIXED, 4, true, false};
+    case K::PipeFds:
+      return {ES_CAP_FIXED, 8, true, false};
     case K::WaitStatus:
-    case K::IntPtrOut: return {ES_CAP_FIXED, 4, true, false};
+    case K::IntPtrOut:
+      return {ES_CAP_FIXED, 4, true, false};
     // The entry count needs the records themselves: as much of the buffer as a copy allows.
-    case K::Dirents: return {ES_CAP_BUF_RET, ES_MAX_CAPTURE_BYTES, true, false};
-    default: return {};
+    case K::Dirents:
+      return {ES_CAP_BUF_RET, ES_MAX_CAPTURE_BYTES, true, false};
+    case K::Statx:
+      return {ES_CAP_FIXED, kStatxSize, true, false};
+    case K::Sysinfo:
+      return {ES_CAP_FIXED, kSysinfoSize, true, false};
+    case K::Utsname:
+      return {ES_CAP_FIXED, kUtsnameSize, true, false};
+    case K::Rusage:
+      return {ES_CAP_FIXED, kRusageSize, true, false};
+    case K::EpollEvent:
+      return {ES_CAP_FIXED, kEpollEventSize, false, false};
+    // epoll_wait fills `ret` events: the array is copied up to maxevents items.
+    case K::EpollEvents:
+      return {ES_CAP_BUF_ARG_FIXED, kEpollEventSize, true, true};
+    case K::Itimerspec:
+      return {ES_CAP_FIXED, kItimerspecSize, o, false};
+    case K::Timeval:
+      return {ES_CAP_FIXED, kTimevalSize, o, false, kBoth};
+    case K::SchedParam:
+      return {ES_CAP_FIXED, 4, o, false};
+    case K::CpuSet:
+      return o ? Rule{ES_CAP_BUF_RET, kCpuSetMax, true, false}
+               : Rule{ES_CAP_BUF_ARG, kCpuSetMax, false, true};
+    // fd_set: nfds bits, at most the 1024 of a glibc fd_set; before and after the call.
+    case K::FdSet:
+      return {ES_CAP_BUF_ARG, kFdSetMax, false, true, kBoth};
+    case K::SocklenInOut:
+      return {ES_CAP_FIXED, 4, false, false, kBoth};
+    // Only the struct itself: iov_base contents need a two-level copy (see format/struct_io).
+    case K::Iovec:
+      return {ES_CAP_BUF_ARG_FIXED, kIovecSize, false, true};
+    case K::Msghdr:
+      return {ES_CAP_FIXED, kMsghdrSize, false, false};
+    // fcntl's argument is a struct flock only for the lock commands; for the others the
+    // value is no address and the copy fails harmlessly (printed from the value).
+    case K::FcntlArg:
+      return {ES_CAP_FIXED, kFlockSize, false, false};
+    case K::CloneArgs:
+      return {ES_CAP_BUF_ARG, kCloneArgsMax, false, true};
+    // futex's fourth argument is a timeout for the waiting commands (printed by the decoder).
+    default:
+      return {};
   }
 }
 
@@ -86,6 +154,7 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
     // A call that may block is shown "<unfinished ...>" with what it reads: copy those
     // arguments at enter too (the exit's copy still wins for the finished line).
     if ((sig->flags & kMayBlock) && sig->args[i].dir != kOut) s.when |= ES_AT_ENTER;
+    if (r.when) s.when = r.when;
     s.size = r.size;
     s.flags = r.success_only ? ES_CAPF_SUCCESS_ONLY : 0;
   }

@@ -25,7 +25,14 @@ struct ArgContext {
   uint64_t arg(int i) const { return call.args[i]; }
   const syscalls::ArgSig& argsig(int i) const { return sig.args[i]; }
   // The capture for argument i when it is usable (present and not faulted), else nullptr.
+  // An argument the call reads is shown as it was when the call started (the enter copy when
+  // there is one); one the call writes, as the call left it (the exit copy).
   const decode::CaptureView* data(int i) const;
+  // The copy made when the call ended (in/out arguments: select's sets, ppoll's "left").
+  const decode::CaptureView* data_after(int i) const;
+  // The copy made when the call started, when there is one (accept's addrlen before).
+  const decode::CaptureView* data_before(int i) const;
+  bool succeeded() const { return call.returned && !failed(); }
   bool failed() const { return call.ret < 0 && call.ret >= -4095; }
 };
 
@@ -41,8 +48,7 @@ struct PrinterEntry {
   bool (*ret)(const ArgContext&, int i) = nullptr;
 };
 
-using PrinterTable =
-    std::array<PrinterEntry, static_cast<size_t>(syscalls::ArgKind::Count)>;
+using PrinterTable = std::array<PrinterEntry, static_cast<size_t>(syscalls::ArgKind::Count)>;
 
 // The registry, filled once by the families below.
 const PrinterTable& printers();
@@ -54,18 +60,33 @@ void register_file(PrinterTable& t);     // struct stat, dirents
 void register_signal(PrinterTable& t);   // signals, sigsets, sigaction
 void register_net(PrinterTable& t);      // sockaddr, pollfd, socklen
 void register_process(PrinterTable& t);  // rlimit, wait status, timespec, futex, fcntl, ioctl
+void register_stat(PrinterTable& t);     // statx, -v struct stat (struct_stat.cpp)
+void register_sys(PrinterTable& t);      // sysinfo, uname, rusage, sched_*
+void register_poll(PrinterTable& t);     // select's fd_sets, epoll, timers, eventfd
+void register_io(PrinterTable& t);       // iovec, flock, in/out socklen, ioctl's argument
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);
-void print_ptr(fmt::memory_buffer& out, uint64_t addr);   // NULL or 0x...
-void print_hex(fmt::memory_buffer& out, uint64_t v);      // 0 or 0x...
-void print_octal(fmt::memory_buffer& out, uint64_t v);    // 000, 0644
+void print_ptr(fmt::memory_buffer& out, uint64_t addr);  // NULL or 0x...
+void print_hex(fmt::memory_buffer& out, uint64_t v);     // 0 or 0x...
+void print_octal(fmt::memory_buffer& out, uint64_t v);   // 000, 0644
 // O_RDONLY|O_CLOEXEC (open, fcntl F_SETFL/F_GETFL).
 void print_open_flags(fmt::memory_buffer& out, uint64_t v);
 // A signal number as strace names it: SIGINT, SIGRTMIN, SIGRT_3, or the decimal number.
 void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
 // An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
 void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
+
+// S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
+void print_mode(fmt::memory_buffer& out, uint32_t mode);
+// strace's time comment: "1700000000 /* 2023-11-14T22:13:20.123456789+0000 */" (no fraction
+// when nsec is 0).
+void print_time_comment(fmt::memory_buffer& out, int64_t sec, uint64_t nsec);
+// A signal mask as strace prints sigset_t: [INT TERM], ~[RTMIN RT_1] (struct_signal.cpp).
+void print_sigmask(fmt::memory_buffer& out, uint64_t mask);
+
+// fcntl's struct flock argument: {l_type=F_RDLCK, ...}; false when it was not copied.
+bool print_flock(const ArgContext& c, int i);
 
 // Quoting (string_printer.cpp). `bytes` is what was copied; `more` prints "..." after the quote.
 void print_quoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex, bool more);

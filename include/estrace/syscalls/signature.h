@@ -76,6 +76,39 @@ enum class ArgKind : uint8_t {
   WaitStatus,   // int *: [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
   Dirents,      // getdents buffer: 0x5654... /* 29 entries */ (entry count from the buffer)
   IntPtrOut,    // int * the call fills: [42]
+  // Added for issue 3 (decoding fidelity). Kinds printed by a whole-call decoder
+  // (format/decoders.h) only say what to capture.
+  StatxFlags,   // AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT
+  StatxMask,    // STATX_BASIC_STATS|STATX_MNT_ID
+  Statx,        // struct statx
+  Sysinfo,      // struct sysinfo
+  Utsname,      // struct utsname: {sysname="Linux", nodename="vm", ...}
+  RusageWho,    // RUSAGE_SELF
+  Rusage,       // struct rusage
+  FadviseAdvice,  // POSIX_FADV_SEQUENTIAL
+  IoctlArg,     // ioctl's third: an address for known requests (args[aux]), else hex
+  EpollFlags,   // EPOLL_CLOEXEC
+  EpollCtlOp,   // EPOLL_CTL_ADD
+  EpollEvent,   // struct epoll_event the call reads
+  EpollEvents,  // struct epoll_event[] the call fills, count is the return value
+  TimerfdFlags,    // TFD_CLOEXEC|TFD_NONBLOCK
+  TimerfdSetFlags, // TFD_TIMER_ABSTIME
+  EfdFlags,     // EFD_CLOEXEC|EFD_NONBLOCK
+  Itimerspec,   // {it_interval={...}, it_value={...}}
+  SchedPolicy,  // SCHED_OTHER (sched_setscheduler's argument)
+  SchedRet,     // sched_getscheduler's argument: the pid; its return "0 (SCHED_OTHER)"
+  CpuSet,       // cpu_set_t the call fills, size is the return value: [0 1]
+  FdSet,        // fd_set in/out, nfds in args[aux]: [3 5]
+  Timeval,      // {tv_sec=1, tv_usec=0}
+  SocklenInOut, // socklen_t * read and written: [110 => 16], [110] on failure
+  Iovec,        // struct iovec[args[aux]]; contents need the two-level capture (see format)
+  Msghdr,       // struct msghdr
+  Flock,        // struct flock for fcntl's lock commands
+  CloneArgs,    // struct clone_args (clone3), size in args[aux]
+  SigsetSize,   // pselect6's {sigmask=..., sigsetsize=8}
+  MemfdFlags,   // MFD_CLOEXEC|MFD_ALLOW_SEALING
+  InotifyFlags, // IN_NONBLOCK|IN_CLOEXEC
+  SchedParam,   // struct sched_param: [0]
   Count,        // the number of ArgKinds; keep last
 };
 
