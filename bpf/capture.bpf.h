@@ -119,6 +119,71 @@ static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *
 	return c.pos;
 }
 
+struct iovec_ctx {
+	__u8 *data;
+	__u64 base;    /* the user's struct iovec array */
+	__u64 budget;  /* bytes the call moved (readv's return), or ~0 for writes */
+	__u32 pos;
+	__u8 result;
+	__u8 ended;
+};
+
+/* One iovec item per bpf_loop step: its header, then up to -s bytes of what it points at. */
+static long copy_iovec(__u64 i, struct iovec_ctx *c)
+{
+	struct es_iovec_item item = {};
+	__u8 *data = c->data;
+	__u32 pos = c->pos, n;
+	__u64 iov[2];
+
+	if (!data)
+		return 1;
+	if (pos > ES_MAX_CAPTURE_BYTES - sizeof(item) - ES_ITEM_MAX)
+		return 1; /* full: the array is cut here */
+	if (bpf_probe_read_user(iov, sizeof(iov), (void *)(c->base + i * 16))) {
+		c->result |= ES_CAPR_FAULT;
+		c->ended = 1;
+		return 1;
+	}
+	item.base = iov[0];
+	item.len = iov[1];
+	n = clamp_u32(iov[1] < c->budget ? iov[1] : c->budget, string_limit);
+	n = clamp_u32(n, ES_ITEM_MAX);
+	barrier_var(n);
+	if (n > ES_ITEM_MAX)
+		n = ES_ITEM_MAX;
+	if (n && bpf_probe_read_user(data + pos + sizeof(item), n, (void *)iov[0])) {
+		item.result = ES_CAPR_FAULT;
+		n = 0;
+	}
+	item.copied = n;
+	__builtin_memcpy(data + pos, &item, sizeof(item));
+	c->budget -= iov[1] < c->budget ? iov[1] : c->budget;
+	c->pos = pos + sizeof(item) + n;
+	return 0;
+}
+
+static __always_inline __u32 capture_iovec(__u8 *data, __u64 uptr, __u64 count, __u64 budget,
+					   __u8 *result)
+{
+	struct iovec_ctx c = { .data = data, .base = uptr, .budget = budget };
+	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
+	long done = bpf_loop(items, copy_iovec, &c, 0);
+
+	if (done < items || count > items)
+		c.result |= ES_CAPR_TRUNCATED;
+	*result |= c.result;
+	return c.pos;
+}
+
+/* The user stack pointer (for captures relative to it: a signal frame). */
+static __always_inline __u64 user_sp(void)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+
+	return regs ? BPF_CORE_READ(regs, sp) : 0;
+}
+
 /* Copies `want` bytes of a buffer whose full length is `full`; flags a cut. */
 static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, __u32 want,
 					   __u8 *result)
@@ -163,7 +228,8 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	off &= ES_SCRATCH_HALF - 1;
 	cap = (void *)(buf + off);
 	data = buf + off + sizeof(*cap);
-	ptr = arg_at(args, slot->arg);
+	ptr = slot->kind == ES_CAP_USER_SP ? user_sp() + 8 * (__u64)slot->len_arg
+					   : arg_at(args, slot->arg);
 	if (!ptr)
 		return off; /* NULL: printed from the argument itself */
 	if ((slot->flags & ES_CAPF_SUCCESS_ONLY) && ret < 0)
@@ -218,6 +284,17 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		len = capture_bytes(data, ptr, ulen, limit, &result);
 		break;
 	}
+	case ES_CAP_USER_SP:
+		len = capture_bytes(data, ptr, slot->size, slot->size, &result);
+		break;
+	case ES_CAP_IOVEC_ARG:
+		len = capture_iovec(data, ptr, arg_at(args, slot->len_arg), ~0ULL, &result);
+		break;
+	case ES_CAP_IOVEC_RET:
+		if (ret <= 0)
+			return off;
+		len = capture_iovec(data, ptr, arg_at(args, slot->len_arg), ret, &result);
+		break;
 	case ES_CAP_STRING_ARRAY:
 		len = capture_string_array(data, ptr, &result);
 		break;

@@ -27,6 +27,11 @@ const volatile bool emit_calls = true;
 #define ES_SIGKILL 9
 /* include/trace/events/signal.h: enum trace_signal_generate result codes. */
 #define ES_TRACE_SIGNAL_IGNORED 1
+/* include/uapi/asm-generic/siginfo.h */
+#define ES_SI_USER 0
+#define ES_SI_KERNEL 0x80
+/* include/linux/sched/signal.h */
+#define ES_SIGNAL_GROUP_EXIT 0x00000004
 
 static __always_inline void count_lost(__u32 kind)
 {
@@ -76,11 +81,20 @@ static __always_inline void fill_header(struct es_header *h, __u16 kind, __u32 s
 	h->tgid = pid_tgid >> 32;
 }
 
-static __always_inline bool sigkill_pending(void)
+/* Killed inside the call: SIGKILL is queued on every thread of a dying process. That is also
+ * how the kernel ends a process on any fatal signal (complete_signal), but then the call did
+ * return (write = -1 EPIPE before SIGPIPE kills), as strace shows; only a real SIGKILL or
+ * another thread's exit_group leave it unfinished ("= ?"). The group exit code tells them
+ * apart: the fatal signal's number, or an exit status (low 7 bits clear). */
+static __always_inline bool killed_in_call(void)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
+	int code;
 
-	return task->pending.signal.sig[0] & (1UL << (ES_SIGKILL - 1));
+	if (!(task->pending.signal.sig[0] & (1UL << (ES_SIGKILL - 1))))
+		return false;
+	code = task->signal->group_exit_code & 0x7f;
+	return code == 0 || code == ES_SIGKILL;
 }
 
 static __always_inline bool in_compat_syscall(void)
@@ -225,9 +239,9 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		emit_call(ES_REC_SYSCALL, &fresh, spec, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
 		return 0;
 	}
-	/* Killed inside the call (SIGKILL is queued on every thread of a dying process): the
-	 * task never gets back to user space, so like strace show "= ?" from the exit record. */
-	if (sigkill_pending())
+	/* Killed inside the call: it never returns to user space; like strace, show "= ?"
+	 * (sent from sched_process_exit). */
+	if (killed_in_call())
 		return 0;
 	if (st->active == 2)
 		flags |= ES_SYSF_COMPAT;
@@ -342,16 +356,23 @@ int BPF_PROG(signal_deliver, int sig, struct kernel_siginfo *info, struct k_siga
 	return 0;
 }
 
-/* A signal the target ignores (SIGCHLD with its default action) is dropped at generation and
- * never delivered; under ptrace it is delivered, so strace shows it. Show it too. */
+/* Signals strace sees delivered but the kernel never delivers: one the target ignores
+ * (SIGCHLD with its default action) is dropped at generation unless the task is ptraced, and
+ * a fatal one (SIGPIPE's default) kills the process through SIGKILL. Report them here; the
+ * line waits for the call the target is in, as strace shows it when the call returns. */
 SEC("tp_btf/signal_generate")
 int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_struct *task,
 	     int group, int result)
 {
 	struct es_task_state *st;
 	struct es_signal_record rec = {};
+	bool fatal;
 
-	if (result != ES_TRACE_SIGNAL_IGNORED || !emit_calls)
+	if (!emit_calls || sig == ES_SIGKILL)
+		return 0;
+	fatal = result == 0 && (task->signal->flags & ES_SIGNAL_GROUP_EXIT) &&
+		(task->signal->group_exit_code & 0x7f) == sig;
+	if (result != ES_TRACE_SIGNAL_IGNORED && !fatal)
 		return 0;
 	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED) || (st->flags & ES_TASK_ARMED))
@@ -360,9 +381,27 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	rec.h.tid = task->pid;
 	rec.h.tgid = task->tgid;
 	rec.sig = sig;
-	rec.ignored = 1;
-	if (info && (unsigned long)info > 2) /* SEND_SIG_NOINFO / SEND_SIG_PRIV are 0 and 1 */
+	rec.ignored = st->active ? ES_SIG_AFTER_CALL : ES_SIG_NOW;
+	/* The raw argument as a number, read so: the verifier takes the typed pointer for
+	 * non-NULL and would fold the SEND_SIG_NOINFO test away. */
+	__u64 info_word = 0;
+
+	bpf_probe_read_kernel(&info_word, sizeof(info_word), &ctx[1]);
+
+	if (info_word > 1) {
 		bpf_probe_read_kernel(rec.siginfo, sizeof(rec.siginfo), info);
+	} else {
+		/* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) carry no siginfo: build what the
+		 * kernel queues for them (kernel/signal.c): from the sender, or from the kernel. */
+		__s32 *si = (__s32 *)rec.siginfo;
+
+		si[0] = sig;
+		si[2] = info_word ? ES_SI_KERNEL : ES_SI_USER;
+		if (!info_word) {
+			si[4] = bpf_get_current_pid_tgid() >> 32;
+			si[5] = (__u32)bpf_get_current_uid_gid();
+		}
+	}
 	submit(&rec, sizeof(rec), ES_REC_SIGNAL);
 	return 0;
 }

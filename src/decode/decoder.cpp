@@ -129,7 +129,7 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
       es_exit_record rec;
       if (!read_as(record, rec)) break;
       started_.erase(rec.h.tid);
-      deferred_.erase(rec.h.tid);
+      flush_deferred(rec.h.tid, handler);  // a fatal signal's line precedes "+++ killed"
       handler.on_exit(Exit{rec.h.tid, rec.h.tgid, rec.h.ts, rec.exit_code});
       return;
     }
@@ -142,8 +142,8 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
       sig.ts_ns = rec.h.ts;
       sig.sig = rec.sig;
       std::memcpy(sig.siginfo.data(), rec.siginfo, sizeof rec.siginfo);
-      if (rec.ignored && started_.count(rec.h.tid)) {
-        deferred_[rec.h.tid].push_back(sig);  // shown once the blocked call returns
+      if (rec.ignored == ES_SIG_AFTER_CALL) {
+        deferred_[rec.h.tid].push_back(sig);  // shown once the call it interrupted returns
         return;
       }
       handler.on_signal(sig);

@@ -93,6 +93,8 @@ bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.r
 }  // namespace
 
 std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
+  // -y shows AT_FDCWD as the working directory: read it each time (chdir changes it).
+  if (fd == AT_FDCWD) return read_link("/proc/" + std::to_string(tgid) + "/cwd");
   auto& table = tables_[tgid];
   if (auto it = table.find(fd); it != table.end()) return it->second;
   auto seen = proc_fd(tgid, fd);  // opened before tracing, or by an untraced call

@@ -1,7 +1,10 @@
 // Descriptor I/O structures: iovec arrays, struct flock, in/out socklen_t, ioctl's argument.
 #include <fcntl.h>
 
+#include <algorithm>
 #include <cstring>
+
+#include "estrace/abi/event.h"
 
 #include "estrace/format/printers.h"
 #include "estrace/format/xlat_tables.h"
@@ -13,23 +16,42 @@ using K = syscalls::ArgKind;
 
 auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 
-// [{iov_base=0x7ffd..., iov_len=4}, ...]. strace shows each iov_base's bytes; that needs a copy
-// that follows each pointer (a two-level capture the BPF side does not make yet), so until then
-// the bases print as addresses.
+// [{iov_base="hello", iov_len=5}, {iov_base=" world\n", iov_len=7}]: each base's bytes as
+// the BPF side copied them (es_iovec_item). For a read only the bytes the call returned are
+// shown, spread over the items in order; items past them print "".
 void iovec_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
-  if (!d || (c.argsig(i).dir == syscalls::kOut && !c.succeeded()))
+  const bool filled = c.argsig(i).dir == syscalls::kOut;
+  if (!d || (filled && !c.succeeded()) || (d->result & ES_CAPR_FAULT && d->data.empty()))
     return print_ptr(c.out, c.arg(i));
+  uint64_t remaining = filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX;
   put(c.out, '[');
-  for (size_t off = 0; off + 16 <= d->data.size(); off += 16) {
-    uint64_t base, len;
-    std::memcpy(&base, d->data.data() + off, 8);
-    std::memcpy(&len, d->data.data() + off + 8, 8);
-    if (off) put(c.out, ", ");
+  size_t off = 0;
+  unsigned items = 0;
+  bool cut = d->result & ES_CAPR_TRUNCATED;
+  while (off + sizeof(es_iovec_item) <= d->data.size()) {
+    es_iovec_item item;
+    std::memcpy(&item, d->data.data() + off, sizeof item);
+    off += sizeof item;
+    std::string_view bytes = d->data.substr(off, item.copied);
+    off += item.copied;
+    if (items) put(c.out, ", ");
+    if (items == c.style.string_limit) {  // strace abbreviates arrays after -s items
+      cut = false;
+      put(c.out, "...");
+      break;
+    }
     put(c.out, "{iov_base=");
-    print_ptr(c.out, base);
-    fmt::format_to(to(c), ", iov_len={}}}", len);
+    const uint64_t shown = std::min(item.len, remaining);
+    if (item.result & ES_CAPR_FAULT)
+      print_ptr(c.out, item.base);
+    else
+      print_quoted(c.out, bytes, c.style.hex, shown > bytes.size());
+    fmt::format_to(to(c), ", iov_len={}}}", item.len);
+    remaining -= shown;
+    ++items;
   }
+  if (cut) put(c.out, items ? ", ..." : "...");
   put(c.out, ']');
 }
 

@@ -113,9 +113,13 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
       return {ES_CAP_BUF_ARG, kFdSetMax, false, true, kBoth};
     case K::SocklenInOut:
       return {ES_CAP_FIXED, 4, false, false, kBoth};
-    // Only the struct itself: iov_base contents need a two-level copy (see format/struct_io).
+    // The array and what each base points at: -s bytes of each (writes), or the bytes the
+    // call moved spread over the items in order (reads).
     case K::Iovec:
-      return {ES_CAP_BUF_ARG_FIXED, kIovecSize, false, true};
+      return o ? Rule{ES_CAP_IOVEC_RET, clip(limit), true, true}
+               : Rule{ES_CAP_IOVEC_ARG, clip(limit), false, true};
+    case K::SigFrame:
+      return {ES_CAP_USER_SP, 8, false, true};
     case K::Msghdr:
       return {ES_CAP_FIXED, kMsghdrSize, false, false};
     // fcntl's argument is a struct flock only for the lock commands; for the others the

@@ -130,7 +130,9 @@ constexpr Signature kRows[] = {
     SC(brk, TM, 0, RH, PTR),
     SC(rt_sigaction, TS, 0, RI, SIG, in(K::Sigaction), out(K::Sigaction), ULONG),
     SC(rt_sigprocmask, TS, 0, RI, in(K::SigHow), in(K::Sigset, 3), out(K::Sigset, 3), ULONG),
-    SC(rt_sigreturn, TS, 0, RI, ),
+    // The mask sits in the signal frame at sp + 296 (x86_64 rt_sigframe: pretcode is popped,
+    // then ucontext's flags, link, stack and sigcontext precede uc_sigmask): 37 words.
+    SC(rt_sigreturn, TS, AE, RI, in(K::SigFrame, 37)),
     SC(ioctl, TD, 0, RI, FD, in(K::IoctlReq), in(K::IoctlArg, 1)),
     SC(pread64, TD, BL, RI, FD, out(K::BufOut), ULONG, LONG),
     SC(pwrite64, TD, 0, RI, FD, in(K::BufIn, 2), ULONG, LONG),

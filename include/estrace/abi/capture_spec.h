@@ -43,6 +43,21 @@ enum es_capture_kind {
 	ES_CAP_PATH = 7,         /* NUL-terminated path, up to ES_PATH_MAX bytes */
 	ES_CAP_BUF_ARG_FIXED = 8,/* array of args[len_arg] items of `size` bytes (pollfd, iovec) */
 	ES_CAP_BUF_ARGPTR = 9,   /* buffer, length in *(u32 *)args[len_arg] (socklen_t *) */
+	ES_CAP_USER_SP = 10,     /* `size` bytes at the user stack pointer + 8 * len_arg
+				  * (rt_sigreturn's frame; captured at enter) */
+	ES_CAP_IOVEC_ARG = 11,   /* struct iovec[args[len_arg]] and up to the string limit of
+				  * each base: writev (see es_iovec_item) */
+	ES_CAP_IOVEC_RET = 12,   /* the same, the return value's bytes spread over the items
+				  * in order: readv */
+};
+
+/* ES_CAP_IOVEC_* data: per item this header, then `copied` bytes, no padding. The capture
+ * is ES_CAPR_TRUNCATED when items were left out. */
+struct es_iovec_item {
+	es_u64 base;
+	es_u64 len;    /* iov_len as the caller set it */
+	es_u32 copied; /* bytes that follow */
+	es_u32 result; /* ES_CAPR_FAULT: the base could not be read */
 };
 
 enum es_capture_when {

@@ -79,11 +79,18 @@ struct es_exit_record {
 	es_u32 group_dead; /* the last thread of its process */
 };
 
+/* When to show a signal the kernel reported at generation rather than delivery. */
+enum es_signal_timing {
+	ES_SIG_DELIVERED = 0,  /* delivered: show now */
+	ES_SIG_NOW = 1,        /* the target was not in a call: show now */
+	ES_SIG_AFTER_CALL = 2, /* the target was in a call: show after that call's line */
+};
+
 /* ES_REC_SIGNAL: the kernel's siginfo as delivered (struct kernel_siginfo, 48 bytes). */
 struct es_signal_record {
 	struct es_header h;
 	es_s32 sig;
-	es_u32 ignored; /* generated for a task that ignores it: strace still shows it */
+	es_u32 ignored; /* never delivered (ignored, or fatal): enum es_signal_timing */
 	es_u8 siginfo[48];
 };
 

@@ -101,7 +101,7 @@ enum class ArgKind : uint8_t {
   FdSet,        // fd_set in/out, nfds in args[aux]: [3 5]
   Timeval,      // {tv_sec=1, tv_usec=0}
   SocklenInOut, // socklen_t * read and written: [110 => 16], [110] on failure
-  Iovec,        // struct iovec[args[aux]]; contents need the two-level capture (see format)
+  Iovec,        // struct iovec[args[aux]] with what each base points at (two-level capture)
   Msghdr,       // struct msghdr
   Flock,        // struct flock for fcntl's lock commands
   CloneArgs,    // struct clone_args (clone3), size in args[aux]
@@ -109,6 +109,7 @@ enum class ArgKind : uint8_t {
   MemfdFlags,   // MFD_CLOEXEC|MFD_ALLOW_SEALING
   InotifyFlags, // IN_NONBLOCK|IN_CLOEXEC
   SchedParam,   // struct sched_param: [0]
+  SigFrame,     // rt_sigreturn's frame: its signal mask at the user stack pointer + 8 * aux
   Count,        // the number of ArgKinds; keep last
 };
 
