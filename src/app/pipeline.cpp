@@ -7,6 +7,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
 #include <ctime>
 #include <iostream>
 #include <thread>
@@ -100,7 +101,7 @@ class Run {
   std::unique_ptr<std::ostream> file_;
   std::unique_ptr<output::Sink> sink_;
   std::unique_ptr<output::TraceWriter> writer_;
-  decode::FdTable fds_;
+  decode::FdTable fds_{options_.decode_fds};
   std::unique_ptr<decode::FdTracking> fd_tracking_;
   decode::Handler* handler_ = nullptr;  // the writer, or the fd tracking around it (-y)
   std::unique_ptr<probe::Probe> probe_;
@@ -318,6 +319,15 @@ int Run::go() {
       return 1;
     }
     child.emplace(std::move(*spawned));
+    if (options_.decode_fds) {
+      // What the command starts with is what estrace has: its cwd, its inherited fds.
+      std::error_code ec;
+      fds_.set_cwd(child->pid(), std::filesystem::current_path(ec).native());
+      for (int fd : launch::inherited_fds()) {
+        auto target = std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(fd), ec);
+        if (!ec) fds_.set(child->pid(), fd, target.native());
+      }
+    }
     probe_->trace_task(child->pid(), probe::kTraced | probe::kArmedUntilExec);
     writer_->add_task(child->pid());
     exec_error = child->open();

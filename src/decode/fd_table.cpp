@@ -2,6 +2,8 @@
 #include "estrace/decode/fd_table.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <limits.h>
 #include <unistd.h>
 
@@ -23,6 +25,8 @@ enum class Effect : uint8_t {
   Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3, fcntl F_DUPFD*)
   Close,     // args[0] is gone
   FdPair,    // args[.] holds int[2] of new fds (pipe, pipe2, socketpair)
+  Chdir,     // the working directory is the path argument
+  Fchdir,    // the working directory is what args[0] names
 };
 
 struct Rule {
@@ -44,7 +48,8 @@ constexpr Rule kRules[] = {
     {"dup", Effect::Dup},               {"dup2", Effect::Dup},
     {"dup3", Effect::Dup},              {"close", Effect::Close},
     {"pipe", Effect::FdPair},           {"pipe2", Effect::FdPair},
-    {"socketpair", Effect::FdPair},
+    {"socketpair", Effect::FdPair},     {"chdir", Effect::Chdir},
+    {"fchdir", Effect::Fchdir},
 };
 
 Effect effect_of(const Call& call) {
@@ -92,14 +97,31 @@ bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.r
 
 }  // namespace
 
+// What -y / -yy print inside <...> for a descriptor's target (a /proc/PID/fd link's text).
+std::string FdTable::describe(const std::string& target) const {
+  struct stat st;
+  if (detail_ >= 2 && target.rfind("/dev/", 0) == 0 && stat(target.c_str(), &st) == 0 &&
+      (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+    return target + "<" + (S_ISCHR(st.st_mode) ? "char " : "block ") +
+           std::to_string(major(st.st_rdev)) + ":" + std::to_string(minor(st.st_rdev)) + ">";
+  }
+  return target;
+}
+
+std::optional<std::string> FdTable::cwd(uint32_t tgid) const {
+  if (auto it = cwds_.find(tgid); it != cwds_.end()) return it->second;
+  auto seen = read_link("/proc/" + std::to_string(tgid) + "/cwd");
+  if (seen) cwds_[tgid] = *seen;
+  return seen;
+}
+
 std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
-  // -y shows AT_FDCWD as the working directory: read it each time (chdir changes it).
-  if (fd == AT_FDCWD) return read_link("/proc/" + std::to_string(tgid) + "/cwd");
+  if (fd == AT_FDCWD) return cwd(tgid);  // -y shows AT_FDCWD as the working directory
   auto& table = tables_[tgid];
   if (auto it = table.find(fd); it != table.end()) return it->second;
   auto seen = proc_fd(tgid, fd);  // opened before tracing, or by an untraced call
-  if (seen) table[fd] = *seen;
-  return seen;
+  if (!seen) return std::nullopt;
+  return table[fd] = describe(*seen);
 }
 
 void FdTable::before_line(const Call& call) {
@@ -113,18 +135,15 @@ void FdTable::before_line(const Call& call) {
       std::string_view call_name = syscalls::name_of(call.nr);
       bool has_dirfd = call_name == "openat" || call_name == "openat2";
       int dirfd = has_dirfd ? static_cast<int>(call.args[0]) : AT_FDCWD;
-      if (dirfd == AT_FDCWD)
-        dir = read_link("/proc/" + std::to_string(call.tgid) + "/cwd");
-      else
-        dir = name(call.tgid, dirfd);
+      dir = name(call.tgid, dirfd);
       auto path = opened_path(call, dir ? &*dir : nullptr);
       if (!path) path = proc_fd(call.tgid, fd);
-      if (path) table[fd] = *path;
+      if (path) table[fd] = describe(*path);
       else table.erase(fd);
       break;
     }
     case Effect::NewFd:
-      if (auto seen = proc_fd(call.tgid, fd)) table[fd] = *seen;
+      if (auto seen = proc_fd(call.tgid, fd)) table[fd] = describe(*seen);
       else table.erase(fd);
       break;
     case Effect::FdPair: {
@@ -135,7 +154,7 @@ void FdTable::before_line(const Call& call) {
         int32_t fds[2];
         std::memcpy(fds, cap->data.data(), sizeof fds);
         for (int f : fds) {
-          if (auto seen = proc_fd(call.tgid, f)) table[f] = *seen;
+          if (auto seen = proc_fd(call.tgid, f)) table[f] = describe(*seen);
           else table.erase(f);
         }
         break;
@@ -160,6 +179,15 @@ void FdTable::after_line(const Call& call) {
       if (auto known = name(call.tgid, from)) table[to] = *known;
       break;
     }
+    case Effect::Chdir: {
+      auto now = cwd(call.tgid);
+      if (auto path = opened_path(call, now ? &*now : nullptr)) cwds_[call.tgid] = *path;
+      else cwds_.erase(call.tgid);
+      break;
+    }
+    case Effect::Fchdir:
+      if (auto dir = name(call.tgid, static_cast<int>(call.args[0]))) cwds_[call.tgid] = *dir;
+      break;
     default:
       break;
   }
@@ -169,12 +197,21 @@ void FdTable::fork(uint32_t parent_tgid, uint32_t child_tgid) {
   if (parent_tgid == child_tgid) return;  // a thread shares its process's table
   auto it = tables_.find(parent_tgid);
   if (it != tables_.end()) tables_[child_tgid] = it->second;
+  if (auto dir = cwd(parent_tgid)) cwds_[child_tgid] = *dir;
 }
 
-// Which descriptors survive exec depends on O_CLOEXEC: forget them all, /proc knows.
-void FdTable::exec(uint32_t tgid) { tables_.erase(tgid); }
+// Which descriptors survive exec depends on O_CLOEXEC, which the table does not follow:
+// keep the standard three (they survive in practice) and let /proc answer for the rest.
+void FdTable::exec(uint32_t tgid) {
+  auto it = tables_.find(tgid);
+  if (it == tables_.end()) return;
+  std::erase_if(it->second, [](const auto& entry) { return entry.first > 2; });
+}
 
-void FdTable::exit(uint32_t tgid) { tables_.erase(tgid); }
+void FdTable::exit(uint32_t tgid) {
+  tables_.erase(tgid);
+  cwds_.erase(tgid);
+}
 
 void FdTracking::on_call_end(const Call& call, bool started) {
   tgid_of_[call.tid] = call.tgid;

@@ -19,7 +19,7 @@ extern char** environ;
 namespace estrace::launch {
 namespace {
 
-std::vector<int> inherited_fds;
+std::vector<int> inherited;
 
 std::vector<int> open_fds() {
   std::vector<int> fds;
@@ -37,14 +37,15 @@ std::vector<int> open_fds() {
 // only make async-signal-safe calls.
 void close_own_fds_on_exec() {
   for (int fd : open_fds()) {
-    if (std::find(inherited_fds.begin(), inherited_fds.end(), fd) == inherited_fds.end())
+    if (std::find(inherited.begin(), inherited.end(), fd) == inherited.end())
       fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC);
   }
 }
 
 }  // namespace
 
-void remember_inherited_fds() { inherited_fds = open_fds(); }
+void remember_inherited_fds() { inherited = open_fds(); }
+const std::vector<int>& inherited_fds() { return inherited; }
 
 Result<std::string> resolve_command(const std::string& name) {
   auto runnable = [](const std::string& path) {

@@ -25,12 +25,13 @@ from score import lcs_score, diff_lines  # noqa: E402
 
 # The total score (percent) may not drop below this. Raise it as estrace improves; never
 # lower it. Started at what was measured when the suite was written: 98.2% (2026-11-24).
-FLOOR = 98.0
+FLOOR = 98.5
 
 # Option sets scored by default, then those the suite can already run on request
 # (--extended) and that become defaults as estrace learns them (issue 3).
-OPTION_SETS = ["", "-f", "-s 64"]
-EXTENDED_SETS = ["-f -y", "-yy", "-v", "-s 256", "-x", "-xx"]
+# Every option set issue 3 names is scored in CI; --extended is kept for compatibility.
+OPTION_SETS = ["", "-f", "-s 64", "-f -y", "-yy", "-v", "-s 256", "-x", "-xx"]
+EXTENDED_SETS = []
 
 # Programs built from tests/conformance/programs/*.c, looked for in --programs: adding a
 # program is adding a .c file there.
@@ -41,6 +42,7 @@ SYSTEM_PROGRAMS = {
     "ls": ["ls", "/"],
     "cat": ["cat", "/etc/hostname"],
     "sh": ["sh", "-c", "echo hi > /dev/null"],
+    "python3": ["python3", "-S", "-c", "print(1)"],
 }
 
 RUN_TIMEOUT = 60

@@ -27,7 +27,9 @@ PID_ARGS = {"kill", "tkill", "tgkill", "wait4", "waitid", "setpgid", "getpgid", 
             "prlimit64", "pidfd_open", "rt_sigqueueinfo", "rt_tgsigqueueinfo", "ptrace",
             "sched_setaffinity", "sched_getaffinity", "sched_setscheduler",
             "sched_getscheduler", "sched_setparam", "sched_getparam", "process_vm_readv",
-            "process_vm_writev", "kcmp", "ioprio_get", "ioprio_set"}
+            "process_vm_writev", "kcmp", "ioprio_get", "ioprio_set",
+            # pthread_join waits on the thread's tid as a futex value
+            "futex"}
 PID_FIELDS = re.compile(r"(si_pid=|Process )(\d+)")
 RETURN_VALUE = re.compile(r"\) = (\d+)$")
 
@@ -43,6 +45,9 @@ VOLATILE = [
     (re.compile(r"\b(stx_[abcm]time)=\{[^}]*\}( /\* [^*]* \*/)?"), r"\1=T"),
     (re.compile(r"\b(socket|pipe|anon_inode|UNIX|TCP|UDP|NETLINK):\[(\d+)"), r"\1:[INO"),
     (re.compile(r'^getrandom\("(?:[^"\\]|\\.)*"(\.\.\.)?'), 'getrandom("RANDOM"'),
+    # Ephemeral ports the kernel picks, and the machine's state as sysinfo reports it.
+    (re.compile(r"\bsin6?_port=htons\(\d+\)"), "sin_port=htons(PORT)"),
+    (re.compile(r"\b(uptime|loads|freeram|sharedram|bufferram|procs)=(\[[^]]*\]|\d+)"), r"\1=N"),
 ]
 
 

@@ -62,8 +62,10 @@ TEST(FdTable, ForkCopiesAndExecForgets) {
   t.before_line(open);
   t.fork(tgid, 999999);
   EXPECT_EQ(t.name(999999, 977), "/etc/hostname");
+  t.set(999999, 1, "/tmp/out");
   t.exec(999999);
   EXPECT_EQ(t.name(999999, 977), std::nullopt);
+  EXPECT_EQ(t.name(999999, 1), "/tmp/out");  // the standard three survive exec
 }
 
 }  // namespace

@@ -16,6 +16,8 @@ namespace estrace::decode {
 
 class FdTable final : public format::FdNames {
  public:
+  // detail 1: -y (paths), 2: -yy (also device numbers: "/dev/null<char 1:3>").
+  explicit FdTable(int detail = 1) : detail_(detail) {}
   std::optional<std::string> name(uint32_t tgid, int fd) const override;
 
   // Descriptors a call creates, known before its line is printed ("= 3</etc/passwd>").
@@ -23,12 +25,22 @@ class FdTable final : public format::FdNames {
   // Descriptors a call closes or replaces, forgotten after its line ("close(3</x>) = 0").
   void after_line(const Call& call);
   void fork(uint32_t parent_tgid, uint32_t child_tgid);
+  // The working directory of a process estrace started (it is gone from /proc by the time
+  // its short life is decoded); chdir and fchdir keep it current afterwards.
+  void set_cwd(uint32_t tgid, std::string cwd) { cwds_[tgid] = std::move(cwd); }
+  // A descriptor a process estrace started inherited, named as estrace sees it.
+  void set(uint32_t tgid, int fd, const std::string& target) { tables_[tgid][fd] = describe(target); }
   void exec(uint32_t tgid);
   void exit(uint32_t tgid);
 
  private:
   using Table = std::unordered_map<int, std::string>;
+  std::optional<std::string> cwd(uint32_t tgid) const;
+  std::string describe(const std::string& target) const;
+
+  int detail_;
   mutable std::unordered_map<uint32_t, Table> tables_;
+  mutable std::unordered_map<uint32_t, std::string> cwds_;
 };
 
 // Feeds an FdTable around the handler that prints: the table sees each call just before and

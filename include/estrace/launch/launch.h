@@ -21,6 +21,8 @@ Result<std::string> resolve_command(const std::string& name);
 // Notes which descriptors estrace inherited (call first thing in main): a launched command
 // gets those, as it would without estrace, and none of the ones estrace opened itself.
 void remember_inherited_fds();
+// Those descriptors (0, 1, 2 and any others a launched command will share).
+const std::vector<int>& inherited_fds();
 
 // A forked child stopped before execve until open() is called.
 class GatedChild {
