@@ -42,7 +42,7 @@ SYSTEM_PROGRAMS = {
     "ls": ["ls", "/"],
     "cat": ["cat", "/etc/hostname"],
     "sh": ["sh", "-c", "echo hi > /dev/null"],
-    "python3": ["python3", "-S", "-c", "print(1)"],
+    "python3": ["/usr/bin/python3", "-S", "-c", "print(1)"],
 }
 
 RUN_TIMEOUT = 60
