@@ -123,15 +123,45 @@ static __always_inline bool identity_matches(void)
 	return true;
 }
 
+static __always_inline __u64 *bits_word(__u32 tid)
+{
+	__u32 word = tid / 64;
+
+	return bpf_map_lookup_elem(&traced_bits, &word);
+}
+
+static __always_inline bool tid_marked(__u32 tid)
+{
+	__u64 *bits = bits_word(tid);
+
+	return bits && (*bits & (1ULL << (tid & 63)));
+}
+
+static __always_inline void mark_tid(__u32 tid, bool on)
+{
+	__u64 *bits = bits_word(tid);
+
+	if (!bits)
+		return;
+	if (on)
+		__sync_fetch_and_or(bits, 1ULL << (tid & 63));
+	else
+		__sync_fetch_and_and(bits, ~(1ULL << (tid & 63)));
+}
+
 /* The current task's state if it is traced now, else 0. An untraced task has no storage:
  * one pointer check. With production filters, a task without storage is matched by
  * identity (and given storage); one matched earlier is re-checked, since it may have left
  * the cgroup or changed its name or uid. */
 static __always_inline struct es_task_state *current_traced(void)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-	struct es_task_state *st = bpf_task_storage_get(&tasks, task, 0, 0);
+	struct task_struct *task;
+	struct es_task_state *st;
 
+	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && !filter_dynamic)
+		return 0;
+	task = bpf_get_current_task_btf();
+	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (st && !(st->flags & ES_TASK_IDENTITY))
 		return (st->flags & ES_TASK_TRACED) ? st : 0;
 	if (!filter_dynamic || !identity_matches())

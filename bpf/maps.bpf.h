@@ -16,6 +16,17 @@ struct {
 	__type(value, __u32);
 } traced SEC(".maps");
 
+/* One bit per thread id: is this task chosen by pid (launch, -p, -f)? The first test of
+ * every program; an array lookup the JIT inlines, so a bystander's syscall pays a load and a
+ * bit test. Userspace sets bits with atomic ORs on the mmap'ed array. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(map_flags, BPF_F_MMAPABLE);
+	__uint(max_entries, 65536); /* set at load: pid_max / 64 */
+	__type(key, __u32);
+	__type(value, __u64);
+} traced_bits SEC(".maps");
+
 /* One capture row per syscall number, filled from the signature table. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

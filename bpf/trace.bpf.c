@@ -216,10 +216,13 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
-	struct es_task_state *st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
 
+	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && !filter_dynamic)
+		return 0;
+	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
 	if (!st->active) {
@@ -273,6 +276,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		return 0;
 	cst->flags = pst->flags & (ES_TASK_TRACED | ES_TASK_IDENTITY);
 	cst->active = 0;
+	if (!(cst->flags & ES_TASK_IDENTITY))
+		mark_tid(ctid, true);
 	bpf_map_update_elem(&traced, &ctid, &live, BPF_ANY);
 	if (!emit_calls)
 		return 0;
@@ -296,6 +301,10 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 		/* A thread exec'd and took over the leader's pid (de_thread). */
 		bpf_map_delete_elem(&traced, &old);
 		bpf_map_update_elem(&traced, &tid, &live, BPF_ANY);
+		if (tid_marked(old)) {
+			mark_tid(old, false);
+			mark_tid(tid, true);
+		}
 	}
 	if (!emit_calls)
 		return 0;
@@ -333,6 +342,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 		submit(&rec, sizeof(rec), ES_REC_EXIT);
 	}
 	bpf_map_delete_elem(&traced, &tid);
+	mark_tid(tid, false);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <cstdarg>
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include <spdlog/spdlog.h>
@@ -71,14 +73,24 @@ Error set_identity_filters(trace_bpf* skel, const Config& config) {
   return Error{};
 }
 
+// Thread ids go up to pid_max (kernel.pid_max): the traced-tid bitmap needs that many bits.
+uint32_t pid_max() {
+  std::ifstream in("/proc/sys/kernel/pid_max");
+  uint32_t value = 0;
+  return (in >> value) && value > 0 ? value : 4194304;  // PID_MAX_LIMIT on 64-bit
+}
+
 }  // namespace
 
 struct Probe::Impl {
   trace_bpf* skel = nullptr;
   std::vector<int> owned_ring_fds;
   int ncpus = 0;
+  uint64_t* bits = nullptr;  // traced_bits, mmap'ed: userspace sets bits with atomic ORs
+  size_t bits_bytes = 0;
 
   ~Impl() {
+    if (bits) munmap(bits, bits_bytes);
     if (skel) trace_bpf__destroy(skel);  // detaches links, closes programs and maps
     for (int fd : owned_ring_fds) close(fd);
   }
@@ -108,6 +120,8 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
+  const uint32_t bit_words = (pid_max() + 63) / 64;
+  bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
 
   // One ring per CPU: producers on different CPUs never share a reservation lock. The
@@ -124,6 +138,13 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
     return load_error(err);
 
   if (int err = trace_bpf__load(skel)) return load_error(err);
+
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
+  void* bits = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
+                    bpf_map__fd(skel->maps.traced_bits), 0);
+  if (bits == MAP_FAILED) return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
+  impl->bits = static_cast<uint64_t*>(bits);
 
   for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
     int fd = impl->owned_ring_fds[cpu];
@@ -159,7 +180,11 @@ bool Probe::trace_task(uint32_t tid, uint32_t state) {
   bool ok = bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.tasks), &pidfd, &value, BPF_ANY) == 0;
   close(pidfd);
   uint32_t live = 1;
-  return ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &live, BPF_ANY) == 0;
+  ok = ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &live, BPF_ANY) == 0;
+  // Last: the bit is what makes the BPF side look at the task at all. Atomic, because the
+  // kernel sets and clears bits of the same word as other tasks fork and exit.
+  if (ok) __atomic_fetch_or(&impl_->bits[tid / 64], uint64_t{1} << (tid % 64), __ATOMIC_SEQ_CST);
+  return ok;
 }
 
 bool Probe::any_traced() const {
