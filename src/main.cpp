@@ -1,4 +1,6 @@
 // estrace: strace's workflow and output, captured with eBPF. Options -> pipeline -> exit code.
+#include <malloc.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -10,6 +12,9 @@
 
 int main(int argc, char* argv[]) {
   estrace::launch::remember_inherited_fds();
+  // Record batches are large, made on one thread and freed on another: a fixed mmap
+  // threshold hands their memory back instead of letting glibc's heaps grow with them.
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   // Diagnostics are quiet unless asked for: ESTRACE_LOG=debug.
   spdlog::set_level(spdlog::level::warn);
   if (const char* level = std::getenv("ESTRACE_LOG")) spdlog::set_level(spdlog::level::from_str(level));

@@ -174,6 +174,10 @@ bool Run::open_output() {
 
 void Run::drain_loop() {
   while (!stop_drain_.load(std::memory_order_relaxed)) {
+    if (queue_.full()) {  // the decoder is behind: let the rings absorb (and count) the rest
+      std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
+      continue;
+    }
     ingest::Batch batch;
     if (!reader_->poll(kPollMs, batch)) {
       say("reading the ring buffers failed");
@@ -195,7 +199,7 @@ void Run::pump(bool final) {
 }
 
 void Run::report_lost(bool final) {
-  uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs();
+  uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs() + reader_->dropped();
   if (lost > reported_lost_) {
     sink_->flush();
     say(fmt::format("{} events lost", lost - reported_lost_));
@@ -390,9 +394,13 @@ int Run::go() {
   // Everything the kernel wrote before the traced set emptied is in the rings now.
   stop_drain_ = true;
   drain.join();
-  ingest::Batch rest;
-  reader_->drain(rest);
-  if (rest.records) queue_.push(std::move(rest));
+  for (;;) {  // batches are capped: drain until the rings are empty
+    ingest::Batch rest;
+    reader_->drain(rest);
+    if (!rest.records) break;
+    queue_.push(std::move(rest));
+    pump(false);
+  }
   pump(true);
   writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
   sink_->flush();

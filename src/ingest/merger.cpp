@@ -9,8 +9,10 @@
 namespace estrace::ingest {
 
 void Merger::add(Batch&& batch) {
-  auto owned = std::make_shared<const Batch>(std::move(batch));
-  const auto& bytes = owned->bytes;
+  const uint64_t id = first_batch_ + batches_.size();
+  batches_.push_back(Held{std::move(batch), 0});
+  Held& held = batches_.back();
+  const auto& bytes = held.batch.bytes;
   size_t off = 0;
   while (off + sizeof(es_header) <= bytes.size()) {
     es_header h;
@@ -19,25 +21,30 @@ void Merger::add(Batch&& batch) {
       ++malformed_;
       break;
     }
-    index_.push_back(Entry{h.ts, seq_++, owned, off});
+    index_.push_back(Entry{h.ts, seq_++, id, off, h.size});
+    ++held.unreleased;
     off += (h.size + 7u) & ~size_t{7};
   }
+  drop_released_batches();
 }
 
-void Merger::release(uint64_t watermark_ns, const Sink& sink) {
-  if (index_.empty()) return;
-  std::sort(index_.begin(), index_.end(), [](const Entry& a, const Entry& b) {
+// Each ring's records arrive nearly in order, so only the part added since the last release
+// is sorted and then merged with what was already in order.
+void Merger::sort_index() {
+  auto by_time = [](const Entry& a, const Entry& b) {
     return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
-  });
-  size_t n = 0;
-  while (n < index_.size() && index_[n].ts <= watermark_ns) {
-    const Entry& e = index_[n];
-    es_header h;
-    std::memcpy(&h, e.batch->bytes.data() + e.offset, sizeof h);
-    sink(std::span<const uint8_t>(e.batch->bytes.data() + e.offset, h.size));
-    ++n;
+  };
+  auto mid = index_.begin() + static_cast<ptrdiff_t>(sorted_);
+  std::sort(mid, index_.end(), by_time);
+  std::inplace_merge(index_.begin(), mid, index_.end(), by_time);
+  sorted_ = index_.size();
+}
+
+void Merger::drop_released_batches() {
+  while (!batches_.empty() && batches_.front().unreleased == 0) {
+    batches_.pop_front();
+    ++first_batch_;
   }
-  index_.erase(index_.begin(), index_.begin() + static_cast<ptrdiff_t>(n));
 }
 
 }  // namespace estrace::ingest

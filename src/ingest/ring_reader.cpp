@@ -27,32 +27,36 @@ RingReader::~RingReader() {
   if (rb_) ring_buffer__free(rb_);
 }
 
-// Called by libbpf from C: copy and return; nothing may throw through it.
+// Called by libbpf from C: copy and return; nothing may throw through it. libbpf has
+// already consumed the record when it calls this, so a record not copied is lost: counted.
 int RingReader::on_record(void* ctx, void* data, size_t size) noexcept {
   auto* self = static_cast<RingReader*>(ctx);
   Batch* out = self->target_;
   try {
+    if (out->bytes.capacity() < kBatchBytes) out->bytes.reserve(kBatchBytes + 64 * 1024);
     size_t at = out->bytes.size();
     out->bytes.resize(at + ((size + 7) & ~size_t{7}));
     std::memcpy(out->bytes.data() + at, data, size);
     out->records++;
   } catch (...) {
-    return -ENOMEM;  // stops this drain; the record stays in the ring for the next one
+    ++self->dropped_;
+    return -ENOMEM;
   }
-  return 0;
+  return out->bytes.size() >= kBatchBytes ? -EFBIG : 0;  // full: stop, keep the rest queued
 }
 
 bool RingReader::poll(int timeout_ms, Batch& out) {
   target_ = &out;
   int n = ring_buffer__poll(rb_, timeout_ms);
-  if (n < 0 && n != -EINTR) return false;
+  if (n < 0 && n != -EINTR && n != -ENOMEM && n != -EFBIG) return false;
+  if (out.bytes.size() >= kBatchBytes) return true;
   return drain(out);
 }
 
 bool RingReader::drain(Batch& out) {
   target_ = &out;
   int n = ring_buffer__consume(rb_);
-  return n >= 0 || n == -EINTR || n == -ENOMEM;
+  return n >= 0 || n == -EINTR || n == -ENOMEM || n == -EFBIG;
 }
 
 }  // namespace estrace::ingest

@@ -14,12 +14,22 @@ namespace estrace::app {
 
 class BatchQueue {
  public:
+  // At most this many bytes wait for the decoder; past that the drain stops copying, the
+  // rings fill, and the kernel counts what it cannot write: memory stays bounded.
+  static constexpr size_t kMaxQueuedBytes = size_t{16} << 20;
+
   void push(ingest::Batch&& batch) {
     {
       std::lock_guard lock(mu_);
+      queued_bytes_ += batch.bytes.size();
       batches_.push_back(std::move(batch));
     }
     cv_.notify_one();
+  }
+
+  bool full() const {
+    std::lock_guard lock(mu_);
+    return queued_bytes_ >= kMaxQueuedBytes;
   }
 
   // Moves every queued batch into `out`, waiting up to `timeout` for the first one.
@@ -30,14 +40,16 @@ class BatchQueue {
       std::unique_lock lock(mu_);
       cv_.wait_for(lock, timeout, [&] { return !batches_.empty(); });
       taken.swap(batches_);
+      queued_bytes_ = 0;
     }
     for (auto& b : taken) out(std::move(b));
   }
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<ingest::Batch> batches_;
+  size_t queued_bytes_ = 0;
 };
 
 }  // namespace estrace::app

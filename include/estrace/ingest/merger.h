@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
-#include <memory>
 #include <span>
 #include <vector>
 
@@ -20,22 +20,54 @@ class Merger {
   // Takes ownership of a batch's records (malformed framing is dropped and counted).
   void add(Batch&& batch);
   // Hands over, in timestamp order, every record with ts <= watermark_ns.
-  void release(uint64_t watermark_ns, const Sink& sink);
+  template <class F>
+  void release(uint64_t watermark_ns, F&& sink);
   // Hands over everything (at shutdown).
-  void release_all(const Sink& sink) { release(UINT64_MAX, sink); }
+  template <class F>
+  void release_all(F&& sink) {
+    release(UINT64_MAX, sink);
+  }
   size_t pending() const { return index_.size(); }
   uint64_t malformed() const { return malformed_; }
 
  private:
   struct Entry {
     uint64_t ts;
-    uint64_t seq;  // arrival order breaks timestamp ties
-    std::shared_ptr<const Batch> batch;
+    uint64_t seq;    // arrival order breaks timestamp ties
+    uint64_t batch;  // id of the batch holding it
     size_t offset;
+    uint32_t size;
   };
+  struct Held {
+    Batch batch;
+    size_t unreleased = 0;
+  };
+  void sort_index();
+  void drop_released_batches();
+
   std::vector<Entry> index_;
+  std::deque<Held> batches_;  // batches_[i] has id first_batch_ + i
+  uint64_t first_batch_ = 0;
   uint64_t seq_ = 0;
   uint64_t malformed_ = 0;
+  size_t sorted_ = 0;  // index_[0, sorted_) is in order
 };
+
+template <class F>
+void Merger::release(uint64_t watermark_ns, F&& sink) {
+  if (index_.empty()) return;
+  sort_index();
+  size_t n = 0;
+  while (n < index_.size() && index_[n].ts <= watermark_ns) {
+    const Entry& e = index_[n];
+    Held& held = batches_[e.batch - first_batch_];
+    sink(std::span<const uint8_t>(held.batch.bytes.data() + e.offset, e.size));
+    --held.unreleased;
+    ++n;
+  }
+  index_.erase(index_.begin(), index_.begin() + static_cast<ptrdiff_t>(n));
+  sorted_ = index_.size();
+  drop_released_batches();
+}
 
 }  // namespace estrace::ingest

@@ -33,11 +33,18 @@ class RingReader {
   bool poll(int timeout_ms, Batch& out);
   // Copies whatever is in the rings now, without waiting.
   bool drain(Batch& out);
+  // Records the reader took from a ring but could not keep (out of memory): lost, counted.
+  uint64_t dropped() const { return dropped_; }
+
+  // A batch stops growing at about this size (the rest waits in the rings for the next
+  // one), so memory stays bounded however fast the rings fill.
+  static constexpr size_t kBatchBytes = size_t{1} << 20;
 
  private:
   RingReader() = default;
   ring_buffer* rb_ = nullptr;
   Batch* target_ = nullptr;
+  uint64_t dropped_ = 0;
   static int on_record(void* ctx, void* data, size_t size) noexcept;
 };
 
