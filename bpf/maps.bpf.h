@@ -11,6 +11,7 @@
  * exit). Not on the per-syscall path: that uses task storage below. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC); /* written on fork and exit only: cheap to create */
 	__uint(max_entries, 65536);
 	__type(key, __u32);
 	__type(value, __u32);
@@ -83,6 +84,7 @@ struct {
 /* Failures per (syscall, errno), per CPU. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(map_flags, BPF_F_NO_PREALLOC); /* written on failures only: cheap to create */
 	__uint(max_entries, 8192);
 	__type(key, struct es_errno_key);
 	__type(value, __u64);

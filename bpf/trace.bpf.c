@@ -124,17 +124,23 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool co
 	args[5] = regs->r9;
 }
 
-/* Builds and submits a syscall record from the task's call; `when` picks the capture slots. */
-static __always_inline void emit_call(__u16 kind, struct es_task_state *st,
-				      const struct es_syscall_spec *spec, __s64 ret, __u16 flags,
-				      __u8 when, __u32 which)
+/* Builds and submits a syscall record from the task's call. A global function, verified
+ * once rather than in each program that sends calls (start-up time). `how` packs the record
+ * kind (bits 0-7), the record flags (8-23) and which capture slots run (24-31: ES_AT_*). */
+__noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_spec *spec,
+			 __s64 ret)
 {
-	struct es_syscall_record *rec = scratch_for(which);
+	__u16 kind = how & 0xff, flags = (how >> 8) & 0xffff;
+	__u8 when = how >> 24;
+	struct es_syscall_record *rec;
 	__u32 size;
 	int i;
 
+	if (!st)
+		return 0;
+	rec = scratch_for(kind == ES_REC_ENTER ? 0 : 1);
 	if (!rec)
-		return;
+		return 0;
 	rec->enter_ts = st->enter_ts;
 	rec->ret = ret;
 	for (i = 0; i < 6; i++)
@@ -147,6 +153,33 @@ static __always_inline void emit_call(__u16 kind, struct es_task_state *st,
 		size = capture_all(rec, spec, when);
 	fill_header(&rec->h, kind, size);
 	submit(rec, size, kind);
+	return 0;
+}
+
+/* A call the task never returned from ("= ?"): no captures, the call produced nothing and
+ * what it read went out with its enter record. Kept apart from emit_call so this program
+ * does not carry (and the verifier does not check again) the capture code. */
+static __always_inline void emit_unreturned(struct es_task_state *st, __u16 flags)
+{
+	struct es_syscall_record *rec = scratch_for(1);
+	int i;
+
+	if (!rec)
+		return;
+	rec->enter_ts = st->enter_ts;
+	rec->ret = 0;
+	for (i = 0; i < 6; i++)
+		rec->args[i] = st->args[i];
+	rec->nr = st->nr;
+	rec->ncaptures = 0;
+	rec->flags = flags;
+	fill_header(&rec->h, ES_REC_SYSCALL, sizeof(*rec));
+	submit(rec, sizeof(*rec), ES_REC_SYSCALL);
+}
+
+static __always_inline __u32 how(__u16 kind, __u16 flags, __u8 when)
+{
+	return kind | (__u32)flags << 8 | (__u32)when << 24;
 }
 
 /* Summary modes: one call into the per-CPU statistics of its syscall. */
@@ -209,7 +242,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (spec->flags & ES_SPEC_ENTER_RECORD ||
 	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
 	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
-		emit_call(ES_REC_ENTER, st, spec, 0, compat ? ES_SYSF_COMPAT : 0, ES_AT_ENTER, 0);
+		emit_call(how(ES_REC_ENTER, compat ? ES_SYSF_COMPAT : 0, ES_AT_ENTER), st, spec, 0);
 	return 0;
 }
 
@@ -239,7 +272,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!spec || !emit_calls)
 			return 0;
 		read_args(regs, fresh.args, in_compat_syscall());
-		emit_call(ES_REC_SYSCALL, &fresh, spec, ret, ES_SYSF_NO_ENTER, ES_AT_EXIT, 1);
+		emit_call(how(ES_REC_SYSCALL, ES_SYSF_NO_ENTER, ES_AT_EXIT), &fresh, spec, ret);
 		return 0;
 	}
 	/* Killed inside the call: it never returns to user space; like strace, show "= ?"
@@ -254,7 +287,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (!emit_calls)
 		return 0;
 	spec = traced_spec(st->nr);
-	emit_call(ES_REC_SYSCALL, st, spec, ret, flags, ES_AT_EXIT, 1);
+	emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
 	return 0;
 }
 
@@ -333,7 +366,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 
 		st->active = 0; /* not counted in summaries: strace -c counts calls that returned */
 		if (emit_calls)
-			emit_call(ES_REC_SYSCALL, st, traced_spec(st->nr), 0, flags, ES_AT_EXIT, 1);
+			emit_unreturned(st, flags);
 	}
 	if (emit_calls) {
 		fill_header(&rec.h, ES_REC_EXIT, sizeof(rec));

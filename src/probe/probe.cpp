@@ -146,12 +146,13 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (bits == MAP_FAILED) return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
   impl->bits = static_cast<uint64_t*>(bits);
 
-  for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
-    int fd = impl->owned_ring_fds[cpu];
-    uint32_t key = cpu;
-    if (bpf_map_update_elem(bpf_map__fd(skel->maps.rings), &key, &fd, BPF_ANY))
-      return Error{std::string("cannot install a ring buffer: ") + strerror(errno)};
-  }
+  // In one batch: every map-in-map update waits for an RCU grace period (~8 ms here).
+  std::vector<uint32_t> cpus(impl->ncpus);
+  for (int cpu = 0; cpu < impl->ncpus; ++cpu) cpus[cpu] = cpu;
+  uint32_t rings = impl->ncpus;
+  if (bpf_map_update_batch(bpf_map__fd(skel->maps.rings), cpus.data(),
+                           impl->owned_ring_fds.data(), &rings, nullptr))
+    return Error{std::string("cannot install the ring buffers: ") + strerror(errno)};
 
   // The whole capture table in one batch: one syscall instead of one per row.
   std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
