@@ -21,6 +21,18 @@ const volatile __u32 nr_execveat = 322;
 const volatile bool aggregate = false;
 /* false for summary-only runs (-c without -C): no record crosses the ring per call. */
 const volatile bool emit_calls = true;
+/* -z, -Z, -e status=: which outcomes are sent (bits as cli::StatusBits). */
+#define ES_STATUS_SUCCESSFUL 1
+#define ES_STATUS_FAILED 2
+#define ES_STATUS_UNFINISHED 4
+const volatile __u32 status_mask = 0xff;
+
+static __always_inline bool outcome_wanted(long ret)
+{
+	bool failed = ret < 0 && ret >= -4095;
+
+	return status_mask & (failed ? ES_STATUS_FAILED : ES_STATUS_SUCCESSFUL);
+}
 
 /* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
 #define ES_TS_COMPAT 0x0002
@@ -271,6 +283,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		spec = traced_spec(fresh.nr);
 		if (!spec || !emit_calls)
 			return 0;
+		if (!outcome_wanted(ret))
+			return 0;
 		read_args(regs, fresh.args, in_compat_syscall());
 		emit_call(how(ES_REC_SYSCALL, ES_SYSF_NO_ENTER, ES_AT_EXIT), &fresh, spec, ret);
 		return 0;
@@ -284,7 +298,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	st->active = 0;
 	if (aggregate)
 		account(st->nr, bpf_ktime_get_ns() - st->enter_ts, ret);
-	if (!emit_calls)
+	if (!emit_calls || !outcome_wanted(ret))
 		return 0;
 	spec = traced_spec(st->nr);
 	emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
@@ -365,7 +379,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
 
 		st->active = 0; /* not counted in summaries: strace -c counts calls that returned */
-		if (emit_calls)
+		if (emit_calls && (status_mask & ES_STATUS_UNFINISHED))
 			emit_unreturned(st, flags);
 	}
 	if (emit_calls) {

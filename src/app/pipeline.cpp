@@ -57,6 +57,7 @@ probe::Config probe_config(const cli::Options& options) {
   config.ring_bytes_per_cpu = options.buffer_bytes_per_cpu;
   config.aggregate = options.summary.enabled();
   config.emit_calls = options.summary.mode != summary::Mode::Only;
+  config.status_mask = options.status;
   config.specs.resize(ES_MAX_SYSCALLS);
   std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
@@ -294,6 +295,8 @@ int Run::go() {
   lines.pid_prefix_always = options_.output_file && options_.follow < 2 &&
                             (options_.follow == 1 || initial_tasks > 1);
   lines.to_terminal_stream = !options_.output_file;
+  // With an outcome filter a started call may turn out to be filtered: print whole lines.
+  lines.whole_lines = (options_.status & cli::kStatusAll) != cli::kStatusAll;
   // Tasks chosen by identity come and go: every line says whose it is.
   if (options_.by_identity()) {
     lines.pid_prefix_always = options_.output_file && options_.follow < 2;
@@ -402,7 +405,8 @@ int Run::go() {
     pump(false);
   }
   pump(true);
-  writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
+  if (options_.status & (interrupted ? cli::kStatusDetached : cli::kStatusUnfinished))
+    writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
   sink_->flush();
   report_lost(true);
   if (options_.summary.enabled()) print_summary(read_summary(), {});

@@ -38,7 +38,7 @@ enum LongOnly : int {
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
 // ':': report a missing value as ':' rather than '?', so the two get different messages.
-constexpr const char* kShortOptions = "+:b:cCe:fho:p:qs:S:tTU:vVwxy";
+constexpr const char* kShortOptions = "+:b:cCe:fho:p:qs:S:tTU:vVwxyzZ";
 
 // strace's long spellings of the options estrace has.
 constexpr std::array<option, 31> kLongOptions = {{
@@ -347,6 +347,12 @@ ParseResult parse(int argc, char* const argv[]) {
         }
         break;
 
+      case 'z':  // strace: -e status=successful
+        options.status = kStatusSuccessful;
+        break;
+      case 'Z':  // strace: -e status=failed
+        options.status = kStatusFailed;
+        break;
       case 'h':
         // Like strace: help is printed as soon as it is seen, whatever follows.
         options.show_help = true;

@@ -126,6 +126,33 @@ bool set_timestamps(std::string_view value, Options& options, std::string& error
   return true;
 }
 
+// status=SET: successful, failed, unfinished, unavailable, detached, all, none; a leading
+// '!' takes the complement (strace's syntax).
+bool set_status(std::string_view value, Options& options, std::string& error) {
+  bool negate = value.starts_with("!");
+  if (negate) value.remove_prefix(1);
+  uint32_t bits = 0;
+  bool known = each_item(value, [&](std::string_view item) {
+    static constexpr std::pair<std::string_view, uint32_t> kNames[] = {
+        {"successful", kStatusSuccessful}, {"failed", kStatusFailed},
+        {"unfinished", kStatusUnfinished}, {"unavailable", kStatusUnavailable},
+        {"detached", kStatusDetached},     {"all", kStatusAll},
+        {"none", 0}};
+    for (const auto& [n, b] : kNames)
+      if (item == n) {
+        bits |= b;
+        return true;
+      }
+    return false;
+  });
+  if (!known || value.empty()) {
+    error = "invalid status '" + std::string(value) + "'";
+    return false;
+  }
+  options.status = negate ? (kStatusAll & ~bits) : bits;
+  return true;
+}
+
 }  // namespace
 
 bool apply_setting(std::string_view name, std::string_view value, Options& options,
@@ -183,7 +210,8 @@ bool apply_setting(std::string_view name, std::string_view value, Options& optio
     }
     return true;
   }
-  // signal, status, read, write, fault, inject, kvm.
+  if (name == "status") return set_status(value, options, error);
+  // signal, read, write, fault, inject, kvm.
   return unsupported(name, value, "trace=, abbrev=, quiet=, decode-fds=", error);
 }
 

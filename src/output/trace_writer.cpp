@@ -72,6 +72,7 @@ void TraceWriter::return_column() {
 }
 
 void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
+  if (options_.whole_lines) return;  // its end decides whether it is shown at all
   interrupt_others(call.tid);
   if (partial_.count(call.tid)) {  // its previous call's end was lost
     sink_.write(call.tid, " <unfinished ...>\n");
@@ -102,7 +103,7 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
       sink_.write(call.tid, " <unfinished ...>\n");
       partial_.erase(open);
     }
-    if (started) {
+    if (started && !options_.whole_lines) {
       prefix(call.tid, call.exit_ns);
       fmt::format_to(std::back_inserter(buf_), "<... {} resumed>", formatter_.name(call));
     } else {

@@ -162,3 +162,31 @@ TEST_F(Launch, EpochTimestamps) {
 
 }  // namespace
 }  // namespace it
+
+namespace it {
+namespace {
+
+class Outcome : public EstraceTest {};
+
+// -Z keeps the failing openat and drops the successful write; -z the other way round. Both
+// are decided in the kernel; the exit line is not a call and stays.
+TEST_F(Outcome, FailedOnlyAndSuccessfulOnly) {
+  RunResult failed = run_estrace({"-Z", program("basic"), "0"});
+  ASSERT_EQ(failed.status, 0) << failed.err;
+  auto f = texts(parse_trace(failed.err));
+  EXPECT_TRUE(has_line(f, literal(kOpenatLine))) << failed.err;
+  EXPECT_FALSE(has_line(f, literal(kWriteLine))) << failed.err;
+  EXPECT_EQ(f.back(), "+++ exited with 0 +++");
+  for (const auto& l : f)
+    if (l.rfind("+++", 0) != 0) EXPECT_NE(l.find("= -1 "), std::string::npos) << l;
+
+  RunResult ok = run_estrace({"-z", program("basic"), "0"});
+  ASSERT_EQ(ok.status, 0) << ok.err;
+  auto s = texts(parse_trace(ok.err));
+  EXPECT_FALSE(has_line(s, literal(kOpenatLine))) << ok.err;
+  EXPECT_TRUE(has_line(s, literal(kWriteLine))) << ok.err;
+  for (const auto& l : s) EXPECT_EQ(l.find("= -1 "), std::string::npos) << l;
+}
+
+}  // namespace
+}  // namespace it

@@ -634,3 +634,28 @@ TEST(CliIdentity, BadInput) {
 
 }  // namespace
 }  // namespace estrace::cli
+
+namespace estrace::cli {
+namespace {
+
+ParseResult parse_status(std::vector<std::string> words) {
+  words.insert(words.begin(), "estrace");
+  words.push_back("true");
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  return parse(static_cast<int>(argv.size()), argv.data());
+}
+
+TEST(CliStatus, ZAndStatusSets) {
+  EXPECT_EQ(parse_status({"-z"}).options->status, kStatusSuccessful);
+  EXPECT_EQ(parse_status({"-Z"}).options->status, kStatusFailed);
+  EXPECT_EQ(parse_status({"-e", "status=failed,unfinished"}).options->status,
+            kStatusFailed | kStatusUnfinished);
+  EXPECT_EQ(parse_status({"-e", "status=!successful"}).options->status,
+            kStatusAll & ~kStatusSuccessful);
+  EXPECT_EQ(parse_status({}).options->status, kStatusAll);
+  EXPECT_EQ(parse_status({"-e", "status=bogus"}).error, "invalid status 'bogus'");
+}
+
+}  // namespace
+}  // namespace estrace::cli

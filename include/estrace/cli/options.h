@@ -16,6 +16,16 @@ namespace estrace::cli {
 using format::HexMode;
 using format::TimeMode;
 
+// -e status= sets (strace's names), decided in the kernel where possible.
+enum StatusBits : uint32_t {
+  kStatusSuccessful = 1u << 0,
+  kStatusFailed = 1u << 1,
+  kStatusUnfinished = 1u << 2,  // never returned (exit_group, killed inside the call)
+  kStatusUnavailable = 1u << 3,
+  kStatusDetached = 1u << 4,    // in progress when estrace detached
+  kStatusAll = 0xff,
+};
+
 struct Options {
   // What to trace.
   std::vector<std::string> command;  // argv after options (launch mode)
@@ -35,6 +45,9 @@ struct Options {
   // Which calls: -e trace=...; empty means all. Names resolved by the syscall catalogue.
   std::vector<uint32_t> trace_syscalls;  // x86_64 numbers
   bool trace_all = true;
+
+  // Which outcomes: -e status=, -z (successful), -Z (failed). Bits of StatusBits.
+  uint32_t status = 0xff;
 
   // How lines look.
   unsigned string_limit = 32;  // -s N

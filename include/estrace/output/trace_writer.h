@@ -21,6 +21,7 @@ struct LineOptions {
   bool pid_prefix_always = false;  // -f with -o: "%-5d " on every line
   bool to_terminal_stream = true;  // not -o: "[pid N] " while several tasks are traced
   bool terminal_prefix_always = false;  // ... or always (tasks chosen by cgroup, --all)
+  bool whole_lines = false;  // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
 };
 

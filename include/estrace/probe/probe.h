@@ -33,6 +33,7 @@ struct Config {
   std::vector<std::string> comms;   // at most 4 globs, each under 16 bytes
   std::optional<uint32_t> uid;
   bool emit_calls = true;   // send a record per call (false: summary only)
+  uint32_t status_mask = 0xff;  // outcomes sent: successful 1, failed 2, unfinished 4
 };
 
 // How a task is traced (include/estrace/abi/task.h).
