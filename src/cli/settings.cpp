@@ -212,7 +212,7 @@ bool apply_setting(std::string_view name, std::string_view value, Options& optio
   }
   if (name == "status") return set_status(value, options, error);
   // signal, read, write, fault, inject, kvm.
-  return unsupported(name, value, "trace=, abbrev=, quiet=, decode-fds=", error);
+  return unsupported(name, value, "trace=, status=, abbrev=, quiet=, decode-fds=", error);
 }
 
 bool apply_expression(std::string_view expr, Options& options, std::string& error) {
