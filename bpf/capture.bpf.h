@@ -176,6 +176,26 @@ static __always_inline __u32 capture_iovec(__u8 *data, __u64 uptr, __u64 count, 
 	return c.pos;
 }
 
+/* What fd `fd` of the current task refers to, from its file table. */
+static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
+{
+	struct task_struct *task = bpf_get_current_task_btf();
+	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
+	struct file **files, *file = 0;
+
+	if (!fdt || fd < 0 || (unsigned int)fd >= BPF_CORE_READ(fdt, max_fds))
+		return false;
+	files = BPF_CORE_READ(fdt, fd);
+	if (bpf_probe_read_kernel(&file, sizeof(file), &files[fd]) || !file)
+		return false;
+	out->fd = fd;
+	out->ino = BPF_CORE_READ(file, f_inode, i_ino);
+	out->mode = BPF_CORE_READ(file, f_inode, i_mode);
+	bpf_probe_read_kernel_str(out->name, sizeof(out->name),
+				  BPF_CORE_READ(file, f_path.dentry, d_name.name));
+	return true;
+}
+
 /* The user stack pointer (for captures relative to it: a signal frame). */
 static __always_inline __u64 user_sp(void)
 {
@@ -228,6 +248,29 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	off &= ES_SCRATCH_HALF - 1;
 	cap = (void *)(buf + off);
 	data = buf + off + sizeof(*cap);
+	if (slot->kind == ES_CAP_FD_FILE_RET || slot->kind == ES_CAP_FD_FILE_PAIR) {
+		/* Describes the result: fds the call created, read from the file table. */
+		struct es_fd_file *files = (void *)data;
+		__s32 fds[2] = { (__s32)ret, -1 };
+		int n = 1, i;
+
+		if (ret < 0)
+			return off;
+		if (slot->kind == ES_CAP_FD_FILE_PAIR) {
+			if (bpf_probe_read_user(fds, sizeof(fds), (void *)arg_at(args, slot->len_arg)))
+				return off;
+			n = 2;
+		}
+		for (i = 0; i < 2; i++) {
+			if (i < n) {
+				/* An fd that cannot be described keeps ino 0: userspace skips it. */
+				__builtin_memset(&files[i], 0, sizeof(files[i]));
+				describe_fd(fds[i], &files[i]);
+			}
+		}
+		len = n * sizeof(*files);
+		goto done;
+	}
 	ptr = slot->kind == ES_CAP_USER_SP ? user_sp() + 8 * (__u64)slot->len_arg
 					   : arg_at(args, slot->arg);
 	if (!ptr)
@@ -305,6 +348,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		return off;
 	}
 
+done:
 	cap->slot = idx;
 	cap->arg = slot->arg;
 	cap->kind = slot->kind;

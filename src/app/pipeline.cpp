@@ -64,6 +64,7 @@ probe::Config probe_config(const cli::Options& options) {
     if (nr < ES_MAX_SYSCALLS) wanted[nr] = true;
   for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) {
     config.specs[nr] = syscalls::capture_spec(nr, options.string_limit, options.verbose);
+    if (options.decode_fds) syscalls::add_fd_identity(nr, config.specs[nr]);
     if (wanted[nr])
       config.specs[nr].flags |= ES_SPEC_TRACED;
     else

@@ -10,7 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
+#include <vector>
 
+#include "estrace/abi/capture_spec.h"
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/signature.h"
 
@@ -95,6 +97,35 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
 
 bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
 
+// What /proc/PID/fd would show for a file the BPF side described (es_fd_file): only for
+// the kinds that have no path (pipes, sockets, anonymous inodes).
+std::optional<std::string> link_text(const es_fd_file& f) {
+  if (f.ino == 0) return std::nullopt;
+  switch (f.mode & S_IFMT) {
+    case S_IFIFO:
+      return "pipe:[" + std::to_string(f.ino) + "]";
+    case S_IFSOCK:
+      return "socket:[" + std::to_string(f.ino) + "]";
+    case 0:
+      return "anon_inode:" + std::string(f.name, strnlen(f.name, sizeof f.name));
+    default:
+      return std::nullopt;
+  }
+}
+
+// The fds the call created, as the BPF side saw them in the file table (-y capture).
+std::vector<es_fd_file> created_files(const Call& call) {
+  std::vector<es_fd_file> files;
+  const CaptureView* cap = call.capture(ES_ARG_RESULT);
+  if (!cap) return files;
+  for (size_t off = 0; off + sizeof(es_fd_file) <= cap->data.size(); off += sizeof(es_fd_file)) {
+    es_fd_file f;
+    std::memcpy(&f, cap->data.data() + off, sizeof f);
+    files.push_back(f);
+  }
+  return files;
+}
+
 }  // namespace
 
 // What -y / -yy print inside <...> for a descriptor's target (a /proc/PID/fd link's text).
@@ -124,8 +155,19 @@ std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
   return table[fd] = describe(*seen);
 }
 
+std::optional<std::string> FdTable::result_name(uint32_t tgid, int fd) const {
+  if (pending_ && pending_->tgid == tgid && pending_->fd == fd) return pending_->name;
+  return name(tgid, fd);
+}
+
 void FdTable::before_line(const Call& call) {
+  pending_.reset();
   if (failed(call)) return;
+  if (effect_of(call) == Effect::Dup) {
+    if (auto from = name(call.tgid, static_cast<int>(call.args[0])))
+      pending_ = Pending{call.tgid, static_cast<int>(call.ret), *from};
+    return;
+  }
   auto& table = tables_[call.tgid];
   int fd = static_cast<int>(call.ret);
   switch (effect_of(call)) {
@@ -142,10 +184,15 @@ void FdTable::before_line(const Call& call) {
       else table.erase(fd);
       break;
     }
-    case Effect::NewFd:
-      if (auto seen = proc_fd(call.tgid, fd)) table[fd] = describe(*seen);
+    case Effect::NewFd: {
+      std::optional<std::string> seen;
+      for (const auto& f : created_files(call))
+        if (f.fd == fd) seen = link_text(f);
+      if (!seen) seen = proc_fd(call.tgid, fd);
+      if (seen) table[fd] = describe(*seen);
       else table.erase(fd);
       break;
+    }
     case Effect::FdPair: {
       // The int[2] the call filled is its last pointer argument's capture.
       for (int i = 5; i >= 0; --i) {
@@ -153,8 +200,13 @@ void FdTable::before_line(const Call& call) {
         if (!cap || cap->data.size() < 8) continue;
         int32_t fds[2];
         std::memcpy(fds, cap->data.data(), sizeof fds);
+        auto created = created_files(call);
         for (int f : fds) {
-          if (auto seen = proc_fd(call.tgid, f)) table[f] = describe(*seen);
+          std::optional<std::string> seen;
+          for (const auto& file : created)
+            if (file.fd == f) seen = link_text(file);
+          if (!seen) seen = proc_fd(call.tgid, f);
+          if (seen) table[f] = describe(*seen);
           else table.erase(f);
         }
         break;
@@ -167,6 +219,7 @@ void FdTable::before_line(const Call& call) {
 }
 
 void FdTable::after_line(const Call& call) {
+  pending_.reset();
   if (failed(call)) return;
   auto& table = tables_[call.tgid];
   switch (effect_of(call)) {

@@ -170,3 +170,33 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit) {
 }
 
 }  // namespace estrace::syscalls
+
+namespace estrace::syscalls {
+
+bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
+  const Signature* sig = signature(nr);
+  if (!sig) return false;
+  es_capture_slot slot{};
+  slot.when = ES_AT_EXIT;
+  slot.arg = ES_ARG_RESULT;
+  if (sig->ret == RetKind::Fd) {
+    slot.kind = ES_CAP_FD_FILE_RET;
+  } else {
+    for (int i = 0; i < sig->nargs; ++i) {
+      if (sig->args[i].kind == ArgKind::PipeFds) {
+        slot.kind = ES_CAP_FD_FILE_PAIR;
+        slot.len_arg = static_cast<es_u8>(i);
+      }
+    }
+  }
+  if (slot.kind == ES_CAP_NONE) return false;
+  for (auto& s : spec.slots) {
+    if (s.kind == ES_CAP_NONE) {
+      s = slot;
+      return true;
+    }
+  }
+  return false;  // no room: -y falls back to /proc for this call
+}
+
+}  // namespace estrace::syscalls

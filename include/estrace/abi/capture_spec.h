@@ -49,6 +49,20 @@ enum es_capture_kind {
 				  * each base: writev (see es_iovec_item) */
 	ES_CAP_IOVEC_RET = 12,   /* the same, the return value's bytes spread over the items
 				  * in order: readv */
+	ES_CAP_FD_FILE_RET = 13, /* what the returned fd refers to (es_fd_file), for -y */
+	ES_CAP_FD_FILE_PAIR = 14,/* the same for the two fds in int[2] at args[len_arg] (pipe) */
+};
+
+/* Captures that describe the result rather than an argument carry this argument index. */
+#define ES_ARG_RESULT 6
+
+/* ES_CAP_FD_FILE_*: one per fd, from the kernel's file table at exit, so -y can name a pipe
+ * or socket of a process that is gone from /proc by the time its calls are decoded. */
+struct es_fd_file {
+	es_u64 ino;
+	es_u32 mode;  /* the inode's i_mode: S_IFIFO, S_IFSOCK, 0 for anonymous inodes */
+	es_s32 fd;
+	char name[32]; /* the dentry's name: "[eventfd]" for an anonymous inode */
 };
 
 /* ES_CAP_IOVEC_* data: per item this header, then `copied` bytes, no padding. The capture

@@ -19,6 +19,7 @@ class FdTable final : public format::FdNames {
   // detail 1: -y (paths), 2: -yy (also device numbers: "/dev/null<char 1:3>").
   explicit FdTable(int detail = 1) : detail_(detail) {}
   std::optional<std::string> name(uint32_t tgid, int fd) const override;
+  std::optional<std::string> result_name(uint32_t tgid, int fd) const override;
 
   // Descriptors a call creates, known before its line is printed ("= 3</etc/passwd>").
   void before_line(const Call& call);
@@ -39,6 +40,13 @@ class FdTable final : public format::FdNames {
   std::string describe(const std::string& target) const;
 
   int detail_;
+  // A dup's new fd while its line is printed: the result shows it, the arguments do not yet.
+  struct Pending {
+    uint32_t tgid = 0;
+    int fd = -1;
+    std::string name;
+  };
+  std::optional<Pending> pending_;
   mutable std::unordered_map<uint32_t, Table> tables_;
   mutable std::unordered_map<uint32_t, std::string> cwds_;
 };

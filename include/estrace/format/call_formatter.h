@@ -18,6 +18,11 @@ class FdNames {
  public:
   virtual ~FdNames() = default;
   virtual std::optional<std::string> name(uint32_t tgid, int fd) const = 0;
+  // The name of a call's returned fd, once the call is done: a dup2 returns what its
+  // newfd argument did not name yet ("dup2(3</x>, 1</dev/null>) = 1</x>").
+  virtual std::optional<std::string> result_name(uint32_t tgid, int fd) const {
+    return name(tgid, fd);
+  }
 };
 
 struct Style {

@@ -53,6 +53,10 @@ std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, st
 // `string_limit` is -s: buffers are copied up to that many bytes (+1 to know to print "...").
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
 
+// For -y: adds to `spec` a capture of what the fds a call creates refer to (its returned fd,
+// or pipe's int[2]) when there is a free slot. Returns false when the call creates none.
+bool add_fd_identity(uint32_t nr, es_syscall_spec& spec);
+
 // The same with -v: execve's envp is then copied as strings (printed in full) instead of counted.
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose);
 
