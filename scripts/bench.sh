@@ -3,8 +3,11 @@
 # that drift in this shared VM hits every configuration alike; medians of ROUNDS rounds.
 # Not a test: it never fails because a tracer is missing or broken, that row says "n/a".
 #
-#   scripts/bench.sh                  # ~5 min on 2 cores; table on stdout and in build/bench.md
+#   scripts/bench.sh                  # ~4 min on 2 cores; table on stdout and in build/bench.md
 #   ROUNDS=1 QUICK=1 scripts/bench.sh # smoke run: one round, 10x fewer calls
+#
+# Prints the per-configuration table, a start-up table, then issue 5's targets: each one's
+# measured value (from the medians), the goal and whether it is met.
 #
 # Environment: BUILD_DIR (build), ESTRACE ($BUILD_DIR/estrace), BENCH_BIN
 # ($BUILD_DIR/tests/bench), ROUNDS (5), QUICK (0), RUN_TIMEOUT seconds per run (60).
@@ -46,7 +49,9 @@ cleanup() {
 trap cleanup EXIT
 
 # --- workloads and configurations --------------------------------------------------------
-# name|base calls|command, N standing for the number of calls
+# name|base calls|command, N standing for the number of calls. A command starting with @ is a
+# whole program (command_words): N is how many times it runs back to back under tests/bench/timed,
+# and its syscalls are counted once, before the rounds, with strace -f -c.
 workloads=(
 	"getppid x1|1000000|getppid_loop N"
 	"getppid x2|1000000|getppid_loop N 2"
@@ -54,7 +59,26 @@ workloads=(
 	"pipe fork|10000|pipe_ping N fork"
 	"openat hit|200000|openat_loop N hit"
 	"openat miss|200000|openat_loop N miss"
+	"tar /usr/share/doc|20|@tar"
+	"python3 walk|5|@pywalk"
 )
+# The python3 file walk: every file under /usr/share/doc, its first 4 KiB.
+PYWALK='import os
+for d, _, fs in os.walk("/usr/share/doc"):
+    for f in fs:
+        try:
+            with open(os.path.join(d, f), "rb") as h:
+                h.read(4096)
+        except OSError:
+            pass'
+# command_words @NAME: sets cmd_words to the program's command line.
+command_words() {
+	case $1 in
+	@tar) cmd_words=(tar -cf /dev/null /usr/share/doc) ;;
+	@pywalk) cmd_words=(/usr/bin/python3 -S -c "$PYWALK") ;;
+	*) cmd_words=() ;;
+	esac
+}
 # name|divisor of the calls (ptrace costs ~1000x more per call; perf trace ~100x)
 # estrace runs with -f like strace and floor_bare, so every row sees the same syscalls.
 configs=(
@@ -64,6 +88,7 @@ configs=(
 	"estrace -f|1"
 	"estrace -f -e trace=openat|1"
 	"estrace -f -c|1"
+	"estrace -f --latency|1"
 	"bystander (estrace -p idle)|1"
 	"strace -f|1000"
 	"strace -f --seccomp-bpf -e trace=openat|1000"
@@ -79,6 +104,7 @@ tracer_cmd() {
 	"estrace -f") echo "$ESTRACE -f -o $tmp/trace.out --" ;;
 	"estrace -f -e trace=openat") echo "$ESTRACE -f -e trace=openat -o $tmp/trace.out --" ;;
 	"estrace -f -c") echo "$ESTRACE -f -c -o $tmp/trace.out --" ;;
+	"estrace -f --latency") echo "$ESTRACE -f --latency -o $tmp/trace.out --" ;;
 	"strace -f") echo "strace -f -o /dev/null --" ;;
 	"strace -f --seccomp-bpf -e trace=openat")
 		echo "strace -f --seccomp-bpf -e trace=openat -o /dev/null --" ;;
@@ -134,7 +160,7 @@ bystander_stop() {
 }
 
 # --- one run -----------------------------------------------------------------------------
-declare -A calls_of elapsed serial lost rss failed
+declare -A calls_of elapsed serial lost rss failed syscalls_of
 # run CONFIG WORKLOAD-INDEX: appends to elapsed[cell] etc.; marks the cell failed on error.
 run() {
 	local cfg=$1 w=${workloads[$2]} div=$3
@@ -146,14 +172,23 @@ run() {
 		failed[$cell]=1
 		return
 	fi
+	local min=1000 wcmd
+	if [[ $template == @* ]]; then
+		min=1
+		[[ -n ${syscalls_of[$template]:-} ]] || { failed[$cell]=1; return; }
+	fi
 	local n=${calls_of[$cell]:-}
 	if [[ -z $n ]]; then
 		n=$((base / div / (QUICK ? 10 : 1)))
-		((n < 1000)) && n=1000
+		((n < min)) && n=$min
 		calls_of[$cell]=$n
 	fi
-	local wcmd=("$BENCH_BIN/${template/N/$n}")
-	read -ra wcmd <<<"${wcmd[0]}"
+	if [[ $template == @* ]]; then
+		command_words "$template"
+		wcmd=("$BENCH_BIN/timed" "$n" "${cmd_words[@]}")
+	else
+		read -ra wcmd <<<"$BENCH_BIN/${template/N/$n}"
+	fi
 	local pre
 	pre=$(tracer_cmd "$cfg")
 	read -ra pre <<<"$pre"
@@ -172,13 +207,14 @@ run() {
 	local ns s
 	ns=$(sed -n 's/^elapsed_ns=\([0-9]*\) .*/\1/p' "$tmp/out")
 	s=$(sed -n 's/.*serial_syscalls=\([0-9]*\).*/\1/p' "$tmp/out")
+	[[ $template == @* ]] && s=$((n * syscalls_of[$template]))
 	if ((status != 0)) || [[ -z $ns ]]; then
 		log "$cell: n/a (exit $status): $(head -c 200 "$tmp/err" | tr '\n' ' ')"
 		failed[$cell]=1
 		return
 	fi
 	# First run too slow for the time budget: fewer calls, start the cell again.
-	if [[ -z ${elapsed[$cell]:-} ]] && ((ns > SLOW_SECONDS * 1000000000 && n >= 10000)); then
+	if [[ -z ${elapsed[$cell]:-} ]] && ((ns > SLOW_SECONDS * 1000000000 && n >= 10 * min)); then
 		calls_of[$cell]=$((n / 10))
 		log "$cell: slow, using ${calls_of[$cell]} calls"
 		run "$@"
@@ -196,9 +232,11 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {if (NR) print
 max() { tr ' ' '\n' | grep . | sort -n | tail -n1; }
 
 # --- start-up: estrace -- true vs true ---------------------------------------------------
+# STARTUP_SAMPLES runs of each per round, interleaved like the rest; the median of them all.
+STARTUP_SAMPLES=3
 declare -A startup
-startup_cmds=("true" "strace -f -o /dev/null -- true" "$ESTRACE -o /dev/null -- true")
-startup_names=("true" "strace -f -- true" "estrace -- true")
+startup_cmds=("true" "$ESTRACE -o /dev/null -- true" "strace -o /dev/null -- true")
+startup_names=("true" "estrace -o /dev/null -- true" "strace -o /dev/null -- true")
 time_once() { # prints ns, or nothing when the command failed
 	local t0 t1
 	t0=$(date +%s%N)
@@ -207,8 +245,34 @@ time_once() { # prints ns, or nothing when the command failed
 	echo $((t1 - t0))
 }
 
-# --- the rounds --------------------------------------------------------------------------
+# --- syscalls of the whole-program workloads, counted once (this also warms the page cache) ---
+# count_syscalls @NAME: strace -f -c's total, or estrace -f -c's when strace is missing.
+count_syscalls() {
+	local tracer n
+	command_words "$1"
+	for tracer in "strace -f -c -o $tmp/count --" "$ESTRACE -f -c -o $tmp/count --"; do
+		read -ra tracer <<<"$tracer"
+		rm -f "$tmp/count"
+		timeout -k 5 "$RUN_TIMEOUT" "${tracer[@]}" "${cmd_words[@]}" >/dev/null 2>&1 || continue
+		n=$(awk '$NF == "total" {print $4}' "$tmp/count" 2>/dev/null)
+		[[ $n =~ ^[0-9]+$ ]] && ((n > 0)) && { echo "$n ${tracer[0]##*/}"; return; }
+	done
+}
 start=$(date +%s)
+declare -A counted_by
+for w in "${workloads[@]}"; do
+	template=${w##*|}
+	[[ $template == @* && -z ${syscalls_of[$template]:-} ]] || continue
+	read -r n by < <(count_syscalls "$template")
+	if [[ -n ${n:-} ]]; then
+		syscalls_of[$template]=$n counted_by[$template]=$by
+		log "${w%%|*}: $n syscalls per run (counted by $by -f -c)"
+	else
+		log "${w%%|*}: cannot count its syscalls: its rows will say n/a"
+	fi
+done
+
+# --- the rounds --------------------------------------------------------------------------
 for ((r = 1; r <= ROUNDS; r++)); do
 	log "round $r/$ROUNDS ($(($(date +%s) - start)) s so far)"
 	for w in "${!workloads[@]}"; do
@@ -216,29 +280,43 @@ for ((r = 1; r <= ROUNDS; r++)); do
 			run "${c%%|*}" "$w" "${c#*|}"
 		done
 	done
-	for i in "${!startup_cmds[@]}"; do
-		read -ra words <<<"${startup_cmds[$i]}"
-		startup[$i]+="$(time_once "${words[@]}") "
+	for ((k = 0; k < STARTUP_SAMPLES; k++)); do
+		for i in "${!startup_cmds[@]}"; do
+			read -ra words <<<"${startup_cmds[$i]}"
+			startup[$i]+="$(time_once "${words[@]}") "
+		done
 	done
 done
 
 # --- report ------------------------------------------------------------------------------
 fmt_ns() { awk -v v="$1" 'BEGIN {printf (v < 10 && v > -10) ? "%.1f" : "%.0f", v}'; }
 cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+ncpu=$(nproc)
+RING_MIB=8 # estrace's default ring buffer per CPU
+# Medians per cell, kept for the targets: over (ns/syscall added), rss_m (KiB), lost_m (max).
+declare -A over rss_m lost_m
 {
 	echo "# estrace benchmark"
 	echo
-	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), kernel $(uname -r), $cpu, $(nproc) CPUs;" \
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'), kernel $(uname -r), $cpu, $ncpu CPUs;" \
 		"median of $ROUNDS interleaved rounds."
 	echo
-	echo "seconds: the workload's own timed loop. ns/syscall: time added per syscall on the"
-	echo "critical path (one thread's calls; the whole chain for pipe fork). Peak RSS: the"
-	echo "tracer's, with the workload (a few MB) included by wait4's accounting."
+	echo "seconds: the workload's own timed loop; for tar and python3, the wall time of the"
+	echo "whole command run several times back to back (the tracer's start-up excluded); calls:"
+	echo "runs x syscalls per run, counted once before the rounds:"
+	for w in "${workloads[@]}"; do
+		t=${w##*|}
+		[[ -n ${syscalls_of[$t]:-} ]] && echo "${w%%|*}: ${syscalls_of[$t]} (${counted_by[$t]} -f -c)."
+	done
+	echo "ns/syscall: time added per syscall on the critical path (one thread's calls; the whole"
+	echo "chain for pipe fork). events lost: the most in any round. Peak RSS: the tracer's, with"
+	echo "the workload's included by wait4's accounting (the larger of the two)."
 	echo
 	echo "| workload | configuration | calls | seconds | ratio | overhead ns/syscall | events lost | peak RSS KiB |"
 	echo "|---|---|---:|---:|---:|---:|---:|---:|"
 	for w in "${workloads[@]}"; do
 		wname=${w%%|*}
+		template=${w##*|}
 		base_cell="untraced|$wname"
 		t0=$(median <<<"${elapsed[$base_cell]:-}")
 		s0=${serial[$base_cell]:-1}
@@ -254,21 +332,97 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 			per=$(awk -v t="$t" -v s="$s" 'BEGIN {print t / s}')
 			per0=$(awk -v t="$t0" -v s="$s0" 'BEGIN {print t / s}')
 			ratio=$(awk -v a="$per" -v b="$per0" 'BEGIN {printf "%.2f", a / b}')
-			over=$(fmt_ns "$(awk -v a="$per" -v b="$per0" 'BEGIN {print a - b}')")
+			over[$cell]=$(awk -v a="$per" -v b="$per0" 'BEGIN {print a - b}')
+			o=$(fmt_ns "${over[$cell]}")
 			secs=$(awk -v t="$t" 'BEGIN {printf "%.3f", t / 1e9}')
 			l=$(max <<<"${lost[$cell]}")
+			lost_m[$cell]=${l:-0}
 			m=$(median <<<"${rss[$cell]}")
-			[[ $cfg == untraced ]] && { over=0; m=-; }
-			echo "| $wname | $cfg | ${calls_of[$cell]} | $secs | $ratio | $over | ${l:-0} | ${m:--} |"
+			rss_m[$cell]=$m
+			calls=${calls_of[$cell]}
+			[[ $template == @* ]] && calls="$calls x ${syscalls_of[$template]}"
+			[[ $cfg == untraced ]] && { o=0; m=-; over[$cell]=0; }
+			echo "| $wname | $cfg | $calls | $secs | $ratio | $o | ${l:-0} | ${m:--} |"
 		done
 	done
 	echo
-	echo "| start-up | ms (median) |"
+	echo "| start-up and tear-down | ms (median of $((ROUNDS * STARTUP_SAMPLES))) |"
 	echo "|---|---:|"
+	declare -a startup_ms
 	for i in "${!startup_names[@]}"; do
 		v=$(median <<<"${startup[$i]:-}")
 		[[ -n $v ]] && v=$(awk -v v="$v" 'BEGIN {printf "%.1f", v / 1e6}') || v=n/a
+		startup_ms[i]=$v
 		echo "| ${startup_names[$i]} | $v |"
 	done
+
+	# --- targets (issue 5), from the medians above -----------------------------------------
+	# target LABEL VALUE GOAL VERDICT: one row; VALUE empty means the cells were n/a.
+	target() {
+		if [[ -z $2 ]]; then
+			echo "| $1 | n/a | $3 | n/a |"
+		else
+			echo "| $1 | $2 | $3 | $4 |"
+		fi
+	}
+	# verdict A OP B: "met" or "NOT met" (awk does the arithmetic; A or B empty: nothing).
+	verdict() {
+		[[ -n $1 && -n $3 ]] || return
+		awk -v a="$1" -v b="$3" -v op="$2" \
+			'BEGIN {ok = op == "<=" ? a <= b : a >= b; print ok ? "met" : "NOT met"}'
+	}
+	ns() { [[ -n ${over[$1]:-} ]] && fmt_ns "${over[$1]}"; }
+	mul() { [[ -n $2 ]] && awk -v k="$1" -v v="$2" 'BEGIN {print k * v}'; }
+	echo
+	echo "## Targets (issue 5)"
+	echo
+	echo "Overheads in ns per syscall, from the table above."
+	echo
+	echo "| target | measured | goal | verdict |"
+	echo "|---|---:|---|---|"
+	for wname in "getppid x1" "getppid x2"; do
+		v=$(ns "estrace -f|$wname") f=$(ns "floor_bare|$wname")
+		target "full tracing to a file, $wname" "$v" "<= floor_bare ($f)" "$(verdict "$v" "<=" "$f")"
+	done
+	fe=${over[floor_empty|getppid x1]:-}
+	lim=$(mul 2 "$fe")
+	[[ -n $lim ]] && lim=$(fmt_ns "$lim")
+	for cfg in "estrace -f -c" "estrace -f --latency"; do
+		v=$(ns "$cfg|getppid x1")
+		target "summary \`${cfg#estrace -f }\`, getppid x1" "$v" "<= 2 x floor_empty ($lim)" \
+			"$(verdict "$v" "<=" "$lim")"
+	done
+	lim=$(mul 1.3 "$fe")
+	[[ -n $lim ]] && lim=$(fmt_ns "$lim")
+	v=$(ns "bystander (estrace -p idle)|getppid x1")
+	target "bystander, getppid x1" "$v" "<= 1.3 x floor_empty ($lim)" "$(verdict "$v" "<=" "$lim")"
+	for wname in "getppid x1" "getppid x2"; do
+		a=${over[strace -f|$wname]:-} b=${over[estrace -f|$wname]:-} v=
+		[[ -n $a && -n $b ]] && v=$(awk -v a="$a" -v b="$b" 'BEGIN {if (b > 0) printf "%.0f", a / b}')
+		target "strace -f / estrace -f overhead, $wname" "${v:+${v}x}" ">= 300x" "$(verdict "$v" ">=" 300)"
+	done
+	a=${over[perf trace|getppid x1]:-} b=${over[estrace -f|getppid x1]:-} v=
+	[[ -n $a && -n $b ]] && v=$(awk -v a="$a" -v b="$b" 'BEGIN {if (b > 0) printf "%.0f", a / b}')
+	target "perf trace / estrace -f overhead, getppid x1" "${v:+${v}x}" "far below perf trace (no number)" \
+		"${v:+$(verdict "$v" ">=" 10) (taking 10x)}"
+	for wname in "getppid x2" "tar /usr/share/doc" "python3 walk"; do
+		v=${lost_m[estrace -f|$wname]:-}
+		target "events lost, estrace -f -o FILE, $wname" "$v" "0" "$(verdict "$v" "<=" 0)"
+	done
+	v=
+	[[ ${startup_ms[1]} != n/a && ${startup_ms[0]} != n/a ]] &&
+		v=$(awk -v a="${startup_ms[1]}" -v b="${startup_ms[0]}" 'BEGIN {printf "%.1f", a - b}')
+	target "\`estrace -o /dev/null -- true\` minus \`true\`, ms" "$v" "<= 30" "$(verdict "$v" "<=" 30)"
+	# The largest median peak RSS of any estrace row, less the rings (default size, each CPU).
+	best='' where=''
+	for cell in "${!rss_m[@]}"; do
+		[[ $cell == estrace* || $cell == bystander* ]] || continue
+		[[ -n ${rss_m[$cell]} ]] || continue
+		if [[ -z $best ]] || ((rss_m[$cell] > best)); then best=${rss_m[$cell]} where=$cell; fi
+	done
+	v=
+	[[ -n $best ]] && v=$(awk -v k="$best" -v r=$((RING_MIB * ncpu)) 'BEGIN {printf "%.1f", k / 1024 - r}')
+	target "peak RSS minus rings ($RING_MIB MiB x $ncpu CPUs), MiB: ${where/|/, }" "$v" "<= 40" \
+		"$(verdict "$v" "<=" 40)"
 } | tee "$tmp/bench.md"
 cp "$tmp/bench.md" "$BUILD_DIR/bench.md" && log "wrote $BUILD_DIR/bench.md in $(($(date +%s) - start)) s"
