@@ -19,17 +19,21 @@
 #include "estrace/app/signals.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/decode/fd_table.h"
+#include "estrace/decode/pid_comms.h"
 #include "estrace/format/call_formatter.h"
+#include "estrace/format/io_dump.h"
 #include "estrace/ingest/merger.h"
 #include "estrace/ingest/ring_reader.h"
 #include "estrace/launch/cgroup.h"
 #include "estrace/launch/launch.h"
+#include "estrace/output/path_filter.h"
 #include "estrace/output/sink.h"
 #include "estrace/output/trace_writer.h"
 #include "estrace/probe/probe.h"
 #include "estrace/summary/report.h"
 #include "estrace/summary/summary.h"
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/signature.h"
 
 namespace estrace::app {
 namespace {
@@ -50,6 +54,11 @@ uint64_t now_ns(clockid_t clock) {
 
 void say(const std::string& line) { std::cerr << "estrace: " << line << '\n' << std::flush; }
 
+// The descriptor table is kept for -y, and for -P, which selects calls by the fds' paths.
+bool tracks_fds(const cli::Options& options) {
+  return options.decode_fds || !options.trace_paths.empty();
+}
+
 probe::Config probe_config(const cli::Options& options) {
   probe::Config config;
   config.follow_forks = options.follow > 0;
@@ -62,9 +71,25 @@ probe::Config probe_config(const cli::Options& options) {
   std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
     if (nr < ES_MAX_SYSCALLS) wanted[nr] = true;
+  const bool dumps = !options.read_fds.none() || !options.write_fds.none();
+  // -e read=/write= dump all the data: iovec items are copied up to the rodata limit.
+  if (dumps) config.string_limit = std::max(options.string_limit, 4096u);
   for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) {
     config.specs[nr] = syscalls::capture_spec(nr, options.string_limit, options.verbose);
-    if (options.decode_fds) syscalls::add_fd_identity(nr, config.specs[nr]);
+    // -P: only calls that take a path or a descriptor can touch one (filtered in the kernel);
+    // which of them do is decided in userspace (output/path_filter.h).
+    if (!options.trace_paths.empty() && !output::may_touch_path(nr)) wanted[nr] = false;
+    if (dumps && format::moves_data(nr)) {
+      // The whole buffer, up to what one capture holds; the line itself still shows -s.
+      const syscalls::Signature* sig = syscalls::signature(nr);
+      for (auto& slot : config.specs[nr].slots) {
+        if (slot.kind == ES_CAP_NONE || !sig || slot.arg >= sig->nargs) continue;
+        auto kind = sig->args[slot.arg].kind;
+        if (kind == syscalls::ArgKind::BufIn || kind == syscalls::ArgKind::BufOut)
+          slot.size = ES_MAX_CAPTURE_BYTES;
+      }
+    }
+    if (tracks_fds(options)) syscalls::add_fd_identity(nr, config.specs[nr]);
     if (wanted[nr])
       config.specs[nr].flags |= ES_SPEC_TRACED;
     else
@@ -103,8 +128,10 @@ class Run {
   std::unique_ptr<std::ostream> file_;
   std::unique_ptr<output::Sink> sink_;
   std::unique_ptr<output::TraceWriter> writer_;
-  decode::FdTable fds_{options_.decode_fds};
+  decode::FdTable fds_{tracks_fds(options_) ? std::max(options_.decode_fds, 1) : 0};
   std::unique_ptr<decode::FdTracking> fd_tracking_;
+  std::unique_ptr<output::PathFilter> path_filter_;  // -P
+  decode::PidComms comms_;                           // -Y
   decode::Handler* handler_ = nullptr;  // the writer, or the fd tracking around it (-y)
   std::unique_ptr<probe::Probe> probe_;
   std::unique_ptr<ingest::RingReader> reader_;
@@ -286,6 +313,11 @@ int Run::go() {
   style.verbose = options_.verbose;
   style.decode_fds = options_.decode_fds;
   if (options_.decode_fds) style.fds = &fds_;
+  style.xlat = options_.xlat;
+  if (options_.decode_pids_comm) {
+    style.pids = &comms_;
+    decoder_.set_comms(&comms_);
+  }
   output::LineOptions lines;
   lines.time = options_.time;
   lines.show_duration = options_.show_duration;
@@ -297,7 +329,16 @@ int Run::go() {
                             (options_.follow == 1 || initial_tasks > 1);
   lines.to_terminal_stream = !options_.output_file;
   // With an outcome filter a started call may turn out to be filtered: print whole lines.
-  lines.whole_lines = (options_.status & cli::kStatusAll) != cli::kStatusAll;
+  // -P decides when a call ends, too.
+  lines.whole_lines =
+      (options_.status & cli::kStatusAll) != cli::kStatusAll || !options_.trace_paths.empty();
+  lines.syscall_numbers = options_.syscall_numbers;
+  if (options_.decode_pids_comm) lines.comms = &comms_;
+  const cli::Options& o = options_;
+  if (!o.signals.invert || !o.signals.items.empty())
+    lines.show_signal = [&o](int sig) { return o.signals.contains(sig); };
+  if (!o.read_fds.none()) lines.dump_read = [&o](int fd) { return o.read_fds.contains(fd); };
+  if (!o.write_fds.none()) lines.dump_write = [&o](int fd) { return o.write_fds.contains(fd); };
   // Tasks chosen by identity come and go: every line says whose it is.
   if (options_.by_identity()) {
     lines.pid_prefix_always = options_.output_file && options_.follow < 2;
@@ -307,8 +348,12 @@ int Run::go() {
       static_cast<int64_t>(now_ns(CLOCK_REALTIME)) - static_cast<int64_t>(now_ns(CLOCK_MONOTONIC));
   writer_ = std::make_unique<output::TraceWriter>(format::CallFormatter(style), lines, *sink_);
   handler_ = writer_.get();
-  if (options_.decode_fds) {
-    fd_tracking_ = std::make_unique<decode::FdTracking>(fds_, *writer_);
+  if (!options_.trace_paths.empty()) {
+    path_filter_ = std::make_unique<output::PathFilter>(options_.trace_paths, fds_, *handler_);
+    handler_ = path_filter_.get();
+  }
+  if (tracks_fds(options_)) {
+    fd_tracking_ = std::make_unique<decode::FdTracking>(fds_, *handler_);
     handler_ = fd_tracking_.get();
   }
 
@@ -327,7 +372,8 @@ int Run::go() {
       return 1;
     }
     child.emplace(std::move(*spawned));
-    if (options_.decode_fds) {
+    if (auto comm = decode::read_proc_comm(child->pid())) comms_.set(child->pid(), *comm);
+    if (tracks_fds(options_)) {
       // What the command starts with is what estrace has: its cwd, its inherited fds.
       std::error_code ec;
       fds_.set_cwd(child->pid(), std::filesystem::current_path(ec).native());
@@ -344,6 +390,7 @@ int Run::go() {
     for (uint32_t tid : tids) {
       probe_->trace_task(tid, probe::kTraced | probe::kAttached);
       writer_->add_task(tid);
+      if (auto comm = decode::read_proc_comm(static_cast<int>(tid))) comms_.set(tid, *comm);
     }
     if (!options_.quiet) {
       say(tids.size() > 1 ? fmt::format("Process {} attached with {} threads", pid, tids.size())

@@ -34,14 +34,18 @@ enum LongOnly : int {
   kAll,
   kComm,
   kUid,
+  kDecodePids,
+  kSignal,
+  kRead,
+  kWrite,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
 // ':': report a missing value as ':' rather than '?', so the two get different messages.
-constexpr const char* kShortOptions = "+:b:cCe:fho:p:qs:S:tTU:vVwxyzZ";
+constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 31> kLongOptions = {{
+constexpr std::array<option, 38> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"follow-forks", no_argument, nullptr, 'f'},
@@ -70,13 +74,20 @@ constexpr std::array<option, 31> kLongOptions = {{
     {"all", no_argument, nullptr, kAll},
     {"comm", required_argument, nullptr, kComm},
     {"uid", required_argument, nullptr, kUid},
+    {"syscall-number", no_argument, nullptr, 'n'},
+    {"decode-pids", required_argument, nullptr, kDecodePids},
+    {"const-print-style", required_argument, nullptr, 'X'},
+    {"trace-path", required_argument, nullptr, 'P'},
+    {"signal", required_argument, nullptr, kSignal},
+    {"read", required_argument, nullptr, kRead},
+    {"write", required_argument, nullptr, kWrite},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
     {nullptr, 0, nullptr, 0},
 }};
 
 // strace options estrace does not have (yet): worth a clearer word than "invalid option".
-constexpr std::string_view kStraceOnly = "ADEIOPXYZadiknrz";
+constexpr std::string_view kStraceOnly = "ADEIOadikr";
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
@@ -265,6 +276,34 @@ ParseResult parse(int argc, char* const argv[]) {
       case 'v':
         options.verbose = true;
         break;
+      case 'n':
+        options.syscall_numbers = true;
+        break;
+      case 'Y':
+        options.decode_pids_comm = true;
+        break;
+      case kDecodePids:
+        ok = detail::apply_setting("decode-pids", value, options, error);
+        break;
+      case kSignal:
+        ok = detail::apply_setting("signal", value, options, error);
+        break;
+      case kRead:
+        ok = detail::apply_setting("read", value, options, error);
+        break;
+      case kWrite:
+        ok = detail::apply_setting("write", value, options, error);
+        break;
+      case 'X':
+        if (auto mode = detail::parse_xlat_mode(value, error)) {
+          options.xlat = *mode;
+        } else {
+          ok = false;
+        }
+        break;
+      case 'P':
+        ok = detail::add_trace_path(value, options.trace_paths, result.warnings, error);
+        break;
       case 'c':
         summary_only = true;
         break;
@@ -386,6 +425,8 @@ ParseResult parse(int argc, char* const argv[]) {
                                           columns_given, result.warnings)) {
     return failure(std::move(*summary_error));
   }
+  if (options.syscall_numbers && options.summary.mode == summary::Mode::Only)
+    result.warnings.emplace_back("-n/--syscall-number has no effect with -c/--summary-only");
   if (!options.show_version && options.command.empty() && options.pids.empty() &&
       !options.by_identity()) {
     return failure("must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");

@@ -32,6 +32,7 @@ constexpr std::array kQualifiers = {
     Qualifier{"kvm", "kvm"},
     Qualifier{"quiet", "quiet silent silence q"},
     Qualifier{"decode-fds", "decode-fds decode-fd"},
+    Qualifier{"decode-pids", "decode-pids decode-pid"},
 };
 
 // "t" -> "trace"; empty when `spelling` is no qualifier.
@@ -211,8 +212,35 @@ bool apply_setting(std::string_view name, std::string_view value, Options& optio
     return true;
   }
   if (name == "status") return set_status(value, options, error);
-  // signal, read, write, fault, inject, kvm.
-  return unsupported(name, value, "trace=, status=, abbrev=, quiet=, decode-fds=", error);
+  if (name == "signal" || name == "read" || name == "write") {
+    auto set = name == "signal" ? parse_signal_set(value, error) : parse_fd_set(value, error);
+    if (!set) return false;
+    NumberSet& target = name == "signal" ? options.signals
+                        : name == "read" ? options.read_fds
+                                         : options.write_fds;
+    target = std::move(*set);
+    return true;
+  }
+  if (name == "decode-pids") {
+    // strace: a comma list of comm and pidns; estrace has no pid namespace translation.
+    bool known = each_item(value, [&](std::string_view item) {
+      if (item == "comm") options.decode_pids_comm = true;
+      return item == "comm" || item == "none";
+    });
+    if (value == "none") options.decode_pids_comm = false;
+    if (!known) {
+      if (value.find("pidns") != std::string_view::npos)
+        return unsupported(name, value, "comm", error);
+      error = "invalid decode-pids '" + std::string(value) + "'";
+      return false;
+    }
+    return true;
+  }
+  // fault, inject, kvm.
+  return unsupported(name, value,
+                     "trace=, status=, signal=, read=, write=, abbrev=, quiet=, decode-fds=, "
+                     "decode-pids=",
+                     error);
 }
 
 bool apply_expression(std::string_view expr, Options& options, std::string& error) {

@@ -15,8 +15,9 @@ std::string usage() {
   // Defaults come from Options itself so the text cannot drift from the code.
   const Options defaults;
   return fmt::format(
-      R"(Usage: estrace [-cCfhqtTvVwxy] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
-               [-S SORTBY] [-U COLUMNS] {{ -p PID | PROG [ARGS] }}
+      R"(Usage: estrace [-cCfhnqtTvVwxyY] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
+               [-X FORMAT] [-P PATH]... [-S SORTBY] [-U COLUMNS]
+               {{ -p PID | PROG [ARGS] }}
 
 strace's workflow and output, captured with eBPF instead of ptrace.
 
@@ -37,6 +38,12 @@ Filtering:
                          trace only the syscalls in SET: names, classes (%file,
                          %net, %process...), !NAME to exclude, /REGEX; -e SET
                          alone means the same
+  -e signal=SET, --signal=SET
+                         print only the signals in SET: names (SIGUSR1, USR1),
+                         numbers, all, none, !SET to exclude
+  -P PATH, --trace-path=PATH
+                         only calls that touch PATH (by name, or by a
+                         descriptor open on it); repeatable
   -e quiet=attach, -e decode-fds=path|all, -e abbrev=none
                          the same as -q, -y/-yy and -v
 
@@ -50,6 +57,16 @@ Output:
   -v, --no-abbrev        print structures and arrays in full
   -x, -xx                print non-ASCII strings, or all strings, in hex
   -y, -yy, --decode-fds  print file descriptors' paths, or all their details
+  -Y, --decode-pids=comm print process names after pids: 1234<bash>
+  -n, --syscall-number   print the syscall number before each call: [  0]
+  -X FORMAT, --const-print-style=FORMAT
+                         named constants as raw numbers, abbrev (default) or
+                         verbose: 0x80000 /* O_CLOEXEC */
+  -e read=SET, --read=SET
+                         hex and ASCII dump of all the data read from the
+                         descriptors in SET (numbers, all, none, !SET)
+  -e write=SET, --write=SET
+                         the same for the data written to them
 
 Summaries (counted in the kernel; times are wall-clock time in the call):
   -c, --summary-only     count calls, errors and time per syscall; print

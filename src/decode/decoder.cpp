@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "estrace/abi/event.h"
+#include "estrace/decode/pid_comms.h"
 
 namespace estrace::decode {
 namespace {
@@ -106,6 +107,7 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
     case ES_REC_FORK: {
       es_fork_record rec;
       if (!read_as(record, rec)) break;
+      if (comms_) comms_->fork(rec.h.tid, rec.child_tid);
       handler.on_fork(rec.h.tid, rec.child_tid, rec.child_tgid);
       return;
     }
@@ -122,6 +124,8 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
           started_.insert(std::move(node));
         }
       }
+      if (comms_)
+        comms_->exec(rec.h.tid, rec.old_tid, std::string_view(rec.comm, sizeof rec.comm), rec.h.ts);
       handler.on_exec(rec.h.tid, rec.old_tid);
       return;
     }
@@ -131,6 +135,7 @@ void Decoder::feed(std::span<const uint8_t> record, Handler& handler) {
       started_.erase(rec.h.tid);
       flush_deferred(rec.h.tid, handler);  // a fatal signal's line precedes "+++ killed"
       handler.on_exit(Exit{rec.h.tid, rec.h.tgid, rec.h.ts, rec.exit_code});
+      if (comms_) comms_->exit(rec.h.tid);  // after its "+++ exited" line, which names it
       return;
     }
     case ES_REC_SIGNAL: {

@@ -7,6 +7,7 @@
 
 #include "estrace/format/decoders.h"
 #include "estrace/format/errno_text.h"
+#include "estrace/format/pid_args.h"
 #include "estrace/format/printers.h"
 #include "estrace/syscalls/signature.h"
 
@@ -53,7 +54,9 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   const PrinterTable& t = printers();
   for (int i = from; i < to; ++i) {
     auto print = t[size_t(c.sig.args[i].kind)].print;
-    if (print)
+    if (c.style.pids && is_pid_arg(c.call.nr, i))  // -Y
+      format_pid(c.style, static_cast<int32_t>(c.arg(i)), c.call.enter_ns, c.out);
+    else if (print)
       print(c, i);
     else
       print_hex(c.out, c.arg(i));
@@ -77,6 +80,9 @@ void print_return(const ArgContext& c) {
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
     return print_error_return(c.out, static_cast<int>(-call.ret));
+  if (c.style.pids && !call.compat && returns_pid(call.nr))  // -Y
+    return format_pid(c.style, call.ret, call.exit_ns, c.out,
+                      returns_child(call.nr) ? call.tid : 0);
   const PrinterTable& t = printers();
   for (int i = 0; i < c.sig.nargs; ++i)
     if (auto f = t[size_t(c.sig.args[i].kind)].ret)
@@ -109,6 +115,7 @@ std::string CallFormatter::name(const decode::Call& call) const {
 }
 
 void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
+  XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   if (s.name)
     out.append(std::string_view(s.name));
@@ -125,6 +132,7 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
 }
 
 void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out) const {
+  XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
   if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
@@ -137,6 +145,7 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
 }
 
 void CallFormatter::return_value(const decode::Call& call, fmt::memory_buffer& out) const {
+  XlatScope xlat(style_.xlat);
   ArgContext c{call, sig_of(call), style_, out};
   print_return(c);
 }

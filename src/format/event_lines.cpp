@@ -41,7 +41,8 @@ bool is_fault(int sig) {
   return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP;
 }
 
-void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si) {
+void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style* style,
+                   uint64_t ts_ns) {
   auto to = std::back_inserter(out);
   int signo = si.at<int32_t>(0), err = si.at<int32_t>(4), code = si.at<int32_t>(8);
   put(out, "{si_signo=");
@@ -50,14 +51,24 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si) {
   const char* name = code > 0 && code != SI_KERNEL && code_table(sig)
                          ? xlat_name(*code_table(sig), static_cast<uint32_t>(code))
                          : xlat_name(xlat::kSiCodes, static_cast<uint32_t>(code));
-  if (name)
-    put(out, name);
-  else
-    fmt::format_to(to, "{}", code);
+  // Raw, a signal's own codes are hex and the generic SI_* ones decimal, as in strace.
+  const bool own_code = code > 0 && code != SI_KERNEL && code_table(sig);
+  print_styled(out, own_code ? raw_hex(static_cast<uint32_t>(code)) : std::to_string(code),
+               [&](fmt::memory_buffer& o) {
+    if (name)
+      put(o, name);
+    else
+      fmt::format_to(std::back_inserter(o), "{}", code);
+  });
   if (err) fmt::format_to(to, ", si_errno={}", err);
 
   auto pid_uid = [&] {
-    fmt::format_to(to, ", si_pid={}, si_uid={}", si.at<int32_t>(16), si.at<uint32_t>(20));
+    put(out, ", si_pid=");
+    if (style)
+      format_pid(*style, si.at<int32_t>(16), ts_ns, out);
+    else
+      fmt::format_to(to, "{}", si.at<int32_t>(16));
+    fmt::format_to(to, ", si_uid={}", si.at<uint32_t>(20));
   };
   auto sigval = [&] {
     fmt::format_to(to, ", si_int={}, si_ptr=", si.at<int32_t>(24));
@@ -93,11 +104,12 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si) {
 
 }  // namespace
 
-void format_signal(const decode::Signal& sig, fmt::memory_buffer& out) {
+void format_signal(const decode::Signal& sig, fmt::memory_buffer& out, const Style* style) {
   put(out, "--- ");
-  print_signo(out, sig.sig);
+  print_signo(out, sig.sig);  // the line's own name stays a name under -X, as in strace
+  XlatScope xlat(style ? style->xlat : xlat_mode());
   put(out, ' ');
-  print_siginfo(out, sig.sig, SiginfoView{sig.siginfo.data()});
+  print_siginfo(out, sig.sig, SiginfoView{sig.siginfo.data()}, style, sig.ts_ns);
   put(out, " ---");
 }
 

@@ -16,6 +16,7 @@ const PrinterTable& printers() {
     register_sys(t);
     register_poll(t);
     register_io(t);
+    register_sockopt(t);
     return t;
   }();
   return table;

@@ -31,6 +31,8 @@ void xval32(const ArgContext& c, int i) {
 
 // O_RDONLY|O_CLOEXEC: the access mode is an enum in the low two bits, the rest flags.
 void print_open_flags(fmt::memory_buffer& out, uint64_t v) {
+  if (xlat_mode() != XlatMode::Abbrev)  // -X raw / verbose: the word as one number
+    return print_styled(out, raw_hex(v), [&](fmt::memory_buffer& o) { print_open_flags(o, v); });
   print_xval(out, xlat::kOpenAccess, v & O_ACCMODE);
   bool first = false;
   uint64_t rest = print_flag_names(out, xlat::kOpenFlags, v & ~uint64_t(O_ACCMODE), first);
@@ -51,6 +53,10 @@ int open_mode_shown(const ArgContext& c, int i, int nargs) {
 // MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT: a type enum, flags, and a page-size field.
 void mmap_flags(const ArgContext& c, int i) {
   uint64_t v = u32(c, i);
+  if (xlat_mode() != XlatMode::Abbrev)
+    return print_styled(c.out, raw_hex(v), [&](fmt::memory_buffer& o) {
+      mmap_flags(ArgContext{c.call, c.sig, c.style, o}, i);
+    });
   print_xval(c.out, xlat::kMmapType, v & MAP_TYPE);
   uint64_t huge = (v >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
   uint64_t rest = v & ~uint64_t(MAP_TYPE) & ~(uint64_t(MAP_HUGE_MASK) << MAP_HUGE_SHIFT);
@@ -64,6 +70,10 @@ void mmap_flags(const ArgContext& c, int i) {
 constexpr uint64_t kSockTypeMask = 0xf;
 void sock_type(const ArgContext& c, int i) {
   uint64_t v = u32(c, i);
+  if (xlat_mode() != XlatMode::Abbrev)
+    return print_styled(c.out, raw_hex(v), [&](fmt::memory_buffer& o) {
+      sock_type(ArgContext{c.call, c.sig, c.style, o}, i);
+    });
   if (const char* n = xlat_name(xlat::kSockTypes, v & kSockTypeMask)) {
     put(c.out, n);
     bool first = false;
@@ -90,6 +100,10 @@ void signo(const ArgContext& c, int i) { print_signo(c.out, static_cast<int32_t>
 // FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME
 void futex_op(const ArgContext& c, int i) {
   uint64_t op = u32(c, i);
+  if (xlat_mode() != XlatMode::Abbrev)
+    return print_styled(c.out, raw_hex(op), [&](fmt::memory_buffer& o) {
+      futex_op(ArgContext{c.call, c.sig, c.style, o}, i);
+    });
   uint64_t cmd = op & FUTEX_CMD_MASK;
   const char* n = xlat_name(xlat::kFutexCmds, cmd);
   if (!n) return print_xval(c.out, xlat::kFutexCmds, op);

@@ -35,6 +35,8 @@ void iovec_arg(const ArgContext& c, int i) {
     off += sizeof item;
     std::string_view bytes = d->data.substr(off, item.copied);
     off += item.copied;
+    // -e read=/write= capture more than -s for their dumps; the line still shows -s bytes.
+    bytes = bytes.substr(0, c.style.string_limit);
     if (items) put(c.out, ", ");
     if (items == c.style.string_limit) {  // strace abbreviates arrays after -s items
       cut = false;
@@ -59,7 +61,7 @@ void iovec_arg(const ArgContext& c, int i) {
 void socklen_inout_arg(const ArgContext& c, int i) {
   const decode::CaptureView* before = c.data_before(i);
   const decode::CaptureView* after = c.succeeded() ? c.data_after(i) : nullptr;
-  uint32_t b = 0, a = 0;
+  int32_t b = 0, a = 0;  // signed, as strace prints it: [-1]
   if (before && before->data.size() >= 4) std::memcpy(&b, before->data.data(), 4);
   if (after && after->data.size() >= 4) std::memcpy(&a, after->data.data(), 4);
   const bool has_b = before && before->data.size() >= 4, has_a = after && after->data.size() >= 4;

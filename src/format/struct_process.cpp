@@ -26,6 +26,8 @@ bool load(const ArgContext& c, int i, T& v) {
 
 // 8192*1024, RLIM64_INFINITY
 void print_rlim(fmt::memory_buffer& out, uint64_t v) {
+  if (xlat_mode() != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
+    return print_styled(out, std::to_string(v), [&](fmt::memory_buffer& o) { print_rlim(o, v); });
   if (v == RLIM64_INFINITY)
     put(out, "RLIM64_INFINITY");
   else if (v > 0 && v % 1024 == 0)

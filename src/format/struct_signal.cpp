@@ -58,12 +58,14 @@ void sigaction_arg(const ArgContext& c, int i) {
   std::memcpy(f, d->data.data(), sizeof f);
   const uint64_t handler = f[0], flags = f[1], restorer = f[2], mask = f[3];
   put(c.out, "{sa_handler=");
-  if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
-    put(c.out, "SIG_DFL");
-  else if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
-    put(c.out, "SIG_IGN");
-  else
-    fmt::format_to(std::back_inserter(c.out), "{:#x}", handler);
+  print_styled(c.out, raw_hex(handler), [&](fmt::memory_buffer& o) {
+    if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
+      put(o, "SIG_DFL");
+    else if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
+      put(o, "SIG_IGN");
+    else
+      fmt::format_to(std::back_inserter(o), "{:#x}", handler);
+  });
   put(c.out, ", sa_mask=");
   print_sigmask(c.out, mask);
   put(c.out, ", sa_flags=");
@@ -78,6 +80,9 @@ void sigaction_arg(const ArgContext& c, int i) {
 }  // namespace
 
 void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix) {
+  if (xlat_mode() != XlatMode::Abbrev)  // -X: "10", "10 /* SIGUSR1 */"
+    return print_styled(out, std::to_string(sig),
+                        [&](fmt::memory_buffer& o) { print_signo(o, sig, with_prefix); });
   const char* prefix = with_prefix ? "SIG" : "";
   // glibc's abbreviation for 29 is POLL; strace (and the kernel headers' first name) say IO.
   if (sig == SIGIO) {

@@ -26,6 +26,8 @@ bool load_out(const ArgContext& c, int i, T& v) {
 
 // makedev(0xfe, 0): each half as strace's %#x (0 without the prefix).
 void print_makedev(fmt::memory_buffer& out, uint64_t dev) {
+  if (xlat_mode() != XlatMode::Abbrev)  // -X: "0xfe00", "0xfe00 /* makedev(0xfe, 0) */"
+    return print_styled(out, raw_hex(dev), [&](fmt::memory_buffer& o) { print_makedev(o, dev); });
   put(out, "makedev(");
   print_hex(out, major(dev));
   put(out, ", ");

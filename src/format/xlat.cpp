@@ -2,6 +2,43 @@
 #include "estrace/format/xlat.h"
 
 namespace estrace::format {
+namespace {
+thread_local XlatMode g_mode = XlatMode::Abbrev;
+
+void print_xval_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
+  if (const char* n = xlat_name(x, value)) {
+    put(out, n);
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), "{:#x} /* {} */", value, x.unknown);
+}
+
+bool print_flags_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value);
+}  // namespace
+
+XlatMode xlat_mode() { return g_mode; }
+XlatScope::XlatScope(XlatMode mode) : saved_(g_mode) { g_mode = mode; }
+XlatScope::~XlatScope() { g_mode = saved_; }
+
+std::string raw_hex(uint64_t v) { return v ? fmt::format("{:#x}", v) : "0"; }
+
+void print_styled_text(fmt::memory_buffer& out, std::string_view raw,
+                       const fmt::memory_buffer& abbrev) {
+  std::string_view named(abbrev.data(), abbrev.size());
+  switch (g_mode) {
+    case XlatMode::Abbrev:
+      return put(out, named);
+    case XlatMode::Raw:
+      return put(out, raw);
+    case XlatMode::Verbose:
+      // Nothing named (a plain number, or "0x10 /* PROT_??? */"): the named form says it all.
+      if (named == raw || named.starts_with(std::string(raw) + " /* ")) return put(out, named);
+      put(out, raw);
+      put(out, " /* ");
+      put(out, named);
+      put(out, " */");
+  }
+}
 
 const char* xlat_name(const Xlat& x, uint64_t value) {
   for (const XlatEntry& e : x.entries)
@@ -10,11 +47,9 @@ const char* xlat_name(const Xlat& x, uint64_t value) {
 }
 
 void print_xval(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
-  if (const char* n = xlat_name(x, value)) {
-    put(out, n);
-    return;
-  }
-  fmt::format_to(std::back_inserter(out), "{:#x} /* {} */", value, x.unknown);
+  if (g_mode == XlatMode::Abbrev) return print_xval_abbrev(out, x, value);
+  print_styled(out, raw_hex(value),
+               [&](fmt::memory_buffer& named) { print_xval_abbrev(named, x, value); });
 }
 
 uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool& first) {
@@ -30,8 +65,16 @@ uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value
 }
 
 bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool print_zero) {
+  if (value == 0 && !print_zero) return false;
+  if (g_mode == XlatMode::Abbrev) return print_flags_abbrev(out, x, value);
+  print_styled(out, raw_hex(value),
+               [&](fmt::memory_buffer& named) { print_flags_abbrev(named, x, value); });
+  return true;
+}
+
+namespace {
+bool print_flags_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
   if (value == 0) {
-    if (!print_zero) return false;
     const char* zero = xlat_name(x, 0);
     put(out, zero ? zero : "0");
     return true;
@@ -44,5 +87,7 @@ bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool pr
     fmt::format_to(std::back_inserter(out), "|{:#x}", rest);
   return true;
 }
+
+}  // namespace
 
 }  // namespace estrace::format

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <vector>
 
+#include "estrace/format/io_dump.h"
+
 namespace estrace::output {
 namespace {
 
@@ -17,21 +19,48 @@ void append(fmt::memory_buffer& buf, std::string_view text) { buf.append(text); 
 TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
     : formatter_(std::move(formatter)), options_(options), sink_(sink) {}
 
+// "1234 " (-f into a file) or "[pid  1234] " (several tasks on the terminal); under -Y
+// strace's "1234<bash> " and "[pid  1234<bash>] ".
+void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
+  auto out = std::back_inserter(buf_);
+  const bool file = options_.pid_prefix_always;
+  if (!file &&
+      !(options_.to_terminal_stream && (live_.size() > 1 || options_.terminal_prefix_always)))
+    return;
+  std::optional<std::string> comm;
+  if (options_.comms) comm = options_.comms->comm(static_cast<int>(tid), mono_ns, true);
+  if (file && comm)
+    fmt::format_to(out, "{}<{}> ", tid, *comm);
+  else if (file)
+    fmt::format_to(out, "{:<5} ", tid);
+  else if (comm)
+    fmt::format_to(out, "[pid {:>5}<{}>] ", tid, *comm);
+  else
+    fmt::format_to(out, "[pid {:>5}] ", tid);
+}
+
 void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
   buf_.clear();
   carried_col_ = 0;
-  auto out = std::back_inserter(buf_);
-  if (!sink_.per_task()) {
-    if (options_.pid_prefix_always)
-      fmt::format_to(out, "{:<5} ", tid);
-    else if (options_.to_terminal_stream && (live_.size() > 1 || options_.terminal_prefix_always))
-      fmt::format_to(out, "[pid {:>5}] ", tid);
-  }
+  if (!sink_.per_task()) pid_prefix(tid, mono_ns);
   if (options_.time != format::TimeMode::None)
     format::format_timestamp(options_.time,
                              static_cast<uint64_t>(static_cast<int64_t>(mono_ns) +
                                                    options_.realtime_offset_ns),
                              buf_);
+  // -n: the call's number; signal and exit lines show the task's last one, as strace does.
+  if (options_.syscall_numbers) {
+    auto last = last_nr_.find(tid);
+    fmt::format_to(std::back_inserter(buf_), "[{:>4}] ", last != last_nr_.end() ? last->second : 0);
+  }
+}
+
+void TraceWriter::dump_io(const decode::Call& call) {
+  if (!options_.dump_read && !options_.dump_write) return;
+  buf_.clear();
+  format::format_io_dump(call, options_.dump_read, options_.dump_write, buf_);
+  if (buf_.size()) sink_.write(call.tid, std::string_view(buf_.data(), buf_.size()));
+  buf_.clear();
 }
 
 void TraceWriter::end_line(uint32_t tid) {
@@ -73,6 +102,7 @@ void TraceWriter::return_column() {
 
 void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
   if (options_.whole_lines) return;  // its end decides whether it is shown at all
+  last_nr_[call.tid] = call.nr;
   interrupt_others(call.tid);
   if (partial_.count(call.tid)) {  // its previous call's end was lost
     sink_.write(call.tid, " <unfinished ...>\n");
@@ -92,6 +122,7 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
 }
 
 void TraceWriter::on_call_end(const decode::Call& call, bool started) {
+  last_nr_[call.tid] = call.nr;
   auto open = partial_.find(call.tid);
   if (started && open != partial_.end()) {
     buf_.clear();
@@ -116,13 +147,15 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
   formatter_.return_value(call, buf_);
   if (options_.show_duration && call.returned) format::format_duration(call.exit_ns - call.enter_ns, buf_);
   end_line(call.tid);
+  dump_io(call);
   ++calls_written_;
 }
 
 void TraceWriter::on_signal(const decode::Signal& signal) {
+  if (options_.show_signal && !options_.show_signal(signal.sig)) return;
   interrupt_others(0);
   prefix(signal.tid, signal.ts_ns);
-  format::format_signal(signal, buf_);
+  format::format_signal(signal, buf_, &formatter_.style());
   end_line(signal.tid);
 }
 
@@ -132,6 +165,7 @@ void TraceWriter::on_exit(const decode::Exit& exit) {
   format::format_exit(exit, buf_);
   end_line(exit.tid);
   live_.erase(exit.tid);
+  last_nr_.erase(exit.tid);
   sink_.task_done(exit.tid);
 }
 

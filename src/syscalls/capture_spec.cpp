@@ -42,6 +42,7 @@ constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRu
                    kEpollEventSize = 12, kItimerspecSize = 32, kFdSetMax = 128, kTimevalSize = 16,
                    kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128, kMsghdrSize = 56,
                    kIovecSize = 16;
+constexpr unsigned kSockoptMin = 16;
 
 Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
   const bool o = a.dir == kOut;
@@ -128,6 +129,12 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
       return {ES_CAP_FIXED, kFlockSize, false, false};
     case K::CloneArgs:
       return {ES_CAP_BUF_ARG, kCloneArgsMax, false, true};
+    // Socket option values: -s bytes for strings, at least enough for the structs printed
+    // (struct linger, struct ucred).
+    case K::SockoptIn:
+      return {ES_CAP_BUF_ARG, clip(std::max(limit, kSockoptMin)), false, true};
+    case K::SockoptOut:
+      return {ES_CAP_BUF_ARGPTR, clip(std::max(limit, kSockoptMin)), true, true};
     // futex's fourth argument is a timeout for the waiting commands (printed by the decoder).
     default:
       return {};

@@ -1,6 +1,8 @@
 // cli: every option, spelled the ways strace users type them, and the errors for bad input.
 #include <unistd.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <chrono>
 #include <initializer_list>
@@ -324,12 +326,9 @@ TEST(CliParse, TriviallyMappedQualifiers) {
 
 TEST(CliParse, UnsupportedQualifiersAreRefusedByName) {
   const std::string known =
-      " is not supported yet (estrace knows trace=, status=, abbrev=, quiet=, "
-      "decode-fds=)";
-  EXPECT_EQ(error({"-e", "signal=none", "true"}), "-e signal=none" + known);
-  EXPECT_EQ(error({"-e", "signals=none", "true"}), "-e signal=none" + known);
-  EXPECT_EQ(error({"-e", "read=3", "true"}), "-e read=3" + known);
-  EXPECT_EQ(error({"-e", "write=1", "true"}), "-e write=1" + known);
+      " is not supported yet (estrace knows trace=, status=, signal=, read=, write=, abbrev=, "
+      "quiet=, decode-fds=, decode-pids=)";
+  EXPECT_EQ(error({"-e", "kvm=vcpu", "true"}), "-e kvm=vcpu" + known);
   EXPECT_EQ(error({"-e", "inject=openat:error=ENOENT", "true"}),
             "-e inject=openat:error=ENOENT" + known);
   EXPECT_EQ(error({"-e", "fault=openat", "true"}), "-e fault=openat" + known);
@@ -358,7 +357,7 @@ TEST(CliParse, UnknownOptions) {
   EXPECT_EQ(error({"--quiet", "-jf", "true"}), "invalid option -- 'j'");
   // strace's options that estrace lacks are named as such.
   EXPECT_EQ(error({"-k", "true"}), "option -k is not supported yet");
-  EXPECT_EQ(error({"-fn", "true"}), "option -n is not supported yet");
+  EXPECT_EQ(error({"-fk", "true"}), "option -k is not supported yet");
   EXPECT_EQ(error({"--summary-foo", "true"}), "unrecognized option '--summary-foo'");
 }
 
@@ -654,6 +653,90 @@ TEST(CliStatus, ZAndStatusSets) {
             kStatusAll & ~kStatusSuccessful);
   EXPECT_EQ(parse_status({}).options->status, kStatusAll);
   EXPECT_EQ(parse_status({"-e", "status=bogus"}).error, "invalid status 'bogus'");
+}
+
+// Display options (issue 3): spellings and errors as strace 6.1 has them.
+TEST(CliDisplay, SyscallNumbers) {
+  EXPECT_FALSE(ok({"true"}).syscall_numbers);
+  EXPECT_TRUE(ok({"-n", "true"}).syscall_numbers);
+  EXPECT_TRUE(ok({"-fn", "true"}).syscall_numbers);
+  EXPECT_TRUE(ok({"--syscall-number", "true"}).syscall_numbers);
+  ParseResult r = run({"-n", "-c", "true"});
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0], "-n/--syscall-number has no effect with -c/--summary-only");
+}
+
+TEST(CliDisplay, DecodePids) {
+  EXPECT_TRUE(ok({"-Y", "true"}).decode_pids_comm);
+  EXPECT_TRUE(ok({"--decode-pids=comm", "true"}).decode_pids_comm);
+  EXPECT_TRUE(ok({"-e", "decode-pids=comm", "true"}).decode_pids_comm);
+  EXPECT_FALSE(ok({"-Y", "-e", "decode-pids=none", "true"}).decode_pids_comm);
+  EXPECT_EQ(error({"--decode-pids=foo", "true"}), "invalid decode-pids 'foo'");
+  // --decode-pids takes a value, so the command is read as one (as strace does).
+  EXPECT_EQ(error({"--decode-pids", "true"}), "invalid decode-pids 'true'");
+  EXPECT_EQ(error({"-Y=x", "true"}), "invalid option -- '='");
+}
+
+TEST(CliDisplay, XlatStyle) {
+  EXPECT_EQ(ok({"true"}).xlat, XlatMode::Abbrev);
+  EXPECT_EQ(ok({"-X", "raw", "true"}).xlat, XlatMode::Raw);
+  EXPECT_EQ(ok({"-Xverbose", "true"}).xlat, XlatMode::Verbose);
+  EXPECT_EQ(ok({"--const-print-style=abbrev", "true"}).xlat, XlatMode::Abbrev);
+  EXPECT_EQ(error({"-X", "foo", "true"}), "invalid -X argument: 'foo'");
+  EXPECT_EQ(error({"-X", "true"}), "invalid -X argument: 'true'");
+}
+
+TEST(CliDisplay, SignalSets) {
+  EXPECT_TRUE(ok({"true"}).signals.contains(SIGUSR1));
+  Options o = ok({"-e", "signal=USR2", "true"});
+  EXPECT_TRUE(o.signals.contains(SIGUSR2));
+  EXPECT_FALSE(o.signals.contains(SIGUSR1));
+  o = ok({"-e", "signal=!SIGUSR2,12,sigchld", "true"});
+  EXPECT_FALSE(o.signals.contains(SIGUSR2));
+  EXPECT_FALSE(o.signals.contains(SIGCHLD));
+  EXPECT_TRUE(o.signals.contains(SIGUSR1));
+  EXPECT_FALSE(ok({"-e", "signal=none", "true"}).signals.contains(SIGINT));
+  EXPECT_TRUE(ok({"-e", "signal=!none", "true"}).signals.contains(SIGINT));
+  EXPECT_TRUE(ok({"--signal=all", "true"}).signals.contains(SIGINT));
+  EXPECT_TRUE(ok({"-e", "signals=SIGRTMIN,RT_3,255", "true"}).signals.contains(35));
+  EXPECT_TRUE(ok({"-e", "s=io", "true"}).signals.contains(SIGIO));
+  EXPECT_EQ(error({"-e", "signal=FOO", "true"}), "invalid signal 'FOO'");
+  EXPECT_EQ(error({"-e", "signal=", "true"}), "invalid signal ''");
+  EXPECT_EQ(error({"-e", "signal=256", "true"}), "invalid signal '256'");
+  EXPECT_EQ(error({"-e", "signal=-1", "true"}), "invalid signal '-1'");
+  EXPECT_EQ(error({"-e", "signal=all,none", "true"}), "invalid signal 'all'");
+}
+
+TEST(CliDisplay, DumpSets) {
+  Options o = ok({"-e", "read=3,,4", "--write=all", "true"});
+  EXPECT_TRUE(o.read_fds.contains(3));
+  EXPECT_TRUE(o.read_fds.contains(4));
+  EXPECT_FALSE(o.read_fds.contains(5));
+  EXPECT_TRUE(o.write_fds.contains(123));
+  EXPECT_TRUE(ok({"true"}).read_fds.none());
+  EXPECT_TRUE(ok({"-e", "w=none", "true"}).write_fds.none());
+  EXPECT_FALSE(ok({"-e", "reads=!3", "true"}).read_fds.contains(3));
+  EXPECT_TRUE(ok({"-e", "reads=!3", "true"}).read_fds.contains(4));
+  EXPECT_EQ(error({"-e", "read=x", "true"}), "invalid descriptor 'x'");
+  EXPECT_EQ(error({"-e", "write=-1", "true"}), "invalid descriptor '-1'");
+  EXPECT_EQ(error({"-e", "read=", "true"}), "invalid descriptor ''");
+  EXPECT_EQ(error({"-e", "read=2147483648", "true"}), "invalid descriptor '2147483648'");
+}
+
+TEST(CliDisplay, TracePaths) {
+  Options o = ok({"-P", "/etc/passwd", "--trace-path=/tmp", "true"});
+  EXPECT_EQ(o.trace_paths, (std::vector<std::string>{"/etc/passwd", "/tmp"}));
+  // A path that resolves elsewhere is traced under both names, as strace says.
+  ParseResult r = run({"-P", "/etc/../etc/passwd", "true"});
+  ASSERT_TRUE(r.options);
+  EXPECT_EQ(r.options->trace_paths,
+            (std::vector<std::string>{"/etc/../etc/passwd", "/etc/passwd"}));
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0],
+            "Requested path \"/etc/../etc/passwd\" resolved into \"/etc/passwd\"");
+  EXPECT_EQ(ok({"-P", "/nonexistent", "true"}).trace_paths.size(), 1u);
+  EXPECT_EQ(error({"-P", "", "true"}), "invalid -P argument: ''");
+  EXPECT_EQ(error({"-P"}), "option requires an argument -- 'P'");
 }
 
 }  // namespace

@@ -15,6 +15,15 @@ namespace estrace::cli {
 
 using format::HexMode;
 using format::TimeMode;
+using format::XlatMode;
+
+// strace's number sets (-e signal=, -e read=, -e write=): listed numbers, or all but them.
+struct NumberSet {
+  std::vector<int> items;  // sorted, unique
+  bool invert = false;     // "!..." and "all"
+  bool contains(int n) const;
+  bool none() const { return !invert && items.empty(); }
+};
 
 // -e status= sets (strace's names), decided in the kernel where possible.
 enum StatusBits : uint32_t {
@@ -57,6 +66,13 @@ struct Options {
   HexMode hex = HexMode::None;
   bool verbose = false;  // -v
   int decode_fds = 0;    // -y: 1, -yy: 2
+  bool syscall_numbers = false;        // -n: "[  1] " before each call
+  bool decode_pids_comm = false;       // -Y: "1234<bash>"
+  XlatMode xlat = XlatMode::Abbrev;    // -X
+  NumberSet signals{{}, true};         // -e signal=: which "--- SIG... ---" lines show
+  NumberSet read_fds;                  // -e read=: hex dumps of data read from these fds
+  NumberSet write_fds;                 // -e write=: ... and written to these
+  std::vector<std::string> trace_paths;  // -P: only calls that touch these paths
 
   // Where lines go.
   std::optional<std::string> output_file;  // -o FILE
@@ -122,6 +138,17 @@ std::optional<std::vector<summary::Column>> parse_summary_columns(std::string_vi
 
 // --interval=SECS: seconds, fractions allowed, from 0.01 up to a year.
 std::optional<std::chrono::nanoseconds> parse_interval(std::string_view text, std::string& error);
+
+// -e signal=SET: names (with or without SIG), numbers 0..255, all, none, a leading '!'.
+std::optional<NumberSet> parse_signal_set(std::string_view text, std::string& error);
+// -e read=SET / -e write=SET: descriptors 0..INT_MAX, all, none, a leading '!'.
+std::optional<NumberSet> parse_fd_set(std::string_view text, std::string& error);
+// -X raw|abbrev|verbose.
+std::optional<XlatMode> parse_xlat_mode(std::string_view text, std::string& error);
+// -P PATH: the path as given plus, when it differs, what it resolves to (strace's realpath);
+// `notes` gets strace's "Requested path ... resolved into ..." line.
+bool add_trace_path(std::string_view path, std::vector<std::string>& paths,
+                    std::vector<std::string>& notes, std::string& error);
 
 // --histogram=SYSCALL,...: syscall names, each resolved by the catalogue.
 std::optional<std::vector<uint32_t>> parse_syscall_list(std::string_view text, std::string& error);

@@ -27,8 +27,12 @@ class Handler {
   virtual void on_exec(uint32_t tid, uint32_t old_tid) = 0;
 };
 
+class PidComms;
+
 class Decoder {
  public:
+  // -Y: keep `comms` current from fork, exec and exit records (the caller owns it).
+  void set_comms(PidComms* comms) { comms_ = comms; }
   // Decodes one record (bytes as written by the BPF side) and calls `handler`.
   void feed(std::span<const uint8_t> record, Handler& handler);
   // A call found blocked at attach (from /proc/PID/task/TID/syscall).
@@ -50,6 +54,7 @@ class Decoder {
   // Ignored signals (strace would see them delivered when the call in progress ends).
   std::unordered_map<uint32_t, std::vector<Signal>> deferred_;
   uint64_t malformed_ = 0;
+  PidComms* comms_ = nullptr;
 };
 
 }  // namespace estrace::decode

@@ -25,12 +25,22 @@ class FdNames {
   }
 };
 
+// Process names for -Y ("1234<bash>"); nullopt when unknown (the process is gone).
+class PidNames {
+ public:
+  virtual ~PidNames() = default;
+  // The name at `at_ns` (CLOCK_MONOTONIC, 0: now); `traced`: the pid is a traced task's.
+  virtual std::optional<std::string> comm(int pid, uint64_t at_ns, bool traced) const = 0;
+};
+
 struct Style {
   unsigned string_limit = 32;  // -s
   HexMode hex = HexMode::None;
   bool verbose = false;            // -v
   int decode_fds = 0;              // -y 1, -yy 2
   const FdNames* fds = nullptr;    // consulted when decode_fds > 0
+  const PidNames* pids = nullptr;  // -Y: pids print as 1234<bash>
+  XlatMode xlat = XlatMode::Abbrev;  // -X
 };
 
 class CallFormatter {
@@ -65,7 +75,14 @@ class CallFormatter {
 };
 
 // "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---"
-void format_signal(const decode::Signal& sig, fmt::memory_buffer& out);
+// `style`: -Y names si_pid, -X prints the constants raw or verbose.
+void format_signal(const decode::Signal& sig, fmt::memory_buffer& out,
+                   const Style* style = nullptr);
+
+// A pid, with "<comm>" after it under -Y when the name is known; a new child's pid that is
+// gone already takes the name of `parent` (its forker's tid) when given.
+void format_pid(const Style& style, int64_t pid, uint64_t at_ns, fmt::memory_buffer& out,
+                uint32_t parent = 0);
 
 // "+++ exited with 0 +++", "+++ killed by SIGKILL +++", "+++ killed by SIGSEGV (core dumped) +++"
 void format_exit(const decode::Exit& exit, fmt::memory_buffer& out);

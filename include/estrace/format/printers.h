@@ -64,6 +64,7 @@ void register_stat(PrinterTable& t);     // statx, -v struct stat (struct_stat.c
 void register_sys(PrinterTable& t);      // sysinfo, uname, rusage, sched_*
 void register_poll(PrinterTable& t);     // select's fd_sets, epoll, timers, eventfd
 void register_io(PrinterTable& t);       // iovec, flock, in/out socklen, ioctl's argument
+void register_sockopt(PrinterTable& t);  // setsockopt/getsockopt levels, names, values
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "estrace/format/modes.h"
+
 namespace estrace::format {
 
 struct XlatEntry {
@@ -34,6 +36,37 @@ bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool pr
 // Like print_flags but appends to what the caller already printed ("MAP_PRIVATE" + "|...").
 // Returns the bits no entry claimed.
 uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool& first);
+
+// -X: how constants print on the line being formatted. The line formatter sets it for the
+// time it formats a line (XlatScope), so the many printers below need no extra parameter.
+XlatMode xlat_mode();
+class XlatScope {
+ public:
+  explicit XlatScope(XlatMode mode);
+  ~XlatScope();
+  XlatScope(const XlatScope&) = delete;
+  XlatScope& operator=(const XlatScope&) = delete;
+
+ private:
+  XlatMode saved_;
+};
+
+// A constant under -X: `raw` is its number as strace prints it raw ("0x80000", "-100", "10");
+// `abbrev` appends the named form. Raw prints the number, verbose "0x80000 /* O_CLOEXEC */"
+// (or the named form alone when it names nothing: "0x10 /* PROT_??? */"), abbrev the name.
+void print_styled_text(fmt::memory_buffer& out, std::string_view raw,
+                       const fmt::memory_buffer& abbrev);
+template <typename Abbrev>
+void print_styled(fmt::memory_buffer& out, std::string_view raw, Abbrev&& abbrev) {
+  fmt::memory_buffer named;
+  {
+    XlatScope plain(XlatMode::Abbrev);
+    abbrev(named);
+  }
+  print_styled_text(out, raw, named);
+}
+// "0x1f", and "0" for 0: strace's raw form of flags and most enums.
+std::string raw_hex(uint64_t v);
 
 inline void put(fmt::memory_buffer& out, std::string_view s) { out.append(s); }
 inline void put(fmt::memory_buffer& out, char c) { out.push_back(c); }

@@ -17,6 +17,9 @@ extern const Xlat kMmapProt, kMmapType, kMmapFlags, kMsyncFlags, kMadvise, kMrem
 // network (xlat_net.cpp)
 extern const Xlat kSockDomains, kSockTypes, kSockFlags, kIpProtos, kNetlinkProtos, kShutdownHow,
     kPollEvents;
+// socket options: levels and per-level option names (xlat_sockopt.cpp)
+extern const Xlat kSockLevels, kSockOptions, kSockGetOptions, kSockIpOptions, kSockIpv6Options,
+    kSockTcpOptions, kSockUdpOptions;
 // process, time, signals (xlat_process.cpp)
 extern const Xlat kCloneFlags, kUnshareFlags, kWaitOptions, kRlimits, kArchPrctl, kFutexCmds, kClockIds,
     kGrndFlags, kSigHow, kSaFlags, kIoctlCmds, kSiCodes, kCldCodes, kSegvCodes, kBusCodes,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -23,6 +24,11 @@ struct LineOptions {
   bool terminal_prefix_always = false;  // ... or always (tasks chosen by cgroup, --all)
   bool whole_lines = false;  // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
+  bool syscall_numbers = false;    // -n: "[  0] " after the pid and the timestamp
+  const format::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
+  std::function<bool(int)> show_signal;     // -e signal=: which "--- SIG ---" lines; empty: all
+  std::function<bool(int)> dump_read;       // -e read=: descriptors whose reads are dumped
+  std::function<bool(int)> dump_write;      // -e write=: ... and whose writes are
 };
 
 class TraceWriter final : public decode::Handler {
@@ -47,6 +53,8 @@ class TraceWriter final : public decode::Handler {
  private:
   void interrupt_others(uint32_t tid);
   void prefix(uint32_t tid, uint64_t mono_ns);
+  void pid_prefix(uint32_t tid, uint64_t mono_ns);
+  void dump_io(const decode::Call& call);
   void return_column();
   void end_line(uint32_t tid);
   size_t column() const { return carried_col_ + buf_.size(); }
@@ -58,6 +66,7 @@ class TraceWriter final : public decode::Handler {
   size_t carried_col_ = 0;                            // columns already written by a partial
   std::unordered_map<uint32_t, size_t> partial_;      // tid -> column of its open line
   std::unordered_set<uint32_t> live_;
+  std::unordered_map<uint32_t, uint32_t> last_nr_;    // -n: a signal or exit line shows it
   uint64_t calls_written_ = 0;
 };
 

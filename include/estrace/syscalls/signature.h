@@ -110,6 +110,11 @@ enum class ArgKind : uint8_t {
   InotifyFlags, // IN_NONBLOCK|IN_CLOEXEC
   SchedParam,   // struct sched_param: [0]
   SigFrame,     // rt_sigreturn's frame: its signal mask at the user stack pointer + 8 * aux
+  // Socket options (format/struct_sockopt.cpp).
+  SockoptLevel, // SOL_SOCKET
+  SockoptName,  // SO_REUSEADDR: the table of the level in args[aux]
+  SockoptIn,    // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
+  SockoptOut,   // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
   Count,        // the number of ArgKinds; keep last
 };
 
