@@ -240,17 +240,20 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	spec = traced_spec(id);
 	if (!spec)
 		return 0;
-	compat = in_compat_syscall();
 	st->nr = id;
 	st->seen = 1;
 	st->enter_ts = bpf_ktime_get_ns();
+	/* Summary-only runs keep counts and times: the arguments are never printed. */
+	if (!emit_calls) {
+		st->active = 1;
+		return 0;
+	}
+	compat = in_compat_syscall();
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
 
 	/* Calls that may block, or whose arguments the call destroys (execve's argv), are
 	 * announced now; everything else waits for one record at exit. */
-	if (!emit_calls)
-		return 0;
 	if (spec->flags & ES_SPEC_ENTER_RECORD ||
 	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
 	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
