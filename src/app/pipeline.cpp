@@ -19,6 +19,7 @@
 #include "estrace/app/signals.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/decode/fd_table.h"
+#include "estrace/decode/pid_namespaces.h"
 #include "estrace/decode/pid_comms.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/io_dump.h"
@@ -129,6 +130,7 @@ class Run {
   std::unique_ptr<output::Sink> sink_;
   std::unique_ptr<output::TraceWriter> writer_;
   decode::FdTable fds_{tracks_fds(options_) ? std::max(options_.decode_fds, 1) : 0};
+  decode::PidNamespaces pidns_;
   std::unique_ptr<decode::FdTracking> fd_tracking_;
   std::unique_ptr<output::PathFilter> path_filter_;  // -P
   decode::PidComms comms_;                           // -Y
@@ -339,6 +341,12 @@ int Run::go() {
     lines.show_signal = [&o](int sig) { return o.signals.contains(sig); };
   if (!o.read_fds.none()) lines.dump_read = [&o](int fd) { return o.read_fds.contains(fd); };
   if (!o.write_fds.none()) lines.dump_write = [&o](int fd) { return o.write_fds.contains(fd); };
+  // --pidns: the container's view of each pid, on every line.
+  if (options_.pidns) {
+    lines.pidns = &pidns_;
+    lines.terminal_prefix_always = !options_.output_file;
+    lines.pid_prefix_always = options_.output_file && options_.follow < 2;
+  }
   // Tasks chosen by identity come and go: every line says whose it is.
   if (options_.by_identity()) {
     lines.pid_prefix_always = options_.output_file && options_.follow < 2;

@@ -34,6 +34,7 @@ enum LongOnly : int {
   kAll,
   kComm,
   kUid,
+  kPidns,
   kDecodePids,
   kSignal,
   kRead,
@@ -45,7 +46,7 @@ enum LongOnly : int {
 constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 38> kLongOptions = {{
+constexpr std::array<option, 39> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"follow-forks", no_argument, nullptr, 'f'},
@@ -74,6 +75,7 @@ constexpr std::array<option, 38> kLongOptions = {{
     {"all", no_argument, nullptr, kAll},
     {"comm", required_argument, nullptr, kComm},
     {"uid", required_argument, nullptr, kUid},
+    {"pidns", no_argument, nullptr, kPidns},
     {"syscall-number", no_argument, nullptr, 'n'},
     {"decode-pids", required_argument, nullptr, kDecodePids},
     {"const-print-style", required_argument, nullptr, 'X'},
@@ -377,6 +379,9 @@ ParseResult parse(int argc, char* const argv[]) {
         break;
       case kComm:
         ok = detail::parse_comm(value, options.comms, error);
+        break;
+      case kPidns:
+        options.pidns = true;
         break;
       case kUid:
         if (auto uid = detail::parse_uid(value, error)) {

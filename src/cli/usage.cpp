@@ -32,6 +32,7 @@ Tracing:
   --all                  trace every process on the host but estrace itself
   --comm=NAME            only processes named NAME (exact, or a glob: 'nginx*')
   --uid=UID              only processes running as user UID
+  --pidns                also show each task's pid inside its own pid namespace
 
 Filtering:
   -e trace=SET, --trace=SET

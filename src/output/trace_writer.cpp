@@ -29,14 +29,20 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     return;
   std::optional<std::string> comm;
   if (options_.comms) comm = options_.comms->comm(static_cast<int>(tid), mono_ns, true);
+  // --pidns: the pid the task sees for itself, when it lives in another pid namespace.
+  std::string ns;
+  if (options_.pidns)
+    if (auto inner = options_.pidns->inner(tid)) ns = fmt::format(" (ns {})", *inner);
   if (file && comm)
-    fmt::format_to(out, "{}<{}> ", tid, *comm);
-  else if (file)
+    fmt::format_to(out, "{}<{}>{} ", tid, *comm, ns);
+  else if (file && ns.empty())
     fmt::format_to(out, "{:<5} ", tid);
+  else if (file)
+    fmt::format_to(out, "{}{} ", tid, ns);
   else if (comm)
-    fmt::format_to(out, "[pid {:>5}<{}>] ", tid, *comm);
+    fmt::format_to(out, "[pid {:>5}<{}>{}] ", tid, *comm, ns);
   else
-    fmt::format_to(out, "[pid {:>5}] ", tid);
+    fmt::format_to(out, "[pid {:>5}{}] ", tid, ns);
 }
 
 void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
@@ -166,6 +172,7 @@ void TraceWriter::on_exit(const decode::Exit& exit) {
   end_line(exit.tid);
   live_.erase(exit.tid);
   last_nr_.erase(exit.tid);
+  if (options_.pidns) options_.pidns->exit(exit.tid);
   sink_.task_done(exit.tid);
 }
 

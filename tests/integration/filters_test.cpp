@@ -202,5 +202,25 @@ TEST_F(Filters, PathsThatAreNotCgroupV2AreRefused) {
   EXPECT_EQ(split_lines(missing.err).size(), 1u) << missing.err;
 }
 
+// --pidns: a task in its own pid namespace (unshare -fp makes the shell pid 1 there) is shown
+// with both pids. The shell waits on stdin, so it is alive when its lines are printed.
+TEST_F(Filters, PidnsShowsThePidInsideTheNamespace) {
+  SpawnOptions stdin_pipe;
+  stdin_pipe.pipe_stdin = true;
+  Child tracer({estrace_path(), "--pidns", "-f", "-e", "trace=read", "--", "unshare", "-fp", "sh",
+                "-c", "read x; read y"},
+               stdin_pipe);
+  tracer.write_stdin("a\n");
+  EXPECT_TRUE(tracer.wait_line(Stream::Err, R"(\[pid +\d+ \(ns 1\)\] read\(0, "a", 1\) += 1)",
+                               deadline_in()))
+      << tracer.err();
+  tracer.write_stdin("b\n");
+  tracer.close_stdin();
+  EXPECT_EQ(tracer.wait_exit(deadline_in()), 0) << tracer.err();
+  // unshare itself lives in estrace's namespace: no "(ns" on its lines.
+  for (const auto& l : split_lines(tracer.err()))
+    if (l.find("(ns ") != std::string::npos) EXPECT_NE(l.find("(ns 1)"), std::string::npos) << l;
+}
+
 }  // namespace
 }  // namespace it

@@ -50,3 +50,19 @@ TEST(Threads, OfThisProcessIncludeItsPid) {
 
 }  // namespace
 }  // namespace estrace::launch
+
+#include "estrace/decode/pid_namespaces.h"
+
+namespace estrace::decode {
+namespace {
+
+TEST(PidNamespaces, InnermostPidFromStatus) {
+  EXPECT_EQ(parse_nspid("Name:\tsh\nNSpid:\t4242\t7\nNSpgid:\t1\n"), 7u);
+  EXPECT_EQ(parse_nspid("NSpid:\t4242\n"), 4242u);
+  EXPECT_EQ(parse_nspid("Name:\tsh\n"), std::nullopt);
+  PidNamespaces ns;
+  EXPECT_EQ(ns.inner(static_cast<uint32_t>(getpid())), std::nullopt);  // same namespace
+}
+
+}  // namespace
+}  // namespace estrace::decode

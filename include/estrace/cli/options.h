@@ -47,6 +47,7 @@ struct Options {
   bool all = false;                     // --all
   std::vector<std::string> comms;       // --comm NAME (exact or glob), repeatable
   std::optional<uint32_t> uid;          // --uid UID
+  bool pidns = false;                   // --pidns: also each task's pid in its own namespace
   // True when tasks are chosen by identity rather than only by pid.
   bool by_identity() const { return all || !cgroups.empty() || !containers.empty() ||
                                     !comms.empty() || uid.has_value(); }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "estrace/decode/decoder.h"
+#include "estrace/decode/pid_namespaces.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/output/sink.h"
 
@@ -22,6 +23,7 @@ struct LineOptions {
   bool pid_prefix_always = false;  // -f with -o: "%-5d " on every line
   bool to_terminal_stream = true;  // not -o: "[pid N] " while several tasks are traced
   bool terminal_prefix_always = false;  // ... or always (tasks chosen by cgroup, --all)
+  decode::PidNamespaces* pidns = nullptr;  // --pidns: "[pid 4242 (ns 7)]"
   bool whole_lines = false;  // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
   bool syscall_numbers = false;    // -n: "[  0] " after the pid and the timestamp
