@@ -10,7 +10,11 @@ void print_xval_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
     put(out, n);
     return;
   }
-  fmt::format_to(std::back_inserter(out), "{:#x} /* {} */", value, x.unknown);
+  // strace's "%#x": an unknown 0 is "0 /* SO_??? */", not "0x0".
+  if (value)
+    fmt::format_to(std::back_inserter(out), "{:#x} /* {} */", value, x.unknown);
+  else
+    fmt::format_to(std::back_inserter(out), "0 /* {} */", x.unknown);
 }
 
 bool print_flags_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value);
