@@ -16,7 +16,7 @@ class BatchQueue {
  public:
   // At most this many bytes wait for the decoder; past that the drain stops copying, the
   // rings fill, and the kernel counts what it cannot write: memory stays bounded.
-  static constexpr size_t kMaxQueuedBytes = size_t{16} << 20;
+  static constexpr size_t kMaxQueuedBytes = size_t{4} << 20;
 
   void push(ingest::Batch&& batch) {
     {

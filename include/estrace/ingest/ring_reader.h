@@ -38,7 +38,7 @@ class RingReader {
 
   // A batch stops growing at about this size (the rest waits in the rings for the next
   // one), so memory stays bounded however fast the rings fill.
-  static constexpr size_t kBatchBytes = size_t{1} << 20;
+  static constexpr size_t kBatchBytes = size_t{256} << 10;
 
  private:
   RingReader() = default;
