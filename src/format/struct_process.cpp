@@ -15,15 +15,6 @@ namespace {
 
 using K = syscalls::ArgKind;
 
-template <typename T>
-bool load(const ArgContext& c, int i, T& v) {
-  const decode::CaptureView* d = c.data(i);
-  if (!d || d->data.size() < sizeof(T)) return false;
-  if (c.argsig(i).dir == syscalls::kOut && (c.failed() || !c.call.returned)) return false;
-  std::memcpy(&v, d->data.data(), sizeof(T));
-  return true;
-}
-
 // 8192*1024, RLIM64_INFINITY
 void print_rlim(fmt::memory_buffer& out, uint64_t v) {
   if (xlat_mode() != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
@@ -38,7 +29,7 @@ void print_rlim(fmt::memory_buffer& out, uint64_t v) {
 
 void rlimit_arg(const ArgContext& c, int i) {
   uint64_t r[2];
-  if (!load(c, i, r)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
   put(c.out, "{rlim_cur=");
   print_rlim(c.out, r[0]);
   put(c.out, ", rlim_max=");
@@ -48,14 +39,14 @@ void rlimit_arg(const ArgContext& c, int i) {
 
 void timespec_arg(const ArgContext& c, int i) {
   int64_t ts[2];
-  if (!load(c, i, ts)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, ts)) return print_ptr(c.out, c.arg(i));
   fmt::format_to(std::back_inserter(c.out), "{{tv_sec={}, tv_nsec={}}}", ts[0], ts[1]);
 }
 
 // [{WIFEXITED(s) && WEXITSTATUS(s) == 0}]
 void wait_status_arg(const ArgContext& c, int i) {
   int s;
-  if (!load(c, i, s) || c.call.ret == 0) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, s) || c.call.ret == 0) return print_ptr(c.out, c.arg(i));
   auto& out = c.out;
   put(out, "[{");
   if (WIFEXITED(s)) {
@@ -77,7 +68,7 @@ void wait_status_arg(const ArgContext& c, int i) {
 
 void pipe_fds_arg(const ArgContext& c, int i) {
   int32_t fds[2];
-  if (!load(c, i, fds)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, fds)) return print_ptr(c.out, c.arg(i));
   put(c.out, '[');
   print_fd(c, fds[0]);
   put(c.out, ", ");
@@ -87,7 +78,7 @@ void pipe_fds_arg(const ArgContext& c, int i) {
 
 void int_ptr_arg(const ArgContext& c, int i) {
   int32_t v;
-  if (!load(c, i, v)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, v)) return print_ptr(c.out, c.arg(i));
   fmt::format_to(std::back_inserter(c.out), "[{}]", v);
 }
 

@@ -16,14 +16,6 @@ namespace {
 
 using K = syscalls::ArgKind;
 
-template <typename T>
-bool load_out(const ArgContext& c, int i, T& v) {
-  const decode::CaptureView* d = c.data(i);
-  if (!d || d->data.size() < sizeof(T) || !c.succeeded()) return false;
-  std::memcpy(&v, d->data.data(), sizeof(T));
-  return true;
-}
-
 // makedev(0xfe, 0): each half as strace's %#x (0 without the prefix).
 void print_makedev(fmt::memory_buffer& out, uint64_t dev) {
   if (xlat_mode() != XlatMode::Abbrev)  // -X: "0xfe00", "0xfe00 /* makedev(0xfe, 0) */"
@@ -58,7 +50,7 @@ void stat_time(const ArgContext& c, const char* name, int64_t sec, uint64_t nsec
 
 void stat_arg(const ArgContext& c, int i) {
   struct stat st;
-  if (!load_out(c, i, st)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, st)) return print_ptr(c.out, c.arg(i));
   const bool dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
   put(c.out, '{');
   if (c.style.verbose) {
@@ -105,7 +97,7 @@ void statx_time(const ArgContext& c, const char* name, const statx_timestamp& t)
 
 void statx_arg(const ArgContext& c, int i) {
   struct statx sx;
-  if (!load_out(c, i, sx)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, sx)) return print_ptr(c.out, c.arg(i));
   const bool v = c.style.verbose;
   put(c.out, "{stx_mask=");
   print_flags(c.out, xlat::kStatxMask, sx.stx_mask);

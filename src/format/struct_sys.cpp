@@ -18,19 +18,10 @@ using K = syscalls::ArgKind;
 auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 
 // An output struct: only when the call succeeded and the copy is whole.
-template <typename T>
-bool load_out(const ArgContext& c, int i, T& v) {
-  const decode::CaptureView* d = c.data(i);
-  if (!d || d->data.size() < sizeof(T)) return false;
-  if (c.argsig(i).dir == syscalls::kOut && !c.succeeded()) return false;
-  std::memcpy(&v, d->data.data(), sizeof(T));
-  return true;
-}
-
 // Printed the same with and without -v.
 void sysinfo_arg(const ArgContext& c, int i) {
   struct sysinfo si;
-  if (!load_out(c, i, si)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, si)) return print_ptr(c.out, c.arg(i));
   fmt::format_to(to(c),
                  "{{uptime={}, loads=[{}, {}, {}], totalram={}, freeram={}, sharedram={}, "
                  "bufferram={}, totalswap={}, freeswap={}, procs={}, totalhigh={}, freehigh={}, "
@@ -49,7 +40,7 @@ void uts_field(const ArgContext& c, const char* name, const char (&f)[_UTSNAME_L
 
 void utsname_arg(const ArgContext& c, int i) {
   struct utsname u;
-  if (!load_out(c, i, u)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, u)) return print_ptr(c.out, c.arg(i));
   put(c.out, '{');
   uts_field(c, "sysname", u.sysname, true);
   uts_field(c, "nodename", u.nodename, false);
@@ -63,7 +54,7 @@ void utsname_arg(const ArgContext& c, int i) {
 
 void rusage_arg(const ArgContext& c, int i) {
   struct rusage r;
-  if (!load_out(c, i, r)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
   fmt::format_to(to(c), "{{ru_utime={{tv_sec={}, tv_usec={}}}, ru_stime={{tv_sec={}, tv_usec={}}}",
                  r.ru_utime.tv_sec, r.ru_utime.tv_usec, r.ru_stime.tv_sec, r.ru_stime.tv_usec);
   if (!c.style.verbose) return put(c.out, ", ...}");
@@ -83,7 +74,7 @@ void rusage_who_arg(const ArgContext& c, int i) {
 // struct sched_param: strace shows its one field as "[0]".
 void sched_param_arg(const ArgContext& c, int i) {
   int32_t prio;
-  if (!load_out(c, i, prio)) return print_ptr(c.out, c.arg(i));
+  if (!load_struct(c, i, prio)) return print_ptr(c.out, c.arg(i));
   fmt::format_to(to(c), "[{}]", prio);
 }
 

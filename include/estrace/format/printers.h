@@ -3,6 +3,8 @@
 // the signature row and calls the entry of each argument's kind: no per-syscall switch.
 #pragma once
 
+#include <cstring>
+
 #include <array>
 #include <cstdint>
 #include <string_view>
@@ -35,6 +37,17 @@ struct ArgContext {
   bool succeeded() const { return call.returned && !failed(); }
   bool failed() const { return call.ret < 0 && call.ret >= -4095; }
 };
+
+// Copies argument `i`'s capture into a struct of type T when it holds one whole: false when
+// nothing was copied, too little was, or it is an output of a call that failed (never written).
+template <typename T>
+bool load_struct(const ArgContext& c, int i, T& v) {
+  const decode::CaptureView* d = c.data(i);
+  if (!d || d->data.size() < sizeof(T)) return false;
+  if (c.argsig(i).dir == syscalls::kOut && !c.succeeded()) return false;
+  std::memcpy(&v, d->data.data(), sizeof(T));
+  return true;
+}
 
 struct PrinterEntry {
   // Print argument `i` of the call.
