@@ -18,51 +18,17 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
+#include "call_builder.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
 namespace {
 
-struct C {
-  decode::Call call;
-  std::deque<std::string> store;
+using C = testing::CallBuilder;
+using testing::enter;
+using testing::exit_args;
+using testing::line;
 
-  C(const char* name, std::initializer_list<uint64_t> args, int64_t ret) {
-    call.nr = *syscalls::number_of(name);
-    int i = 0;
-    for (uint64_t a : args) call.args[i++] = a;
-    call.ret = ret;
-  }
-  C& cap(int arg, uint8_t kind, std::string data, bool at_enter = false) {
-    store.push_back(std::move(data));
-    call.captures[call.ncaptures++] = {uint8_t(arg), kind, 0, store.back(), at_enter};
-    return *this;
-  }
-  template <typename T>
-  C& fixed(int arg, const T& v, bool at_enter = false) {
-    return cap(arg, ES_CAP_FIXED, std::string(reinterpret_cast<const char*>(&v), sizeof v),
-               at_enter);
-  }
-  C& path(int arg, const std::string& p) { return cap(arg, ES_CAP_PATH, p + '\0'); }
-};
-
-std::string line(const C& c, Style st = {}) {
-  CallFormatter f(st);
-  fmt::memory_buffer out;
-  f.enter_part(c.call, out);
-  f.exit_part(c.call, out);
-  return fmt::to_string(out);
-}
-std::string enter(const C& c) {
-  fmt::memory_buffer out;
-  CallFormatter(Style{}).enter_part(c.call, out);
-  return fmt::to_string(out);
-}
-std::string exit_args(const C& c) {
-  fmt::memory_buffer out;
-  CallFormatter(Style{}).exit_args(c.call, out);
-  return fmt::to_string(out);
-}
 Style verbose() {
   Style s;
   s.verbose = true;
@@ -308,11 +274,11 @@ TEST(FormatStructs, SelectAndPpoll) {
   std::string set(1, '\x20');  // fd 5
   int64_t ts[2] = {0, 0};
   C p("pselect6", {6, 0x1, 0, 0, 0x2, 0}, 0);
-  p.cap(1, ES_CAP_BUF_ARG, set, true).cap(1, ES_CAP_BUF_ARG, set).fixed(4, ts, true).fixed(4, ts);
+  p.cap_at_enter(1, ES_CAP_BUF_ARG, set).cap(1, ES_CAP_BUF_ARG, set).fixed(4, ts, true).fixed(4, ts);
   EXPECT_EQ(line(p), "pselect6(6, [5], NULL, NULL, {tv_sec=0, tv_nsec=0}, NULL) = 0 (Timeout)");
   C q("select", {6, 0x1, 0, 0, 0x2}, 1);
   int64_t tv[2] = {1, 0}, left[2] = {0, 999};
-  q.cap(1, ES_CAP_BUF_ARG, set, true).cap(1, ES_CAP_BUF_ARG, set).fixed(4, tv, true).fixed(4, left);
+  q.cap_at_enter(1, ES_CAP_BUF_ARG, set).cap(1, ES_CAP_BUF_ARG, set).fixed(4, tv, true).fixed(4, left);
   EXPECT_EQ(line(q),
             "select(6, [5], NULL, NULL, {tv_sec=1, tv_usec=0}) = 1 (in [5], left "
             "{tv_sec=0, tv_usec=999})");

@@ -15,6 +15,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
+#include "call_builder.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -22,31 +23,9 @@ namespace {
 
 using namespace std::string_literals;
 
-struct C {
-  decode::Call call;
-  std::deque<std::string> store;  // keeps capture bytes alive
-
-  C(const char* name, std::initializer_list<uint64_t> args, int64_t ret) {
-    call.nr = *syscalls::number_of(name);
-    int i = 0;
-    for (uint64_t a : args) call.args[i++] = a;
-    call.ret = ret;
-  }
-  C& cap(int arg, uint8_t kind, std::string data, uint8_t result = 0) {
-    store.push_back(std::move(data));
-    call.captures[call.ncaptures++] = {uint8_t(arg), kind, result, store.back()};
-    return *this;
-  }
-  C& path(int arg, const std::string& p) { return cap(arg, ES_CAP_PATH, p + '\0'); }
-  template <typename T>
-  C& fixed(int arg, const T& v) {
-    return cap(arg, ES_CAP_FIXED, std::string(reinterpret_cast<const char*>(&v), sizeof v));
-  }
-  C& noreturn() {
-    call.returned = false;
-    return *this;
-  }
-};
+using C = testing::CallBuilder;
+using testing::enter;
+using testing::line;
 
 std::string array_data(std::initializer_list<std::string> items, unsigned cut_at = 1000) {
   std::string d;
@@ -57,20 +36,6 @@ std::string array_data(std::initializer_list<std::string> items, unsigned cut_at
     d.append(s.substr(0, len));
   }
   return d;
-}
-
-std::string line(const C& c, Style st = {}) {
-  CallFormatter f(st);
-  fmt::memory_buffer out;
-  f.enter_part(c.call, out);
-  f.exit_part(c.call, out);
-  return fmt::to_string(out);
-}
-
-std::string enter(const C& c, Style st = {}) {
-  fmt::memory_buffer out;
-  CallFormatter(st).enter_part(c.call, out);
-  return fmt::to_string(out);
 }
 
 Style with_s(unsigned s, HexMode hex = HexMode::None) {
