@@ -181,7 +181,9 @@ TEST_F(Filters, AllWithCommPicksExactlyThatName) {
   EXPECT_EQ(getppid_lines(lines, wa.pid()), 1u) << tracer.err();
   EXPECT_EQ(getppid_lines(lines, wb.pid()), 0u) << tracer.err();
   for (const auto& l : lines)  // nothing of anyone else
-    if (l.text.rfind("estrace: ", 0) != 0) EXPECT_EQ(l.pid, wa.pid()) << l.text;
+    if (l.text.rfind("estrace: ", 0) != 0) {
+      EXPECT_EQ(l.pid, wa.pid()) << l.text;
+    }
   wa.write_stdin("exit\n");
   wb.write_stdin("exit\n");
 }
@@ -219,7 +221,9 @@ TEST_F(Filters, PidnsShowsThePidInsideTheNamespace) {
   EXPECT_EQ(tracer.wait_exit(deadline_in()), 0) << tracer.err();
   // unshare itself lives in estrace's namespace: no "(ns" on its lines.
   for (const auto& l : split_lines(tracer.err()))
-    if (l.find("(ns ") != std::string::npos) EXPECT_NE(l.find("(ns 1)"), std::string::npos) << l;
+    if (l.find("(ns ") != std::string::npos) {
+      EXPECT_NE(l.find("(ns 1)"), std::string::npos) << l;
+    }
 }
 
 }  // namespace

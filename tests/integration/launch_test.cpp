@@ -178,7 +178,9 @@ TEST_F(Outcome, FailedOnlyAndSuccessfulOnly) {
   EXPECT_FALSE(has_line(f, literal(kWriteLine))) << failed.err;
   EXPECT_EQ(f.back(), "+++ exited with 0 +++");
   for (const auto& l : f)
-    if (l.rfind("+++", 0) != 0) EXPECT_NE(l.find("= -1 "), std::string::npos) << l;
+    if (l.rfind("+++", 0) != 0) {
+      EXPECT_NE(l.find("= -1 "), std::string::npos) << l;
+    }
 
   RunResult ok = run_estrace({"-z", program("basic"), "0"});
   ASSERT_EQ(ok.status, 0) << ok.err;
