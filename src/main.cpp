@@ -17,7 +17,8 @@ int main(int argc, char* argv[]) {
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   // Diagnostics are quiet unless asked for: ESTRACE_LOG=debug.
   spdlog::set_level(spdlog::level::warn);
-  if (const char* level = std::getenv("ESTRACE_LOG")) spdlog::set_level(spdlog::level::from_str(level));
+  if (const char* level = std::getenv("ESTRACE_LOG"))
+    spdlog::set_level(spdlog::level::from_str(level));
   spdlog::set_pattern("estrace: %l: %v");
 
   auto parsed = estrace::cli::parse(argc, argv);

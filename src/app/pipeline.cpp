@@ -7,8 +7,8 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -19,8 +19,8 @@
 #include "estrace/app/signals.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/decode/fd_table.h"
-#include "estrace/decode/pid_namespaces.h"
 #include "estrace/decode/pid_comms.h"
+#include "estrace/decode/pid_namespaces.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/io_dump.h"
 #include "estrace/ingest/merger.h"
@@ -327,8 +327,8 @@ int Run::go() {
   // than one task is traced from the start; into -ff files, never.
   size_t initial_tasks = launching ? 1 : 0;
   for (const auto& [pid, tids] : attach) initial_tasks += tids.size();
-  lines.pid_prefix_always = options_.output_file && options_.follow < 2 &&
-                            (options_.follow == 1 || initial_tasks > 1);
+  lines.pid_prefix_always =
+      options_.output_file && options_.follow < 2 && (options_.follow == 1 || initial_tasks > 1);
   lines.to_terminal_stream = !options_.output_file;
   // With an outcome filter a started call may turn out to be filtered: print whole lines.
   // -P decides when a call ends, too.

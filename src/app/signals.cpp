@@ -1,9 +1,8 @@
 // app: signal flags. See include/estrace/app/signals.h.
 #include "estrace/app/signals.h"
 
-#include <csignal>
-
 #include <atomic>
+#include <csignal>
 
 namespace estrace::app {
 namespace {

@@ -436,9 +436,8 @@ ParseResult parse(int argc, char* const argv[]) {
       !options.by_identity()) {
     return failure("must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
   }
-  if ((!options.comms.empty() || options.uid) && options.command.empty() &&
-      options.pids.empty() && options.cgroups.empty() && options.containers.empty() &&
-      !options.all) {
+  if ((!options.comms.empty() || options.uid) && options.command.empty() && options.pids.empty() &&
+      options.cgroups.empty() && options.containers.empty() && !options.all) {
     // Narrowing filters need something to narrow; strace-like safety: no silent --all.
     return failure("--comm and --uid narrow --all, --cgroup or --container: add one of them");
   }

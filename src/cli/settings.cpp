@@ -135,9 +135,12 @@ bool set_status(std::string_view value, Options& options, std::string& error) {
   uint32_t bits = 0;
   bool known = each_item(value, [&](std::string_view item) {
     static constexpr std::pair<std::string_view, uint32_t> kNames[] = {
-        {"successful", kStatusSuccessful}, {"failed", kStatusFailed},
-        {"unfinished", kStatusUnfinished}, {"unavailable", kStatusUnavailable},
-        {"detached", kStatusDetached},     {"all", kStatusAll},
+        {"successful", kStatusSuccessful},
+        {"failed", kStatusFailed},
+        {"unfinished", kStatusUnfinished},
+        {"unavailable", kStatusUnavailable},
+        {"detached", kStatusDetached},
+        {"all", kStatusAll},
         {"none", 0}};
     for (const auto& [n, b] : kNames)
       if (item == n) {

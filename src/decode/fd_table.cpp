@@ -2,9 +2,9 @@
 #include "estrace/decode/fd_table.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <limits.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -37,20 +37,34 @@ struct Rule {
 };
 
 constexpr Rule kRules[] = {
-    {"open", Effect::OpenPath},         {"openat", Effect::OpenPath},
-    {"creat", Effect::OpenPath},        {"openat2", Effect::OpenPath},
-    {"socket", Effect::NewFd},          {"accept", Effect::NewFd},
-    {"accept4", Effect::NewFd},         {"eventfd", Effect::NewFd},
-    {"eventfd2", Effect::NewFd},        {"epoll_create", Effect::NewFd},
-    {"epoll_create1", Effect::NewFd},   {"memfd_create", Effect::NewFd},
-    {"timerfd_create", Effect::NewFd},  {"signalfd", Effect::NewFd},
-    {"signalfd4", Effect::NewFd},       {"inotify_init", Effect::NewFd},
-    {"inotify_init1", Effect::NewFd},   {"pidfd_open", Effect::NewFd},
-    {"perf_event_open", Effect::NewFd}, {"bpf", Effect::NewFd},
-    {"dup", Effect::Dup},               {"dup2", Effect::Dup},
-    {"dup3", Effect::Dup},              {"close", Effect::Close},
-    {"pipe", Effect::FdPair},           {"pipe2", Effect::FdPair},
-    {"socketpair", Effect::FdPair},     {"chdir", Effect::Chdir},
+    {"open", Effect::OpenPath},
+    {"openat", Effect::OpenPath},
+    {"creat", Effect::OpenPath},
+    {"openat2", Effect::OpenPath},
+    {"socket", Effect::NewFd},
+    {"accept", Effect::NewFd},
+    {"accept4", Effect::NewFd},
+    {"eventfd", Effect::NewFd},
+    {"eventfd2", Effect::NewFd},
+    {"epoll_create", Effect::NewFd},
+    {"epoll_create1", Effect::NewFd},
+    {"memfd_create", Effect::NewFd},
+    {"timerfd_create", Effect::NewFd},
+    {"signalfd", Effect::NewFd},
+    {"signalfd4", Effect::NewFd},
+    {"inotify_init", Effect::NewFd},
+    {"inotify_init1", Effect::NewFd},
+    {"pidfd_open", Effect::NewFd},
+    {"perf_event_open", Effect::NewFd},
+    {"bpf", Effect::NewFd},
+    {"dup", Effect::Dup},
+    {"dup2", Effect::Dup},
+    {"dup3", Effect::Dup},
+    {"close", Effect::Close},
+    {"pipe", Effect::FdPair},
+    {"pipe2", Effect::FdPair},
+    {"socketpair", Effect::FdPair},
+    {"chdir", Effect::Chdir},
     {"fchdir", Effect::Fchdir},
 };
 
@@ -180,8 +194,10 @@ void FdTable::before_line(const Call& call) {
       dir = name(call.tgid, dirfd);
       auto path = opened_path(call, dir ? &*dir : nullptr);
       if (!path) path = proc_fd(call.tgid, fd);
-      if (path) table[fd] = describe(*path);
-      else table.erase(fd);
+      if (path)
+        table[fd] = describe(*path);
+      else
+        table.erase(fd);
       break;
     }
     case Effect::NewFd: {
@@ -189,8 +205,10 @@ void FdTable::before_line(const Call& call) {
       for (const auto& f : created_files(call))
         if (f.fd == fd) seen = link_text(f);
       if (!seen) seen = proc_fd(call.tgid, fd);
-      if (seen) table[fd] = describe(*seen);
-      else table.erase(fd);
+      if (seen)
+        table[fd] = describe(*seen);
+      else
+        table.erase(fd);
       break;
     }
     case Effect::FdPair: {
@@ -206,8 +224,10 @@ void FdTable::before_line(const Call& call) {
           for (const auto& file : created)
             if (file.fd == f) seen = link_text(file);
           if (!seen) seen = proc_fd(call.tgid, f);
-          if (seen) table[f] = describe(*seen);
-          else table.erase(f);
+          if (seen)
+            table[f] = describe(*seen);
+          else
+            table.erase(f);
         }
         break;
       }
@@ -234,8 +254,10 @@ void FdTable::after_line(const Call& call) {
     }
     case Effect::Chdir: {
       auto now = cwd(call.tgid);
-      if (auto path = opened_path(call, now ? &*now : nullptr)) cwds_[call.tgid] = *path;
-      else cwds_.erase(call.tgid);
+      if (auto path = opened_path(call, now ? &*now : nullptr))
+        cwds_[call.tgid] = *path;
+      else
+        cwds_.erase(call.tgid);
       break;
     }
     case Effect::Fchdir:

@@ -2,11 +2,11 @@
 // kernel-internal ones (include/linux/errno.h) never reach a program but do reach a tracer, and
 // strace gives them these texts. The four restart codes mean the call will be restarted, so
 // strace shows "?" instead of -1.
+#include "estrace/format/errno_text.h"
+
 #include <string.h>
 
 #include <string_view>
-
-#include "estrace/format/errno_text.h"
 
 namespace estrace::format {
 namespace {

@@ -26,14 +26,22 @@ struct SiginfoView {
 
 const Xlat* code_table(int sig) {
   switch (sig) {
-    case SIGCHLD: return &xlat::kCldCodes;
-    case SIGSEGV: return &xlat::kSegvCodes;
-    case SIGBUS: return &xlat::kBusCodes;
-    case SIGILL: return &xlat::kIllCodes;
-    case SIGFPE: return &xlat::kFpeCodes;
-    case SIGTRAP: return &xlat::kTrapCodes;
-    case SIGPOLL: return &xlat::kPollCodes;
-    default: return nullptr;
+    case SIGCHLD:
+      return &xlat::kCldCodes;
+    case SIGSEGV:
+      return &xlat::kSegvCodes;
+    case SIGBUS:
+      return &xlat::kBusCodes;
+    case SIGILL:
+      return &xlat::kIllCodes;
+    case SIGFPE:
+      return &xlat::kFpeCodes;
+    case SIGTRAP:
+      return &xlat::kTrapCodes;
+    case SIGPOLL:
+      return &xlat::kPollCodes;
+    default:
+      return nullptr;
   }
 }
 
@@ -55,11 +63,11 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style
   const bool own_code = code > 0 && code != SI_KERNEL && code_table(sig);
   print_styled(out, own_code ? raw_hex(static_cast<uint32_t>(code)) : std::to_string(code),
                [&](fmt::memory_buffer& o) {
-    if (name)
-      put(o, name);
-    else
-      fmt::format_to(std::back_inserter(o), "{}", code);
-  });
+                 if (name)
+                   put(o, name);
+                 else
+                   fmt::format_to(std::back_inserter(o), "{}", code);
+               });
   if (err) fmt::format_to(to, ", si_errno={}", err);
 
   auto pid_uid = [&] {

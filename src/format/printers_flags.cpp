@@ -118,8 +118,10 @@ void arch_prctl_arg(const ArgContext& c, int i) {
     case ARCH_GET_FS:
     case ARCH_GET_GS:
     case 0x1022 /* ARCH_GET_XCOMP_PERM */:
-    case 0x1021 /* ARCH_GET_XCOMP_SUPP */: return print_ptr(c.out, c.arg(i));
-    default: return print_hex(c.out, c.arg(i));
+    case 0x1021 /* ARCH_GET_XCOMP_SUPP */:
+      return print_ptr(c.out, c.arg(i));
+    default:
+      return print_hex(c.out, c.arg(i));
   }
 }
 

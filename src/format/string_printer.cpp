@@ -15,12 +15,18 @@ bool printable(uint8_t c) { return c >= 0x20 && c < 0x7f; }
 
 char named_escape(uint8_t c) {
   switch (c) {
-    case '\t': return 't';
-    case '\n': return 'n';
-    case '\v': return 'v';
-    case '\f': return 'f';
-    case '\r': return 'r';
-    default: return 0;
+    case '\t':
+      return 't';
+    case '\n':
+      return 'n';
+    case '\v':
+      return 'v';
+    case '\f':
+      return 'f';
+    case '\r':
+      return 'r';
+    default:
+      return 0;
   }
 }
 

@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "estrace/abi/event.h"
-
 #include "estrace/format/printers.h"
 #include "estrace/format/xlat_tables.h"
 

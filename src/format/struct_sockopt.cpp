@@ -24,7 +24,7 @@ struct LevelNames {
   const Xlat* names;
 };
 constexpr LevelNames kLevelNames[] = {
-    {SOL_SOCKET, &xlat::kSockOptions}, {SOL_IP, &xlat::kSockIpOptions},
+    {SOL_SOCKET, &xlat::kSockOptions},   {SOL_IP, &xlat::kSockIpOptions},
     {SOL_IPV6, &xlat::kSockIpv6Options}, {SOL_TCP, &xlat::kSockTcpOptions},
     {SOL_UDP, &xlat::kSockUdpOptions},
 };
@@ -47,15 +47,50 @@ struct ValueRule {
 // SOL_SOCKET options strace 6.1 treats as an int (observed: "SO_KEEPALIVE, 0x7ffc..., 2"
 // where an unlisted option prints "SO_TYPE, \"ab\", 2").
 constexpr int kSocketInts[] = {
-    SO_DEBUG,         SO_REUSEADDR,      SO_DONTROUTE,        SO_BROADCAST,      SO_SNDBUF,
-    SO_RCVBUF,        SO_KEEPALIVE,      SO_OOBINLINE,        SO_NO_CHECK,       SO_PRIORITY,
-    SO_BSDCOMPAT,     SO_REUSEPORT,      SO_PASSCRED,         SO_RCVLOWAT,       SO_SNDLOWAT,
-    SO_DETACH_FILTER, SO_TIMESTAMP_OLD,  SO_ACCEPTCONN,       SO_SNDBUFFORCE,    SO_RCVBUFFORCE,
-    SO_PASSSEC,       SO_TIMESTAMPNS_OLD, SO_MARK,            SO_TIMESTAMPING_OLD, SO_RXQ_OVFL,
-    SO_WIFI_STATUS,   SO_PEEK_OFF,       SO_NOFCS,            SO_LOCK_FILTER,    SO_SELECT_ERR_QUEUE,
-    SO_BUSY_POLL,     SO_INCOMING_CPU,   SO_CNX_ADVICE,       SO_INCOMING_NAPI_ID, SO_ZEROCOPY,
-    SO_TIMESTAMP_NEW, SO_TIMESTAMPNS_NEW, SO_TIMESTAMPING_NEW, SO_DETACH_REUSEPORT_BPF,
-    SO_PREFER_BUSY_POLL, SO_BUSY_POLL_BUDGET, SO_RESERVE_MEM, SO_TXREHASH,      SO_RCVMARK,
+    SO_DEBUG,
+    SO_REUSEADDR,
+    SO_DONTROUTE,
+    SO_BROADCAST,
+    SO_SNDBUF,
+    SO_RCVBUF,
+    SO_KEEPALIVE,
+    SO_OOBINLINE,
+    SO_NO_CHECK,
+    SO_PRIORITY,
+    SO_BSDCOMPAT,
+    SO_REUSEPORT,
+    SO_PASSCRED,
+    SO_RCVLOWAT,
+    SO_SNDLOWAT,
+    SO_DETACH_FILTER,
+    SO_TIMESTAMP_OLD,
+    SO_ACCEPTCONN,
+    SO_SNDBUFFORCE,
+    SO_RCVBUFFORCE,
+    SO_PASSSEC,
+    SO_TIMESTAMPNS_OLD,
+    SO_MARK,
+    SO_TIMESTAMPING_OLD,
+    SO_RXQ_OVFL,
+    SO_WIFI_STATUS,
+    SO_PEEK_OFF,
+    SO_NOFCS,
+    SO_LOCK_FILTER,
+    SO_SELECT_ERR_QUEUE,
+    SO_BUSY_POLL,
+    SO_INCOMING_CPU,
+    SO_CNX_ADVICE,
+    SO_INCOMING_NAPI_ID,
+    SO_ZEROCOPY,
+    SO_TIMESTAMP_NEW,
+    SO_TIMESTAMPNS_NEW,
+    SO_TIMESTAMPING_NEW,
+    SO_DETACH_REUSEPORT_BPF,
+    SO_PREFER_BUSY_POLL,
+    SO_BUSY_POLL_BUDGET,
+    SO_RESERVE_MEM,
+    SO_TXREHASH,
+    SO_RCVMARK,
 };
 constexpr ValueRule kSocketRules[] = {
     {SO_LINGER, Val::Linger, Val::Linger},
@@ -86,7 +121,8 @@ int32_t int_at(std::string_view d, size_t off = 0) {
 
 // {l_onoff=1, l_linger=5}; a field the length cuts short is shown as its bytes in hex, and
 // fields past the length are left out: {l_onoff="\x00\x00"}.
-void partial_ints(const ArgContext& c, std::string_view d, std::initializer_list<const char*> names) {
+void partial_ints(const ArgContext& c, std::string_view d,
+                  std::initializer_list<const char*> names) {
   put(c.out, '{');
   size_t off = 0;
   for (const char* name : names) {
@@ -140,7 +176,8 @@ void set_value_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
   const std::string_view bytes = d ? d->data : std::string_view();
   const Val kind = value_kind(level_of(c, 2), static_cast<int32_t>(c.arg(2)), false);
-  if (kind == Val::Default && len == 0 && c.arg(i)) return print_quoted(c.out, {}, c.style.hex, false);
+  if (kind == Val::Default && len == 0 && c.arg(i))
+    return print_quoted(c.out, {}, c.style.hex, false);
   if (!c.arg(i) || !d) return print_ptr(c.out, c.arg(i));
   const bool has_int = len >= 4 && bytes.size() >= 4;
   switch (kind) {

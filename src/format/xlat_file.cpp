@@ -2,16 +2,17 @@
 // Print order follows strace 6.1 (observed), which is not always numeric.
 #include <fcntl.h>
 #include <linux/stat.h>
+#include <sys/file.h>
 #include <sys/inotify.h>
 #include <sys/mman.h>
-#include <sys/uio.h>
-#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "estrace/format/xlat_tables.h"
 
-#define X(c) XlatEntry{static_cast<uint64_t>(c), #c}
+#define X(c) \
+  XlatEntry { static_cast<uint64_t>(c), #c }
 
 namespace estrace::format::xlat {
 namespace {
@@ -25,9 +26,9 @@ constexpr uint64_t kKernelOLargefile = 00100000;
 
 constexpr XlatEntry kOpenAccessE[] = {X(O_RDONLY), X(O_WRONLY), X(O_RDWR), X(O_ACCMODE)};
 constexpr XlatEntry kOpenFlagsE[] = {
-    X(O_CREAT),     X(O_EXCL),     X(O_NOCTTY),  X(O_TRUNC),    X(O_APPEND),
-    X(O_NONBLOCK),  X(O_SYNC),     X(O_DSYNC),   X(O_DIRECT),   {kKernelOLargefile, "O_LARGEFILE"},
-    X(O_NOFOLLOW),  X(O_NOATIME),  X(O_CLOEXEC), X(O_PATH),     X(O_TMPFILE),
+    X(O_CREAT),     X(O_EXCL),    X(O_NOCTTY),  X(O_TRUNC),  X(O_APPEND),
+    X(O_NONBLOCK),  X(O_SYNC),    X(O_DSYNC),   X(O_DIRECT), {kKernelOLargefile, "O_LARGEFILE"},
+    X(O_NOFOLLOW),  X(O_NOATIME), X(O_CLOEXEC), X(O_PATH),   X(O_TMPFILE),
     X(O_DIRECTORY), X(FASYNC),
 };
 constexpr XlatEntry kAccessModesE[] = {X(F_OK), X(R_OK), X(W_OK), X(X_OK)};
@@ -38,16 +39,15 @@ constexpr XlatEntry kAtFlagsE[] = {
 constexpr XlatEntry kWhenceE[] = {X(SEEK_SET), X(SEEK_CUR), X(SEEK_END), X(SEEK_DATA),
                                   X(SEEK_HOLE)};
 constexpr XlatEntry kFcntlCmdsE[] = {
-    X(F_DUPFD),        X(F_GETFD),       X(F_SETFD),       X(F_GETFL),      X(F_SETFL),
-    X(F_GETLK),        X(F_SETLK),       X(F_SETLKW),      X(F_SETOWN),     X(F_GETOWN),
-    X(F_SETSIG),       X(F_GETSIG),      X(F_SETOWN_EX),   X(F_GETOWN_EX),  X(F_OFD_GETLK),
-    X(F_OFD_SETLK),    X(F_OFD_SETLKW),  X(F_SETLEASE),    X(F_GETLEASE),   X(F_NOTIFY),
-    X(F_DUPFD_CLOEXEC), X(F_SETPIPE_SZ), X(F_GETPIPE_SZ),  X(F_ADD_SEALS),  X(F_GET_SEALS),
+    X(F_DUPFD),         X(F_GETFD),      X(F_SETFD),      X(F_GETFL),     X(F_SETFL),
+    X(F_GETLK),         X(F_SETLK),      X(F_SETLKW),     X(F_SETOWN),    X(F_GETOWN),
+    X(F_SETSIG),        X(F_GETSIG),     X(F_SETOWN_EX),  X(F_GETOWN_EX), X(F_OFD_GETLK),
+    X(F_OFD_SETLK),     X(F_OFD_SETLKW), X(F_SETLEASE),   X(F_GETLEASE),  X(F_NOTIFY),
+    X(F_DUPFD_CLOEXEC), X(F_SETPIPE_SZ), X(F_GETPIPE_SZ), X(F_ADD_SEALS), X(F_GET_SEALS),
 };
 constexpr XlatEntry kFdFlagsE[] = {X(FD_CLOEXEC)};
-constexpr XlatEntry kFlockOpsE[] = {X(LOCK_SH),   X(LOCK_EX), X(LOCK_NB),
-                                    X(LOCK_UN),   X(LOCK_MAND), X(LOCK_RW),
-                                    X(LOCK_READ), X(LOCK_WRITE)};
+constexpr XlatEntry kFlockOpsE[] = {X(LOCK_SH),   X(LOCK_EX), X(LOCK_NB),   X(LOCK_UN),
+                                    X(LOCK_MAND), X(LOCK_RW), X(LOCK_READ), X(LOCK_WRITE)};
 constexpr XlatEntry kStatTypesE[] = {X(S_IFREG), X(S_IFSOCK), X(S_IFIFO), X(S_IFLNK),
                                      X(S_IFDIR), X(S_IFBLK),  X(S_IFCHR)};
 constexpr XlatEntry kStatModeBitsE[] = {X(S_ISUID), X(S_ISGID), X(S_ISVTX)};
@@ -61,10 +61,10 @@ constexpr XlatEntry kStatxSyncE[] = {X(AT_STATX_SYNC_AS_STAT), X(AT_STATX_FORCE_
 #endif
 // The composites first, so a full word prints as STATX_ALL or STATX_BASIC_STATS like strace.
 constexpr XlatEntry kStatxMaskE[] = {
-    X(STATX_ALL),   X(STATX_BASIC_STATS), X(STATX_TYPE),  X(STATX_MODE),    X(STATX_NLINK),
-    X(STATX_UID),   X(STATX_GID),         X(STATX_ATIME), X(STATX_MTIME),   X(STATX_CTIME),
-    X(STATX_INO),   X(STATX_SIZE),        X(STATX_BLOCKS), X(STATX_BTIME),  X(STATX_MNT_ID),
-    X(STATX_DIOALIGN),
+    X(STATX_ALL),    X(STATX_BASIC_STATS), X(STATX_TYPE),   X(STATX_MODE),
+    X(STATX_NLINK),  X(STATX_UID),         X(STATX_GID),    X(STATX_ATIME),
+    X(STATX_MTIME),  X(STATX_CTIME),       X(STATX_INO),    X(STATX_SIZE),
+    X(STATX_BLOCKS), X(STATX_BTIME),       X(STATX_MNT_ID), X(STATX_DIOALIGN),
 };
 #ifndef STATX_ATTR_VERITY
 #define STATX_ATTR_VERITY 0x00100000

@@ -4,7 +4,8 @@
 
 #include "estrace/format/xlat_tables.h"
 
-#define X(c) XlatEntry{static_cast<uint64_t>(c), #c}
+#define X(c) \
+  XlatEntry { static_cast<uint64_t>(c), #c }
 
 namespace estrace::format::xlat {
 namespace {
@@ -22,24 +23,23 @@ namespace {
 #define MREMAP_DONTUNMAP 4
 #endif
 
-constexpr XlatEntry kMmapProtE[] = {X(PROT_NONE), X(PROT_READ),      X(PROT_WRITE),
-                                    X(PROT_EXEC), X(PROT_SEM),       X(PROT_GROWSDOWN),
-                                    X(PROT_GROWSUP)};
+constexpr XlatEntry kMmapProtE[] = {X(PROT_NONE), X(PROT_READ),      X(PROT_WRITE),  X(PROT_EXEC),
+                                    X(PROT_SEM),  X(PROT_GROWSDOWN), X(PROT_GROWSUP)};
 // The low bits of mmap flags are a type, not flags: strace prints them as an enum first.
-constexpr XlatEntry kMmapTypeE[] = {{0, "MAP_FILE"}, X(MAP_SHARED), X(MAP_PRIVATE),
-                                    X(MAP_SHARED_VALIDATE)};
+constexpr XlatEntry kMmapTypeE[] = {
+    {0, "MAP_FILE"}, X(MAP_SHARED), X(MAP_PRIVATE), X(MAP_SHARED_VALIDATE)};
 constexpr XlatEntry kMmapFlagsE[] = {
-    X(MAP_FIXED),     X(MAP_ANONYMOUS), X(MAP_32BIT),     X(MAP_NORESERVE), X(MAP_POPULATE),
-    X(MAP_NONBLOCK),  X(MAP_GROWSDOWN), X(MAP_DENYWRITE), X(MAP_EXECUTABLE), X(MAP_LOCKED),
-    X(MAP_STACK),     X(MAP_HUGETLB),   X(MAP_SYNC),      X(MAP_FIXED_NOREPLACE),
+    X(MAP_FIXED),    X(MAP_ANONYMOUS), X(MAP_32BIT),     X(MAP_NORESERVE),       X(MAP_POPULATE),
+    X(MAP_NONBLOCK), X(MAP_GROWSDOWN), X(MAP_DENYWRITE), X(MAP_EXECUTABLE),      X(MAP_LOCKED),
+    X(MAP_STACK),    X(MAP_HUGETLB),   X(MAP_SYNC),      X(MAP_FIXED_NOREPLACE),
 };
 constexpr XlatEntry kMsyncFlagsE[] = {X(MS_SYNC), X(MS_ASYNC), X(MS_INVALIDATE)};
 constexpr XlatEntry kMadviseE[] = {
-    X(MADV_NORMAL),      X(MADV_RANDOM),       X(MADV_SEQUENTIAL), X(MADV_WILLNEED),
-    X(MADV_DONTNEED),    X(MADV_FREE),         X(MADV_REMOVE),     X(MADV_DONTFORK),
-    X(MADV_DOFORK),      X(MADV_MERGEABLE),    X(MADV_UNMERGEABLE), X(MADV_HUGEPAGE),
-    X(MADV_NOHUGEPAGE),  X(MADV_DONTDUMP),     X(MADV_DODUMP),     X(MADV_WIPEONFORK),
-    X(MADV_KEEPONFORK),  X(MADV_COLD),         X(MADV_PAGEOUT),    X(MADV_HWPOISON),
+    X(MADV_NORMAL),     X(MADV_RANDOM),    X(MADV_SEQUENTIAL),  X(MADV_WILLNEED),
+    X(MADV_DONTNEED),   X(MADV_FREE),      X(MADV_REMOVE),      X(MADV_DONTFORK),
+    X(MADV_DOFORK),     X(MADV_MERGEABLE), X(MADV_UNMERGEABLE), X(MADV_HUGEPAGE),
+    X(MADV_NOHUGEPAGE), X(MADV_DONTDUMP),  X(MADV_DODUMP),      X(MADV_WIPEONFORK),
+    X(MADV_KEEPONFORK), X(MADV_COLD),      X(MADV_PAGEOUT),     X(MADV_HWPOISON),
 };
 constexpr XlatEntry kMremapFlagsE[] = {X(MREMAP_MAYMOVE), X(MREMAP_FIXED), X(MREMAP_DONTUNMAP)};
 

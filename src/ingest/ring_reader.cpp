@@ -1,11 +1,11 @@
 // ingest: ring draining. See include/estrace/ingest/ring_reader.h.
 #include "estrace/ingest/ring_reader.h"
 
-#include <bpf/libbpf.h>
-
 #include <cerrno>
 #include <cstring>
 #include <string>
+
+#include <bpf/libbpf.h>
 
 namespace estrace::ingest {
 

@@ -40,9 +40,9 @@ Result<CgroupTarget> resolve_cgroup(const std::string& path) {
     return Error{"--cgroup '" + path + "': " + strerror(errno)};
   if (!S_ISDIR(st.st_mode)) return Error{"--cgroup '" + path + "': not a directory"};
   if (sfs.f_type == CGROUP_SUPER_MAGIC)
-    return Error{"--cgroup '" + path + "' is a cgroup v1 directory; estrace needs cgroup v2" +
-                 (cgroup2_mounts().empty() ? std::string()
-                                           : " (mounted at " + cgroup2_mounts()[0] + ")")};
+    return Error{
+        "--cgroup '" + path + "' is a cgroup v1 directory; estrace needs cgroup v2" +
+        (cgroup2_mounts().empty() ? std::string() : " (mounted at " + cgroup2_mounts()[0] + ")")};
   if (sfs.f_type != CGROUP2_SUPER_MAGIC)
     return Error{"--cgroup '" + path + "' is not a cgroup v2 directory"};
 
@@ -61,7 +61,8 @@ Result<CgroupTarget> resolve_cgroup(const std::string& path) {
   return CgroupTarget{real.native(), static_cast<uint64_t>(st.st_ino), level};
 }
 
-Result<CgroupTarget> resolve_container(const std::string& id, const std::vector<std::string>& roots) {
+Result<CgroupTarget> resolve_container(const std::string& id,
+                                       const std::vector<std::string>& roots) {
   if (id.empty()) return Error{"--container: empty id"};
   // The id part of a runtime's cgroup name, or a systemd unit's name.
   static const std::regex hex_id("(?:^|[-_])([0-9a-f]{12,64})(?:\\.scope)?$");
@@ -69,7 +70,8 @@ Result<CgroupTarget> resolve_container(const std::string& id, const std::vector<
   std::vector<fs::path> found;
   for (const auto& root : roots) {
     std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec),
+        end;
     for (; !ec && it != end; it.increment(ec)) {
       if (it.depth() > 8) {
         it.disable_recursion_pending();
@@ -77,7 +79,8 @@ Result<CgroupTarget> resolve_container(const std::string& id, const std::vector<
       }
       if (!it->is_directory(ec)) continue;
       std::string name = it->path().filename().native();
-      if (name.find("conmon") != std::string::npos) continue;  // podman's monitor, not the container
+      if (name.find("conmon") != std::string::npos)
+        continue;  // podman's monitor, not the container
       std::smatch m;
       bool match = (std::regex_search(name, m, hex_id) && m[1].str().rfind(id, 0) == 0) ||
                    (std::regex_match(name, m, unit) && m[1].str() == id);

@@ -5,11 +5,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <csignal>
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
 #include <vector>
 
 #include "estrace/launch/launch.h"
@@ -54,8 +54,7 @@ Result<std::string> resolve_command(const std::string& name) {
   };
   if (name.find('/') != std::string::npos) {
     struct stat st;
-    if (stat(name.c_str(), &st) != 0)
-      return Error{"Can't stat '" + name + "': " + strerror(errno)};
+    if (stat(name.c_str(), &st) != 0) return Error{"Can't stat '" + name + "': " + strerror(errno)};
     return name;
   }
   const char* path_env = getenv("PATH");
@@ -72,7 +71,8 @@ Result<std::string> resolve_command(const std::string& name) {
   return Error{"Can't stat '" + name + "': " + strerror(ENOENT)};
 }
 
-Result<GatedChild> GatedChild::spawn(const std::string& path, const std::vector<std::string>& argv) {
+Result<GatedChild> GatedChild::spawn(const std::string& path,
+                                     const std::vector<std::string>& argv) {
   int gate[2], error[2];
   if (pipe2(gate, O_CLOEXEC) != 0 || pipe2(error, O_CLOEXEC) != 0)
     return Error{std::string("pipe: ") + strerror(errno)};

@@ -15,8 +15,9 @@ namespace estrace::launch {
 Result<std::vector<uint32_t>> threads_of(pid_t pid) {
   std::string dir = "/proc/" + std::to_string(pid) + "/task";
   DIR* d = opendir(dir.c_str());
-  if (!d) return Error{"attach: cannot trace process " + std::to_string(pid) + ": " +
-                       (errno == ENOENT ? std::string("No such process") : strerror(errno))};
+  if (!d)
+    return Error{"attach: cannot trace process " + std::to_string(pid) + ": " +
+                 (errno == ENOENT ? std::string("No such process") : strerror(errno))};
   std::vector<uint32_t> tids;
   while (dirent* e = readdir(d)) {
     char* end = nullptr;
@@ -24,7 +25,8 @@ Result<std::vector<uint32_t>> threads_of(pid_t pid) {
     if (end != e->d_name && *end == '\0') tids.push_back(static_cast<uint32_t>(tid));
   }
   closedir(d);
-  if (tids.empty()) return Error{"attach: cannot trace process " + std::to_string(pid) + ": No such process"};
+  if (tids.empty())
+    return Error{"attach: cannot trace process " + std::to_string(pid) + ": No such process"};
   return tids;
 }
 

@@ -9,7 +9,8 @@
 namespace estrace::output {
 
 Result<std::unique_ptr<std::ostream>> open_output_file(const std::string& path) {
-  auto file = std::make_unique<std::ofstream>(path, std::ios::out | std::ios::trunc | std::ios::binary);
+  auto file =
+      std::make_unique<std::ofstream>(path, std::ios::out | std::ios::trunc | std::ios::binary);
   if (!*file) return Error{"Can't fopen '" + path + "': " + strerror(errno)};
   return std::unique_ptr<std::ostream>(std::move(file));
 }

@@ -50,10 +50,9 @@ void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
   carried_col_ = 0;
   if (!sink_.per_task()) pid_prefix(tid, mono_ns);
   if (options_.time != format::TimeMode::None)
-    format::format_timestamp(options_.time,
-                             static_cast<uint64_t>(static_cast<int64_t>(mono_ns) +
-                                                   options_.realtime_offset_ns),
-                             buf_);
+    format::format_timestamp(
+        options_.time,
+        static_cast<uint64_t>(static_cast<int64_t>(mono_ns) + options_.realtime_offset_ns), buf_);
   // -n: the call's number; signal and exit lines show the task's last one, as strace does.
   if (options_.syscall_numbers) {
     auto last = last_nr_.find(tid);
@@ -101,7 +100,8 @@ void TraceWriter::finish_partials(std::string_view suffix) {
 void TraceWriter::return_column() {
   size_t col = column();
   if (col < kReturnColumn)
-    buf_.append(std::string_view("                                        ").substr(0, kReturnColumn - col));
+    buf_.append(std::string_view("                                        ")
+                    .substr(0, kReturnColumn - col));
   else
     buf_.push_back(' ');
 }
@@ -151,7 +151,8 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
   formatter_.exit_args(call, buf_);
   return_column();
   formatter_.return_value(call, buf_);
-  if (options_.show_duration && call.returned) format::format_duration(call.exit_ns - call.enter_ns, buf_);
+  if (options_.show_duration && call.returned)
+    format::format_duration(call.exit_ns - call.enter_ns, buf_);
   end_line(call.tid);
   dump_io(call);
   ++calls_written_;

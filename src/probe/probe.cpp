@@ -1,20 +1,20 @@
 // probe: skeleton lifecycle. See include/estrace/probe/probe.h.
 #include "estrace/probe/probe.h"
 
-#include <bpf/bpf.h>
-#include <bpf/libbpf.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdarg>
-#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <string>
 
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include <spdlog/spdlog.h>
 
 #include "estrace/abi/event.h"
@@ -131,8 +131,9 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
     int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
                             static_cast<uint32_t>(config.ring_bytes_per_cpu), nullptr);
-    if (fd < 0) return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
-                             "-byte ring buffer: " + strerror(errno)};
+    if (fd < 0)
+      return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
+                   "-byte ring buffer: " + strerror(errno)};
     impl->owned_ring_fds.push_back(fd);
   }
   if (int err = bpf_map__set_inner_map_fd(skel->maps.rings, impl->owned_ring_fds[0]))
@@ -144,23 +145,24 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
   void* bits = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
                     bpf_map__fd(skel->maps.traced_bits), 0);
-  if (bits == MAP_FAILED) return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
+  if (bits == MAP_FAILED)
+    return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
   impl->bits = static_cast<uint64_t*>(bits);
 
   // In one batch: every map-in-map update waits for an RCU grace period (~8 ms here).
   std::vector<uint32_t> cpus(impl->ncpus);
   for (int cpu = 0; cpu < impl->ncpus; ++cpu) cpus[cpu] = cpu;
   uint32_t rings = impl->ncpus;
-  if (bpf_map_update_batch(bpf_map__fd(skel->maps.rings), cpus.data(),
-                           impl->owned_ring_fds.data(), &rings, nullptr))
+  if (bpf_map_update_batch(bpf_map__fd(skel->maps.rings), cpus.data(), impl->owned_ring_fds.data(),
+                           &rings, nullptr))
     return Error{std::string("cannot install the ring buffers: ") + strerror(errno)};
 
   // The whole capture table in one batch: one syscall instead of one per row.
   std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
   for (uint32_t nr = 0; nr < keys.size(); ++nr) keys[nr] = nr;
   uint32_t count = keys.size();
-  if (count && bpf_map_update_batch(bpf_map__fd(skel->maps.specs), keys.data(),
-                                    config.specs.data(), &count, nullptr))
+  if (count && bpf_map_update_batch(bpf_map__fd(skel->maps.specs), keys.data(), config.specs.data(),
+                                    &count, nullptr))
     return Error{std::string("cannot fill the capture table: ") + strerror(errno)};
 
   if (int err = trace_bpf__attach(skel)) return load_error(err);

@@ -98,8 +98,8 @@ constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProce
 constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter;
 constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal;
 
-constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t flags,
-                        RetKind ret, std::initializer_list<ArgSig> args) {
+constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t flags, RetKind ret,
+                        std::initializer_list<ArgSig> args) {
   Signature s;
   s.nr = static_cast<uint16_t>(nr);
   s.name = name;
@@ -175,8 +175,8 @@ constexpr Signature kRows[] = {
        out(K::PipeFds)),
     SC(setsockopt, TN, 0, RI, FD, in(K::SockoptLevel), in(K::SockoptName, 1), in(K::SockoptIn, 4),
        INT),
-    SC(getsockopt, TN, 0, RI, FD, in(K::SockoptLevel), in(K::SockoptName, 1),
-       out(K::SockoptOut, 4), out(K::SocklenInOut)),
+    SC(getsockopt, TN, 0, RI, FD, in(K::SockoptLevel), in(K::SockoptName, 1), out(K::SockoptOut, 4),
+       out(K::SocklenInOut)),
     SC(clone, TP, 0, RI, in(K::CloneFlags), PTR, PTR, OPTR, HEX),
     SC(fork, TP, 0, RI, ),
     SC(vfork, TP, BL, RI, ),
@@ -391,8 +391,8 @@ constexpr Signature kRows[] = {
     SC(readlinkat, TD | TF, 0, RI, DIRFD, PATH, out(K::BufOut), ULONG),
     SC(fchmodat, TD | TF, 0, RI, DIRFD, PATH, MODE),
     SC(faccessat, TD | TF, 0, RI, DIRFD, PATH, in(K::AccessMode)),
-    SC(pselect6, TD, BL, RI, INT, in(K::FdSet, 0), in(K::FdSet, 0), in(K::FdSet, 0), in(K::Timespec),
-       in(K::SigsetSize)),
+    SC(pselect6, TD, BL, RI, INT, in(K::FdSet, 0), in(K::FdSet, 0), in(K::FdSet, 0),
+       in(K::Timespec), in(K::SigsetSize)),
     SC(ppoll, TD, BL, RI, in(K::PollFds, 1), UINT, in(K::Timespec), in(K::Sigset, 4), ULONG),
     SC(unshare, 0, 0, RI, in(K::CloneFlags)),
     SC(set_robust_list, 0, 0, RI, PTR, ULONG),
@@ -408,7 +408,8 @@ constexpr Signature kRows[] = {
     SC(timerfd_create, TD, 0, RF, CLK, in(K::TimerfdFlags)),
     SC(eventfd, TD, 0, RF, UINT),
     SC(fallocate, TD, 0, RI, FD, INT, LONG, LONG),
-    SC(timerfd_settime, TD, 0, RI, FD, in(K::TimerfdSetFlags), in(K::Itimerspec), out(K::Itimerspec)),
+    SC(timerfd_settime, TD, 0, RI, FD, in(K::TimerfdSetFlags), in(K::Itimerspec),
+       out(K::Itimerspec)),
     SC(timerfd_gettime, TD, 0, RI, FD, out(K::Itimerspec)),
     SC(accept4, TN, BL, RF, FD, out(K::SockaddrOut, 2), out(K::SocklenInOut), in(K::SockFlags)),
     SC(signalfd4, TD | TS, 0, RF, FD, in(K::Sigset, 2), ULONG, HEX),

@@ -24,12 +24,23 @@ struct ClassName {
 
 // %NAME classes; the first seven also work without '%' (strace's old spellings).
 constexpr std::array<ClassName, 17> kClasses{{
-    {"file", kFile},       {"process", kProcess},   {"network", kNetwork},
-    {"signal", kSignal},   {"ipc", kIpc},           {"desc", kDesc},
-    {"memory", kMemory},   {"net", kNetwork},       {"creds", kCreds},
-    {"clock", kClock},     {"stat", kStat},         {"lstat", kLstat},
-    {"fstat", kFstat},     {"%stat", kStatLike},    {"statfs", kStatfs},
-    {"fstatfs", kFstatfs}, {"%statfs", kStatfsLike},
+    {"file", kFile},
+    {"process", kProcess},
+    {"network", kNetwork},
+    {"signal", kSignal},
+    {"ipc", kIpc},
+    {"desc", kDesc},
+    {"memory", kMemory},
+    {"net", kNetwork},
+    {"creds", kCreds},
+    {"clock", kClock},
+    {"stat", kStat},
+    {"lstat", kLstat},
+    {"fstat", kFstat},
+    {"%stat", kStatLike},
+    {"statfs", kStatfs},
+    {"fstatfs", kFstatfs},
+    {"%statfs", kStatfsLike},
 }};
 constexpr size_t kOldAliases = 7;
 

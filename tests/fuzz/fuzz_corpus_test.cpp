@@ -31,9 +31,9 @@ struct Rng {
   size_t below(size_t n) { return n ? next() % n : 0; }
 };
 
-constexpr uint32_t kInteresting[] = {0,  1,  7,  8,   23,   24,   25,   95,         96,
-                                     97, 104, 255, 4095, 4096, 0x8000, 0xffff, 0x7fffffff,
-                                     0x80000000, 0xfffffff8, 0xffffffff};
+constexpr uint32_t kInteresting[] = {
+    0,   1,   7,    8,    23,     24,     25,         95,         96,         97,
+    104, 255, 4095, 4096, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xfffffff8, 0xffffffff};
 
 void mutate_once(Bytes& in, const std::vector<Bytes>& seeds, Rng& rng) {
   if (in.empty()) in.push_back(0);
@@ -52,7 +52,8 @@ void mutate_once(Bytes& in, const std::vector<Bytes>& seeds, Rng& rng) {
       break;
     }
     case 3:  // an interesting byte anywhere (kinds, nr, flags, result bits)
-      in[rng.below(in.size())] = static_cast<uint8_t>(kInteresting[rng.below(std::size(kInteresting))]);
+      in[rng.below(in.size())] =
+          static_cast<uint8_t>(kInteresting[rng.below(std::size(kInteresting))]);
       break;
     case 4: {  // append another seed's records (interleaved tasks, enter without exit)
       const Bytes& other = seeds[rng.below(seeds.size())];
@@ -96,7 +97,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (argc == 2 && std::strcmp(argv[1], "--print-seeds") == 0) {
-    for (const Bytes& in : seeds) std::fputs(estrace::fuzz::run(in.data(), in.size()).c_str(), stdout);
+    for (const Bytes& in : seeds)
+      std::fputs(estrace::fuzz::run(in.data(), in.size()).c_str(), stdout);
     return 0;
   }
   if (!sanity()) return 1;

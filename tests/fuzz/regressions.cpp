@@ -36,8 +36,11 @@ std::vector<Bytes> regression_inputs() {
     in.push_back(make_input(kPlain, {rec}));
     in.push_back(make_input(kVerboseFds, {rec}));
   };
-  const Bytes write = SyscallRecord(ES_REC_SYSCALL, 1, 1).arg(2, 5).ret(5)
-                          .capture(1, ES_CAP_BUF_ARG, "hello").bytes();
+  const Bytes write = SyscallRecord(ES_REC_SYSCALL, 1, 1)
+                          .arg(2, 5)
+                          .ret(5)
+                          .capture(1, ES_CAP_BUF_ARG, "hello")
+                          .bytes();
   const size_t cap_len = sizeof(es_syscall_record) + offsetof(es_capture, len);
   // Truncated header, a size larger than the record, a size of 0, capture length past the end.
   add(Bytes(write.begin(), write.begin() + 10));
@@ -61,16 +64,32 @@ std::vector<Bytes> regression_inputs() {
           .bytes());
   // writev/readv items: copied past the data, a huge iov_len, half an item header.
   es_iovec_item item{0x1000, UINT64_MAX, 0xffffffff, 0};
-  add(SyscallRecord(ES_REC_SYSCALL, 1, 20).arg(2, 1).ret(3)
-          .capture(1, ES_CAP_IOVEC_ARG, raw(item) + "abc").bytes());
-  add(SyscallRecord(ES_REC_SYSCALL, 1, 19).arg(2, 2).ret(INT64_MAX)
-          .capture(1, ES_CAP_IOVEC_RET, raw(item).substr(0, 12)).bytes());
+  add(SyscallRecord(ES_REC_SYSCALL, 1, 20)
+          .arg(2, 1)
+          .ret(3)
+          .capture(1, ES_CAP_IOVEC_ARG, raw(item) + "abc")
+          .bytes());
+  add(SyscallRecord(ES_REC_SYSCALL, 1, 19)
+          .arg(2, 2)
+          .ret(INT64_MAX)
+          .capture(1, ES_CAP_IOVEC_RET, raw(item).substr(0, 12))
+          .bytes());
   // getsockopt: a length after the call larger than what was copied, and a negative one.
-  add(SyscallRecord(ES_REC_SYSCALL, 1, 55).arg(1, 1).arg(2, 13).arg(3, 0x10).arg(4, 0x20)
+  add(SyscallRecord(ES_REC_SYSCALL, 1, 55)
+          .arg(1, 1)
+          .arg(2, 13)
+          .arg(3, 0x10)
+          .arg(4, 0x20)
           .capture(4, ES_CAP_FIXED, raw(uint32_t{0x7fffffff}))
-          .capture(3, ES_CAP_BUF_ARGPTR, "\1\0").bytes());
-  add(SyscallRecord(ES_REC_SYSCALL, 1, 55).arg(1, 1).arg(2, 13).arg(3, 0x10).arg(4, 0x20)
-          .capture(4, ES_CAP_FIXED, raw(int32_t{-8})).bytes());
+          .capture(3, ES_CAP_BUF_ARGPTR, "\1\0")
+          .bytes());
+  add(SyscallRecord(ES_REC_SYSCALL, 1, 55)
+          .arg(1, 1)
+          .arg(2, 13)
+          .arg(3, 0x10)
+          .arg(4, 0x20)
+          .capture(4, ES_CAP_FIXED, raw(int32_t{-8}))
+          .bytes());
   // An enter record then a mismatched exit, then an exit for a task never started.
   in.push_back(make_input(kPlain, {SyscallRecord(ES_REC_ENTER, 5, 0).bytes(),
                                    SyscallRecord(ES_REC_SYSCALL, 5, 1).bytes(),

@@ -130,9 +130,10 @@ Bytes make_input(const uint8_t (&settings)[4], const std::vector<Bytes>& records
 std::vector<Bytes> seed_inputs() {
   // -s 32; -x -v -y -T -tt -X raw with pid prefixes; -s huge -xx whole lines; -s 0 -yy -ttt
   // -ff -X verbose -n with a call in progress.
-  const uint8_t settings[4][4] = {
-      {32, 0, 0, 0}, {4, 1 | 4 | 8 | (2 << 5), 1 | 2, 1 << 1}, {255, 2 | (1 << 5), 4 | 8 | 16, 0},
-      {0, 3 | (2 << 3) | (3 << 5), 32, 1 | (2 << 1) | 8}};
+  const uint8_t settings[4][4] = {{32, 0, 0, 0},
+                                  {4, 1 | 4 | 8 | (2 << 5), 1 | 2, 1 << 1},
+                                  {255, 2 | (1 << 5), 4 | 8 | 16, 0},
+                                  {0, 3 | (2 << 3) | (3 << 5), 32, 1 | (2 << 1) | 8}};
   std::vector<Bytes> seeds;
   int n = 0;
   for (const syscalls::Signature& sig : syscalls::all_signatures()) {

@@ -102,9 +102,9 @@ TEST_F(Filters, CgroupTracesMembersAndTheirChildrenOnly) {
   // The marker ticks last: once its line is out, every earlier traced call is out too.
   marker.write_stdin("tick\n");
   ASSERT_TRUE(nth_line(marker, "ticked", 1));
-  ASSERT_TRUE(tracer.wait_line(Stream::Err, R"(\[pid +)" + std::to_string(marker.pid()) +
-                                                R"(\] getppid\(\) += \d+)",
-                               deadline_in()))
+  ASSERT_TRUE(tracer.wait_line(
+      Stream::Err, R"(\[pid +)" + std::to_string(marker.pid()) + R"(\] getppid\(\) += \d+)",
+      deadline_in()))
       << tracer.err();
   tracer.signal(SIGINT);
   ASSERT_TRUE(tracer.wait_exit(deadline_in())) << tracer.err();
@@ -164,16 +164,15 @@ TEST_F(Filters, AllWithCommPicksExactlyThatName) {
 
   Child tracer({estrace_path(), "--all", "--comm", name_a.substr(0, 3) + "?" + name_a.substr(4),
                 "-e", "trace=getppid"});
-  ASSERT_TRUE(tracer.wait_line(Stream::Err, "estrace: Attached to all processes named .*",
-                               deadline_in()))
+  ASSERT_TRUE(
+      tracer.wait_line(Stream::Err, "estrace: Attached to all processes named .*", deadline_in()))
       << tracer.err();
   wb.write_stdin("tick\n");
   ASSERT_TRUE(nth_line(wb, "ticked", 1));
   wa.write_stdin("tick\n");
   ASSERT_TRUE(nth_line(wa, "ticked", 1));
-  ASSERT_TRUE(tracer.wait_line(Stream::Err,
-                               R"(\[pid +)" + std::to_string(wa.pid()) + R"(\] getppid\(\).*)",
-                               deadline_in()))
+  ASSERT_TRUE(tracer.wait_line(
+      Stream::Err, R"(\[pid +)" + std::to_string(wa.pid()) + R"(\] getppid\(\).*)", deadline_in()))
       << tracer.err();
   tracer.signal(SIGINT);
   ASSERT_TRUE(tracer.wait_exit(deadline_in()));

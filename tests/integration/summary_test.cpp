@@ -1,8 +1,8 @@
 // Summaries aggregated in the kernel: strace -c's counts, percentiles, intervals.
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "harness.h"
 
@@ -39,7 +39,8 @@ TEST_F(Summary, CallsAndErrorsEqualStraceC) {
   auto want = table_counts(read_file(dir.file("s")));
   auto got = table_counts(read_file(dir.file("e")));
   ASSERT_GT(want.size(), 5u) << read_file(dir.file("s"));
-  EXPECT_EQ(got, want) << "strace:\n" << read_file(dir.file("s")) << "estrace:\n"
+  EXPECT_EQ(got, want) << "strace:\n"
+                       << read_file(dir.file("s")) << "estrace:\n"
                        << read_file(dir.file("e"));
   EXPECT_EQ(want["openat"].second, 1) << "the failing openat is counted as an error";
 }
@@ -79,8 +80,8 @@ TEST_F(Summary, PercentilesOfAKnownMix) {
 
 TEST_F(Summary, IntervalsThenAnExactTotal) {
   // 1200 getppid calls paced 1 ms apart (about 1.5 s), reported every 0.4 s.
-  RunResult e = run_estrace({"--interval=0.4", "--json", "-e", "trace=getppid",
-                             program("paced"), "1200", "1000"});
+  RunResult e = run_estrace(
+      {"--interval=0.4", "--json", "-e", "trace=getppid", program("paced"), "1200", "1000"});
   ASSERT_EQ(e.status, 0) << e.err;
   std::vector<nlohmann::json> intervals;
   nlohmann::json total;

@@ -1,10 +1,9 @@
 // cli: every option, spelled the ways strace users type them, and the errors for bad input.
 #include <unistd.h>
 
-#include <csignal>
-
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -225,7 +224,8 @@ TEST(CliParse, BadPids) {
   EXPECT_EQ(error({"-p", "12abc"}), "Invalid process id: '12abc'");
   EXPECT_EQ(error({"-p", std::to_string(getpid())}), "I'm sorry, I can't let you do that, Dave.");
   // An empty list attaches to nothing, so the usual complaint follows.
-  EXPECT_EQ(error({"-p", ""}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"-p", ""}),
+            "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
 }
 
 TEST(CliParse, StringLimit) {
@@ -342,9 +342,11 @@ TEST(CliParse, UnsupportedQualifiersAreRefusedByName) {
 
 TEST(CliParse, MissingCommand) {
   EXPECT_EQ(error({}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
-  EXPECT_EQ(error({"-f", "-s", "64"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"-f", "-s", "64"}),
+            "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
   EXPECT_EQ(error({"--"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
-  EXPECT_EQ(error({"-o", "out"}), "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  EXPECT_EQ(error({"-o", "out"}),
+            "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
 }
 
 TEST(CliParse, UnknownOptions) {
@@ -732,8 +734,7 @@ TEST(CliDisplay, TracePaths) {
   EXPECT_EQ(r.options->trace_paths,
             (std::vector<std::string>{"/etc/../etc/passwd", "/etc/passwd"}));
   ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_EQ(r.warnings[0],
-            "Requested path \"/etc/../etc/passwd\" resolved into \"/etc/passwd\"");
+  EXPECT_EQ(r.warnings[0], "Requested path \"/etc/../etc/passwd\" resolved into \"/etc/passwd\"");
   EXPECT_EQ(ok({"-P", "/nonexistent", "true"}).trace_paths.size(), 1u);
   EXPECT_EQ(error({"-P", "", "true"}), "invalid -P argument: ''");
   EXPECT_EQ(error({"-P"}), "option requires an argument -- 'P'");

@@ -1,8 +1,8 @@
 // decode: record validation and enter/exit pairing, from records built byte for byte.
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "estrace/decode/decoder.h"
 #include "record_builder.h"
@@ -25,8 +25,12 @@ class Recorder : public Handler {
     add(in_progress ? "in_progress" : "start", c);
   }
   void on_call_end(const Call& c, bool started) override { add(started ? "resumed" : "whole", c); }
-  void on_signal(const Signal& s) override { seen.push_back({"signal " + std::to_string(s.sig), {}, {}}); }
-  void on_exit(const Exit& e) override { seen.push_back({"exit " + std::to_string(e.status), {}, {}}); }
+  void on_signal(const Signal& s) override {
+    seen.push_back({"signal " + std::to_string(s.sig), {}, {}});
+  }
+  void on_exit(const Exit& e) override {
+    seen.push_back({"exit " + std::to_string(e.status), {}, {}});
+  }
   void on_fork(uint32_t p, uint32_t c, uint32_t) override {
     seen.push_back({"fork " + std::to_string(p) + ">" + std::to_string(c), {}, {}});
   }
@@ -44,7 +48,10 @@ class Recorder : public Handler {
 TEST(Decoder, WholeCallCarriesArgsReturnAndCaptures) {
   Decoder d;
   Recorder r;
-  auto rec = SyscallRecord(ES_REC_SYSCALL, 7, 257).arg(0, -100).ret(3).capture(1, ES_CAP_PATH, "/etc/passwd");
+  auto rec = SyscallRecord(ES_REC_SYSCALL, 7, 257)
+                 .arg(0, -100)
+                 .ret(3)
+                 .capture(1, ES_CAP_PATH, "/etc/passwd");
   d.feed(rec.bytes(), r);
   ASSERT_EQ(r.seen.size(), 1u);
   EXPECT_EQ(r.seen[0].what, "whole");
@@ -60,7 +67,8 @@ TEST(Decoder, EnterThenExitIsOneResumedCallWithBothCaptures) {
   Decoder d;
   Recorder r;
   // execve: argv captured at enter (the exec destroys it), nothing at exit.
-  auto enter = SyscallRecord(ES_REC_ENTER, 9, 59, 100).capture(0, ES_CAP_PATH, "/bin/ls")
+  auto enter = SyscallRecord(ES_REC_ENTER, 9, 59, 100)
+                   .capture(0, ES_CAP_PATH, "/bin/ls")
                    .capture(1, ES_CAP_STRING_ARRAY, std::string("\x02\x00ls", 4));
   auto exit = SyscallRecord(ES_REC_SYSCALL, 9, 59, 200).ret(0);
   d.feed(enter.bytes(), r);

@@ -1,12 +1,13 @@
 // decode: -y descriptor names kept from the calls, with /proc as the fallback.
-#include <gtest/gtest.h>
+#include "estrace/decode/fd_table.h"
 
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <string>
 
-#include "estrace/decode/fd_table.h"
+#include <gtest/gtest.h>
+
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::decode {

@@ -112,16 +112,16 @@ TEST(FormatSockopt, SetStructsAndAddresses) {
 TEST(FormatSockopt, GetInt) {
   EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_TYPE, kVal, kLen, 0).got(i32(1), 4, 4)),
             "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
-  EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_RCVBUF, kVal, kLen, 0)
-                     .got(i32(131072), 16, 4)),
-            "getsockopt(3, SOL_SOCKET, SO_RCVBUF, [131072], [16 => 4]) = 0");
+  EXPECT_EQ(
+      line(Sockopt("getsockopt", SOL_SOCKET, SO_RCVBUF, kVal, kLen, 0).got(i32(131072), 16, 4)),
+      "getsockopt(3, SOL_SOCKET, SO_RCVBUF, [131072], [16 => 4]) = 0");
   EXPECT_EQ(line(Sockopt("getsockopt", IPPROTO_TCP, TCP_MAXSEG, kVal, kLen, 0).got(i32(536), 4, 4)),
             "getsockopt(3, SOL_TCP, TCP_MAXSEG, [536], [4]) = 0");
   EXPECT_EQ(line(Sockopt("getsockopt", SOL_IPV6, IPV6_V6ONLY, kVal, kLen, 0).got(i32(1), 4, 4)),
             "getsockopt(3, SOL_IPV6, IPV6_V6ONLY, [1], [4]) = 0");
-  EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_ERROR, kVal, kLen, 0)
-                     .got(i32(ECONNREFUSED), 4, 4)),
-            "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0");
+  EXPECT_EQ(
+      line(Sockopt("getsockopt", SOL_SOCKET, SO_ERROR, kVal, kLen, 0).got(i32(ECONNREFUSED), 4, 4)),
+      "getsockopt(3, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0");
   // Shorter than an int: an int option's bytes in hex, any other's as a string.
   EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_REUSEADDR, kVal, kLen, 0)
                      .got(std::string("\0\0", 2), 2, 2)),
@@ -145,10 +145,11 @@ TEST(FormatSockopt, GetStructsAndStrings) {
   EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_PEERCRED, kVal, kLen, 0)
                      .got(std::string(reinterpret_cast<const char*>(cred), 12), 16, 12)),
             "getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=0, uid=-1, gid=-1}, [16 => 12]) = 0");
-  EXPECT_EQ(line(Sockopt("getsockopt", IPPROTO_TCP, TCP_CONGESTION, kVal, kLen, 0)
-                     .got(std::string("bbr\0\0\0\0\0\0\0\0\0\0\0\0\0", 16), 300, 16)),
-            "getsockopt(3, SOL_TCP, TCP_CONGESTION, \"bbr\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\", "
-            "[300 => 16]) = 0");
+  EXPECT_EQ(
+      line(Sockopt("getsockopt", IPPROTO_TCP, TCP_CONGESTION, kVal, kLen, 0)
+               .got(std::string("bbr\0\0\0\0\0\0\0\0\0\0\0\0\0", 16), 300, 16)),
+      "getsockopt(3, SOL_TCP, TCP_CONGESTION, \"bbr\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\", "
+      "[300 => 16]) = 0");
 }
 
 TEST(FormatSockopt, GetFailedOrEmpty) {
@@ -169,9 +170,9 @@ TEST(FormatSockopt, GetFailedOrEmpty) {
   EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_BINDTODEVICE, 0x7ffc0f8774f0, kLen, 0)
                      .got("", 64, 0)),
             "getsockopt(3, SOL_SOCKET, SO_BINDTODEVICE, 0x7ffc0f8774f0, [64 => 0]) = 0");
-  EXPECT_EQ(line(Sockopt("getsockopt", SOL_SOCKET, SO_GET_FILTER, 0x7ffc0f8774f0, kLen, 0)
-                     .got("", 8, 0)),
-            "getsockopt(3, SOL_SOCKET, SO_GET_FILTER, 0x7ffc0f8774f0, [8 => 0]) = 0");
+  EXPECT_EQ(
+      line(Sockopt("getsockopt", SOL_SOCKET, SO_GET_FILTER, 0x7ffc0f8774f0, kLen, 0).got("", 8, 0)),
+      "getsockopt(3, SOL_SOCKET, SO_GET_FILTER, 0x7ffc0f8774f0, [8 => 0]) = 0");
 }
 
 }  // namespace

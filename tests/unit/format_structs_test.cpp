@@ -16,9 +16,9 @@
 
 #include <gtest/gtest.h>
 
+#include "call_builder.h"
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
-#include "call_builder.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -274,11 +274,17 @@ TEST(FormatStructs, SelectAndPpoll) {
   std::string set(1, '\x20');  // fd 5
   int64_t ts[2] = {0, 0};
   C p("pselect6", {6, 0x1, 0, 0, 0x2, 0}, 0);
-  p.cap_at_enter(1, ES_CAP_BUF_ARG, set).cap(1, ES_CAP_BUF_ARG, set).fixed(4, ts, true).fixed(4, ts);
+  p.cap_at_enter(1, ES_CAP_BUF_ARG, set)
+      .cap(1, ES_CAP_BUF_ARG, set)
+      .fixed(4, ts, true)
+      .fixed(4, ts);
   EXPECT_EQ(line(p), "pselect6(6, [5], NULL, NULL, {tv_sec=0, tv_nsec=0}, NULL) = 0 (Timeout)");
   C q("select", {6, 0x1, 0, 0, 0x2}, 1);
   int64_t tv[2] = {1, 0}, left[2] = {0, 999};
-  q.cap_at_enter(1, ES_CAP_BUF_ARG, set).cap(1, ES_CAP_BUF_ARG, set).fixed(4, tv, true).fixed(4, left);
+  q.cap_at_enter(1, ES_CAP_BUF_ARG, set)
+      .cap(1, ES_CAP_BUF_ARG, set)
+      .fixed(4, tv, true)
+      .fixed(4, left);
   EXPECT_EQ(line(q),
             "select(6, [5], NULL, NULL, {tv_sec=1, tv_usec=0}) = 1 (in [5], left "
             "{tv_sec=0, tv_usec=999})");

@@ -1,7 +1,6 @@
 // format: synthetic calls -> the exact text strace 6.1 printed for the same call on this machine
 // (expectations copied from `strace` runs of small programs, addresses as they came).
 #include <arpa/inet.h>
-#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -13,9 +12,11 @@
 #include <deque>
 #include <map>
 
+#include <gtest/gtest.h>
+
+#include "call_builder.h"
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
-#include "call_builder.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -58,20 +59,25 @@ TEST(Format, OpenatAndAlignment) {
             "access(\"/etc/ld.so.preload\", R_OK)      = -1 ENOENT (No such file or directory)");
   EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 0x241, 0666}, 3).path(1, "/dev/null")),
             "openat(AT_FDCWD, \"/dev/null\", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3");
-  EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 0xffffffff & ~3u, 0644}, ENOENT_).path(1, "/nonexist/x")),
-            "openat(AT_FDCWD, \"/nonexist/x\", O_RDONLY|O_CREAT|O_EXCL|O_NOCTTY|O_TRUNC|O_APPEND|"
-            "O_NONBLOCK|O_SYNC|O_DIRECT|O_LARGEFILE|O_NOFOLLOW|O_NOATIME|O_CLOEXEC|O_PATH|O_TMPFILE|"
-            "FASYNC|0xff80003c, 0644) = -1 ENOENT (No such file or directory)");
+  EXPECT_EQ(
+      line(C("openat", {FDCWD, 0x1000, 0xffffffff & ~3u, 0644}, ENOENT_).path(1, "/nonexist/x")),
+      "openat(AT_FDCWD, \"/nonexist/x\", O_RDONLY|O_CREAT|O_EXCL|O_NOCTTY|O_TRUNC|O_APPEND|"
+      "O_NONBLOCK|O_SYNC|O_DIRECT|O_LARGEFILE|O_NOFOLLOW|O_NOATIME|O_CLOEXEC|O_PATH|O_TMPFILE|"
+      "FASYNC|0xff80003c, 0644) = -1 ENOENT (No such file or directory)");
   EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 3}, ENOENT_).path(1, "/nonexist/x")),
             "openat(AT_FDCWD, \"/nonexist/x\", O_ACCMODE) = -1 ENOENT (No such file or directory)");
-  EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 02 | 020200000, 0600}, ENOENT_).path(1, "/nonexist/x")),
-            "openat(AT_FDCWD, \"/nonexist/x\", O_RDWR|O_TMPFILE, 0600) = -1 ENOENT (No such file or "
-            "directory)");
-  EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 0210000 | 020000 | 0200000}, ENOENT_).path(1, "/nonexist/x")),
-            "openat(AT_FDCWD, \"/nonexist/x\", O_RDONLY|O_DSYNC|O_DIRECTORY|FASYNC) = -1 ENOENT (No "
-            "such file or directory)");
-  EXPECT_EQ(line(C("openat", {uint64_t(-5), 0x1000, 02001}, ENOENT_).path(1, "/nonexist/x")),
-            "openat(-5, \"/nonexist/x\", O_WRONLY|O_APPEND) = -1 ENOENT (No such file or directory)");
+  EXPECT_EQ(
+      line(C("openat", {FDCWD, 0x1000, 02 | 020200000, 0600}, ENOENT_).path(1, "/nonexist/x")),
+      "openat(AT_FDCWD, \"/nonexist/x\", O_RDWR|O_TMPFILE, 0600) = -1 ENOENT (No such file or "
+      "directory)");
+  EXPECT_EQ(
+      line(
+          C("openat", {FDCWD, 0x1000, 0210000 | 020000 | 0200000}, ENOENT_).path(1, "/nonexist/x")),
+      "openat(AT_FDCWD, \"/nonexist/x\", O_RDONLY|O_DSYNC|O_DIRECTORY|FASYNC) = -1 ENOENT (No "
+      "such file or directory)");
+  EXPECT_EQ(
+      line(C("openat", {uint64_t(-5), 0x1000, 02001}, ENOENT_).path(1, "/nonexist/x")),
+      "openat(-5, \"/nonexist/x\", O_WRONLY|O_APPEND) = -1 ENOENT (No such file or directory)");
   EXPECT_EQ(line(C("openat", {FDCWD, 0x1000, 02204000}, 3).path(1, "/")),
             "openat(AT_FDCWD, \"/\", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) = 3");
 }
@@ -91,8 +97,9 @@ TEST(Format, FlagTables) {
             "access(\"/nonexist\", F_OK)               = -1 ENOENT (No such file or directory)");
   EXPECT_EQ(line(C("access", {0x1000, 6}, ENOENT_).path(0, "/nonexist")),
             "access(\"/nonexist\", R_OK|W_OK)          = -1 ENOENT (No such file or directory)");
-  EXPECT_EQ(line(C("faccessat", {FDCWD, 0x1000, 0xff}, -22).path(1, "/nonexist")),
-            "faccessat(AT_FDCWD, \"/nonexist\", R_OK|W_OK|X_OK|0xf8) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(
+      line(C("faccessat", {FDCWD, 0x1000, 0xff}, -22).path(1, "/nonexist")),
+      "faccessat(AT_FDCWD, \"/nonexist\", R_OK|W_OK|X_OK|0xf8) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(line(C("newfstatat", {FDCWD, 0x1000, 0, 0xffffffff}, -22).path(1, "/nonexist")),
             "newfstatat(AT_FDCWD, \"/nonexist\", NULL, AT_SYMLINK_NOFOLLOW|AT_REMOVEDIR|"
             "AT_SYMLINK_FOLLOW|AT_NO_AUTOMOUNT|AT_EMPTY_PATH|AT_RECURSIVE|0xffff60ff) = -1 EINVAL "
@@ -183,9 +190,10 @@ TEST(Format, Memory) {
   EXPECT_EQ(line(C("mmap", {0, 8192, 3, 0x22, uint64_t(-1), 0}, 0x7f49ae25d000)),
             "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = "
             "0x7f49ae25d000");
-  EXPECT_EQ(line(C("mmap", {0x7f49ae22b000, 110592, 5, 0x812, 3, 0x7000}, 0x7f49ae22b000)),
-            "mmap(0x7f49ae22b000, 110592, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, "
-            "3, 0x7000) = 0x7f49ae22b000");
+  EXPECT_EQ(
+      line(C("mmap", {0x7f49ae22b000, 110592, 5, 0x812, 3, 0x7000}, 0x7f49ae22b000)),
+      "mmap(0x7f49ae22b000, 110592, PROT_READ|PROT_EXEC, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, "
+      "3, 0x7000) = 0x7f49ae22b000");
   EXPECT_EQ(line(C("mmap", {0, 0, 0xffffffff, 0xffffffff, uint64_t(-1), 0}, -22)),
             "mmap(NULL, 0, PROT_READ|PROT_WRITE|PROT_EXEC|PROT_SEM|PROT_GROWSDOWN|PROT_GROWSUP|"
             "0xfcfffff0, 0xf /* MAP_??? */|MAP_FIXED|MAP_ANONYMOUS|MAP_32BIT|MAP_NORESERVE|"
@@ -200,9 +208,10 @@ TEST(Format, Memory) {
   EXPECT_EQ(line(C("mmap", {0, 0, 1, 0x20, uint64_t(-1), 0}, -22)),
             "mmap(NULL, 0, PROT_READ, MAP_FILE|MAP_ANONYMOUS, -1, 0) = -1 EINVAL (Invalid "
             "argument)");
-  EXPECT_EQ(line(C("mmap", {0, 0, 1, 0x22 | 0x40000 | (21u << 26), uint64_t(-1), 0}, -22)),
-            "mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|21<<MAP_HUGE_SHIFT, -1, "
-            "0) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(
+      line(C("mmap", {0, 0, 1, 0x22 | 0x40000 | (21u << 26), uint64_t(-1), 0}, -22)),
+      "mmap(NULL, 0, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS|MAP_HUGETLB|21<<MAP_HUGE_SHIFT, -1, "
+      "0) = -1 EINVAL (Invalid argument)");
   EXPECT_EQ(line(C("munmap", {0x7f49ae252000, 41491}, 0)),
             "munmap(0x7f49ae252000, 41491)           = 0");
   EXPECT_EQ(line(C("mprotect", {0x7f49ae211000, 16384, 1}, 0)),
@@ -228,14 +237,24 @@ const std::string kMixed = "\0331\0012\t\n\r\v\f\"\\x\177\200\377a7\0"s;
 TEST(Format, Escaping) {
   EXPECT_EQ(write_line(kMixed),
             R"(write(3, "\0331\0012\t\n\r\v\f\"\\x\177\200\377a7\0", 18) = 18)");
-  EXPECT_EQ(write_line("\x01" "9"), R"(write(3, "\19", 2)                      = 2)");
-  EXPECT_EQ(write_line("\x01" "A"), R"(write(3, "\1A", 2)                      = 2)");
+  EXPECT_EQ(write_line("\x01"
+                       "9"),
+            R"(write(3, "\19", 2)                      = 2)");
+  EXPECT_EQ(write_line("\x01"
+                       "A"),
+            R"(write(3, "\1A", 2)                      = 2)");
   EXPECT_EQ(write_line("\xe2\x82\xac"), R"(write(3, "\342\202\254", 3)             = 3)");
   EXPECT_EQ(write_line(""), R"(write(3, "", 0)                         = 0)");
   EXPECT_EQ(write_line("ab\0cd"s), R"(write(3, "ab\0cd", 5)                   = 5)");
-  EXPECT_EQ(write_line("\0" "0"s), R"(write(3, "\0000", 2)                    = 2)");
-  EXPECT_EQ(write_line("\07" "8"), R"(write(3, "\78", 2)                      = 2)");
-  EXPECT_EQ(write_line("\x12" "3"), R"(write(3, "\0223", 2)                    = 2)");
+  EXPECT_EQ(write_line("\0"
+                       "0"s),
+            R"(write(3, "\0000", 2)                    = 2)");
+  EXPECT_EQ(write_line("\07"
+                       "8"),
+            R"(write(3, "\78", 2)                      = 2)");
+  EXPECT_EQ(write_line("\x12"
+                       "3"),
+            R"(write(3, "\0223", 2)                    = 2)");
   EXPECT_EQ(write_line("\x12\x01"), R"(write(3, "\22\1", 2)                    = 2)");
 }
 
@@ -260,8 +279,9 @@ TEST(Format, TruncationAtTheLimit) {
 
 TEST(Format, HexModes) {
   Style x = with_s(32, HexMode::NonAscii), xx = with_s(32, HexMode::All);
-  EXPECT_EQ(write_line(kMixed, x),
-            R"(write(3, "\x1b\x31\x01\x32\x09\x0a\x0d\x0b\x0c\x22\x5c\x78\x7f\x80\xff\x61\x37\x00", 18) = 18)");
+  EXPECT_EQ(
+      write_line(kMixed, x),
+      R"(write(3, "\x1b\x31\x01\x32\x09\x0a\x0d\x0b\x0c\x22\x5c\x78\x7f\x80\xff\x61\x37\x00", 18) = 18)");
   EXPECT_EQ(write_line("0123456789012345678901234567890", x),
             R"(write(3, "0123456789012345678901234567890", 31) = 31)");
   EXPECT_EQ(write_line("a\n", x), R"(write(3, "a\n", 2)                      = 2)");
@@ -269,12 +289,17 @@ TEST(Format, HexModes) {
   EXPECT_EQ(write_line("a\x7f", x), R"(write(3, "\x61\x7f", 2)                 = 2)");
   EXPECT_EQ(write_line("ab\0cd"s, x), R"(write(3, "\x61\x62\x00\x63\x64", 5)     = 5)");
   EXPECT_EQ(write_line("\x12", xx), R"(write(3, "\x12", 1)                     = 1)");
-  EXPECT_EQ(write_line(std::string(100, 'z'), xx),
-            R"(write(3, "\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a"..., 100) = 100)");
+  EXPECT_EQ(
+      write_line(std::string(100, 'z'), xx),
+      R"(write(3, "\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a\x7a"..., 100) = 100)");
   C p("openat", {FDCWD, 0x1000, 0}, ENOENT_);
   p.path(1, "/tmp/nonexist\n\t\"x\x80");
-  EXPECT_EQ(line(p), R"(openat(AT_FDCWD, "/tmp/nonexist\n\t\"x\200", O_RDONLY) = -1 ENOENT (No such file or directory))");
-  EXPECT_EQ(line(p, x), R"(openat(AT_FDCWD, "\x2f\x74\x6d\x70\x2f\x6e\x6f\x6e\x65\x78\x69\x73\x74\x0a\x09\x22\x78\x80", O_RDONLY) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(
+      line(p),
+      R"(openat(AT_FDCWD, "/tmp/nonexist\n\t\"x\200", O_RDONLY) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(
+      line(p, x),
+      R"(openat(AT_FDCWD, "\x2f\x74\x6d\x70\x2f\x6e\x6f\x6e\x65\x78\x69\x73\x74\x0a\x09\x22\x78\x80", O_RDONLY) = -1 ENOENT (No such file or directory))");
   // Paths ignore -s.
   EXPECT_EQ(line(p, with_s(0)), line(p));
 }
@@ -284,11 +309,14 @@ TEST(Format, ReadBufferAndEnterPart) {
   C r("read", {3, 0x7ffd0000, 832}, 832);
   r.cap(1, ES_CAP_BUF_RET, elf);
   EXPECT_EQ(enter(r), "read(3, ");
-  EXPECT_EQ(line(r),
-            R"(read(3, "\177ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0\0\0\0\0\0\0\0\0"..., 832) = 832)");
-  EXPECT_EQ(line(C("read", {3, 0x7ffd0000, 1024}, 0)), R"(read(3, "", 1024)                       = 0)");
-  EXPECT_EQ(line(C("read", {3, 0x7ffd0000, 1024}, -11)),
-            "read(3, 0x7ffd0000, 1024)               = -1 EAGAIN (Resource temporarily unavailable)");
+  EXPECT_EQ(
+      line(r),
+      R"(read(3, "\177ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0\0\0\0\0\0\0\0\0"..., 832) = 832)");
+  EXPECT_EQ(line(C("read", {3, 0x7ffd0000, 1024}, 0)),
+            R"(read(3, "", 1024)                       = 0)");
+  EXPECT_EQ(
+      line(C("read", {3, 0x7ffd0000, 1024}, -11)),
+      "read(3, 0x7ffd0000, 1024)               = -1 EAGAIN (Resource temporarily unavailable)");
   C g("getrandom", {0x7ffd0000, 8, 1}, 8);
   g.cap(0, ES_CAP_BUF_RET, "\xff\xc8\x19\xd2\x42\x50\x5b\x9a");
   EXPECT_EQ(line(g), R"(getrandom("\xff\xc8\x19\xd2\x42\x50\x5b\x9a", 8, GRND_NONBLOCK) = 8)");
@@ -327,12 +355,15 @@ TEST(Format, UnfinishedAndResumedPieces) {
 TEST(Format, ReturnsThatAreNotNumbers) {
   EXPECT_EQ(line(C("exit_group", {0}, 0).noreturn()),
             "exit_group(0)                           = ?");
-  EXPECT_EQ(line(C("pause", {}, -514)),
-            "pause()                                 = ? ERESTARTNOHAND (To be restarted if no handler)");
+  EXPECT_EQ(
+      line(C("pause", {}, -514)),
+      "pause()                                 = ? ERESTARTNOHAND (To be restarted if no handler)");
   EXPECT_EQ(line(C("pause", {}, -512)),
-            "pause()                                 = ? ERESTARTSYS (To be restarted if SA_RESTART is set)");
-  EXPECT_EQ(line(C("pause", {}, -516)),
-            "pause()                                 = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+            "pause()                                 = ? ERESTARTSYS (To be restarted if "
+            "SA_RESTART is set)");
+  EXPECT_EQ(
+      line(C("pause", {}, -516)),
+      "pause()                                 = ? ERESTART_RESTARTBLOCK (Interrupted by signal)");
   EXPECT_EQ(line(C("close", {uint64_t(-1)}, -9)),
             "close(-1)                               = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(line(C("getuid", {}, 0)), "getuid()                                = 0");
@@ -344,7 +375,8 @@ TEST(Format, ReturnsThatAreNotNumbers) {
   CallFormatter f({});
   f.enter_part(unknown, out);
   f.exit_part(unknown, out);
-  EXPECT_EQ(fmt::to_string(out), "syscall_0x190(0x1, 0, 0, 0, 0, 0)       = -1 ENOSYS (Function not implemented)");
+  EXPECT_EQ(fmt::to_string(out),
+            "syscall_0x190(0x1, 0, 0, 0, 0, 0)       = -1 ENOSYS (Function not implemented)");
   EXPECT_EQ(f.name(unknown), "syscall_0x190");
 }
 
@@ -393,16 +425,23 @@ struct stat make_stat(mode_t mode, off_t size, dev_t rdev = 0) {
 TEST(Format, Stat) {
   C a("newfstatat", {3, 0x1000, 0x2000, 0x1000}, 0);
   a.path(1, "").fixed(2, make_stat(S_IFREG | 0644, 41491));
-  EXPECT_EQ(line(a), R"(newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=41491, ...}, AT_EMPTY_PATH) = 0)");
+  EXPECT_EQ(line(a),
+            R"(newfstatat(3, "", {st_mode=S_IFREG|0644, st_size=41491, ...}, AT_EMPTY_PATH) = 0)");
   C d("newfstatat", {FDCWD, 0x1000, 0x2000, 0}, 0);
   d.path(1, "/tmp").fixed(2, make_stat(S_IFDIR | S_ISVTX | 0777, 4096));
-  EXPECT_EQ(line(d), R"(newfstatat(AT_FDCWD, "/tmp", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=4096, ...}, 0) = 0)");
+  EXPECT_EQ(
+      line(d),
+      R"(newfstatat(AT_FDCWD, "/tmp", {st_mode=S_IFDIR|S_ISVTX|0777, st_size=4096, ...}, 0) = 0)");
   C c("newfstatat", {1, 0x1000, 0x2000, 0x1000}, 0);
   c.path(1, "").fixed(2, make_stat(S_IFCHR | 0666, 0, makedev(1, 3)));
-  EXPECT_EQ(line(c), R"(newfstatat(1, "", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, AT_EMPTY_PATH) = 0)");
+  EXPECT_EQ(
+      line(c),
+      R"(newfstatat(1, "", {st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}, AT_EMPTY_PATH) = 0)");
   C f("newfstatat", {FDCWD, 0x1000, 0x7fff08640880, 0}, ENOENT_);
   f.path(1, "/usr/sbin/cat");
-  EXPECT_EQ(line(f), R"(newfstatat(AT_FDCWD, "/usr/sbin/cat", 0x7fff08640880, 0) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(
+      line(f),
+      R"(newfstatat(AT_FDCWD, "/usr/sbin/cat", 0x7fff08640880, 0) = -1 ENOENT (No such file or directory))");
   EXPECT_EQ(enter(a), R"(newfstatat(3, "", )");
 }
 
@@ -420,28 +459,36 @@ TEST(Format, Signals) {
             "sa_flags=SA_RESTORER, sa_restorer=0x7f749ea40050}, NULL, 8) = 0");
   C o("rt_sigaction", {SIGINT, 0, 0x2000, 8}, 0);
   o.fixed(2, KSigaction{0, 0, 0, 0});
-  EXPECT_EQ(line(o), "rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
+  EXPECT_EQ(line(o),
+            "rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8) = 0");
   C u("rt_sigaction", {SIGUSR1, 0x1000, 0, 8}, 0);
   u.fixed(1, KSigaction{1, 0x04000000 | 0x10000000 | 4, 0x7f4b31e4f050,
                         bit(SIGINT) | bit(SIGTERM) | bit(40)});
-  EXPECT_EQ(line(u),
-            "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[INT TERM RT_8], "
-            "sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, sa_restorer=0x7f4b31e4f050}, NULL, 8) = 0");
+  EXPECT_EQ(
+      line(u),
+      "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[INT TERM RT_8], "
+      "sa_flags=SA_RESTORER|SA_RESTART|SA_SIGINFO, sa_restorer=0x7f4b31e4f050}, NULL, 8) = 0");
   C m("rt_sigprocmask", {SIG_SETMASK, 0x1000, 0x2000, 8}, 0);
   m.fixed(1, uint64_t{0}).fixed(2, ~(bit(SIGKILL) | bit(SIGSTOP) | bit(32) | bit(33)));
   EXPECT_EQ(line(m), "rt_sigprocmask(SIG_SETMASK, [], ~[KILL STOP RTMIN RT_1], 8) = 0");
   EXPECT_EQ(enter(m), "rt_sigprocmask(SIG_SETMASK, [], ");
-  EXPECT_EQ(line(C("kill", {999999, 0}, -3)), "kill(999999, 0)                         = -1 ESRCH (No such process)");
-  EXPECT_EQ(line(C("kill", {999999, 9}, -3)), "kill(999999, SIGKILL)                   = -1 ESRCH (No such process)");
-  EXPECT_EQ(line(C("kill", {999999, 35}, -3)), "kill(999999, SIGRT_3)                   = -1 ESRCH (No such process)");
-  EXPECT_EQ(line(C("kill", {999999, 64}, -3)), "kill(999999, SIGRT_32)                  = -1 ESRCH (No such process)");
-  EXPECT_EQ(line(C("kill", {999999, 65}, -3)), "kill(999999, 65)                        = -1 ESRCH (No such process)");
+  EXPECT_EQ(line(C("kill", {999999, 0}, -3)),
+            "kill(999999, 0)                         = -1 ESRCH (No such process)");
+  EXPECT_EQ(line(C("kill", {999999, 9}, -3)),
+            "kill(999999, SIGKILL)                   = -1 ESRCH (No such process)");
+  EXPECT_EQ(line(C("kill", {999999, 35}, -3)),
+            "kill(999999, SIGRT_3)                   = -1 ESRCH (No such process)");
+  EXPECT_EQ(line(C("kill", {999999, 64}, -3)),
+            "kill(999999, SIGRT_32)                  = -1 ESRCH (No such process)");
+  EXPECT_EQ(line(C("kill", {999999, 65}, -3)),
+            "kill(999999, 65)                        = -1 ESRCH (No such process)");
 }
 
 TEST(Format, ProcessAndTime) {
   C p("prlimit64", {0, 3, 0, 0x1000}, 0);
   p.fixed(3, std::array<uint64_t, 2>{8192 * 1024, ~uint64_t{0}});
-  EXPECT_EQ(line(p), "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
+  EXPECT_EQ(line(p),
+            "prlimit64(0, RLIMIT_STACK, NULL, {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}) = 0");
   C n("clock_nanosleep", {0, 0, 0x1000, 0}, 0);
   n.fixed(2, std::array<int64_t, 2>{0, 1000});
   EXPECT_EQ(line(n), "clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=0, tv_nsec=1000}, NULL) = 0");
@@ -450,7 +497,9 @@ TEST(Format, ProcessAndTime) {
   EXPECT_EQ(line(w), "wait4(-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 4604");
   C k("wait4", {uint64_t(-1), 0x1000, 0, 0}, 4605);
   k.fixed(1, int{SIGSEGV | 0x80});
-  EXPECT_EQ(line(k), "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL) = 4605");
+  EXPECT_EQ(
+      line(k),
+      "wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL) = 4605");
   EXPECT_EQ(line(C("wait4", {uint64_t(-1), 0, 0, 0}, 19886)),
             "wait4(-1, NULL, 0, NULL)                = 19886");
 }
@@ -458,9 +507,11 @@ TEST(Format, ProcessAndTime) {
 TEST(Format, Network) {
   EXPECT_EQ(line(C("socket", {AF_INET, 1 | 02000000 | 04000, 6}, 3)),
             "socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK, IPPROTO_TCP) = 3");
-  EXPECT_EQ(line(C("socket", {AF_INET6, 2, 17}, 4)), "socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP) = 4");
+  EXPECT_EQ(line(C("socket", {AF_INET6, 2, 17}, 4)),
+            "socket(AF_INET6, SOCK_DGRAM, IPPROTO_UDP) = 4");
   EXPECT_EQ(line(C("socket", {AF_UNIX, 5, 0}, 5)), "socket(AF_UNIX, SOCK_SEQPACKET, 0)      = 5");
-  EXPECT_EQ(line(C("socket", {AF_NETLINK, 3, 0}, 6)), "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = 6");
+  EXPECT_EQ(line(C("socket", {AF_NETLINK, 3, 0}, 6)),
+            "socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE) = 6");
   EXPECT_EQ(line(C("socket", {AF_INET, 1, 0}, 4)), "socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 4");
   EXPECT_EQ(line(C("socket", {0xfff, 0xffffffff, 0}, -22)),
             "socket(0xfff /* AF_??? */, SOCK_CLOEXEC|SOCK_NONBLOCK|0xfff7f7ff, 0) = -1 EINVAL "
@@ -473,21 +524,29 @@ TEST(Format, Network) {
   std::strcpy(un.sun_path, "/nonexist/sock");
   C cu("connect", {3, 0x1000, sizeof un}, ENOENT_);
   cu.cap(1, ES_CAP_BUF_ARG, std::string(reinterpret_cast<char*>(&un), sizeof un));
-  EXPECT_EQ(line(cu), R"(connect(3, {sa_family=AF_UNIX, sun_path="/nonexist/sock"}, 110) = -1 ENOENT (No such file or directory))");
+  EXPECT_EQ(
+      line(cu),
+      R"(connect(3, {sa_family=AF_UNIX, sun_path="/nonexist/sock"}, 110) = -1 ENOENT (No such file or directory))");
   sockaddr_in in{};
   in.sin_family = AF_INET;
   in.sin_port = htons(9);
   in.sin_addr.s_addr = htonl(0x7f000001);
   C ci("connect", {4, 0x1000, sizeof in}, -111);
   ci.cap(1, ES_CAP_BUF_ARG, std::string(reinterpret_cast<char*>(&in), sizeof in));
-  EXPECT_EQ(line(ci), R"(connect(4, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused))");
-  EXPECT_EQ(enter(ci), R"(connect(4, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16)");
+  EXPECT_EQ(
+      line(ci),
+      R"(connect(4, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused))");
+  EXPECT_EQ(
+      enter(ci),
+      R"(connect(4, {sa_family=AF_INET, sin_port=htons(9), sin_addr=inet_addr("127.0.0.1")}, 16)");
   in.sin_port = htons(43926);
   in.sin_addr.s_addr = 0;
   C gs("getsockname", {4, 0x1000, 0x2000}, 0);
   gs.cap(1, ES_CAP_BUF_ARGPTR, std::string(reinterpret_cast<char*>(&in), sizeof in));
   gs.fixed(2, uint32_t{16});
-  EXPECT_EQ(line(gs), R"(getsockname(4, {sa_family=AF_INET, sin_port=htons(43926), sin_addr=inet_addr("0.0.0.0")}, [16]) = 0)");
+  EXPECT_EQ(
+      line(gs),
+      R"(getsockname(4, {sa_family=AF_INET, sin_port=htons(43926), sin_addr=inet_addr("0.0.0.0")}, [16]) = 0)");
 
   C pp("pipe2", {0x1000, 0}, 0);
   pp.fixed(0, std::array<int32_t, 2>{5, 6});
@@ -511,7 +570,8 @@ TEST(Format, Network) {
   fds[0].revents = fds[1].revents = 0;
   C p3("poll", {0x1000, 2, 0}, 0);
   p3.cap(0, ES_CAP_BUF_ARG_FIXED, std::string(reinterpret_cast<char*>(fds), sizeof fds));
-  EXPECT_EQ(line(p3), "poll([{fd=7, events=POLLIN}, {fd=8, events=POLLIN|POLLOUT}], 2, 0) = 0 (Timeout)");
+  EXPECT_EQ(line(p3),
+            "poll([{fd=7, events=POLLIN}, {fd=8, events=POLLIN|POLLOUT}], 2, 0) = 0 (Timeout)");
 }
 
 TEST(Format, Getdents) {
@@ -572,7 +632,8 @@ std::string sigline(const decode::Signal& s) {
 }
 
 TEST(Format, SignalLines) {
-  EXPECT_EQ(sigline(make_signal(SIGCHLD, CLD_EXITED, {{16, 19886}, {20, 0}, {24, 3}}, {{32, 0}, {40, 0}})),
+  EXPECT_EQ(sigline(make_signal(SIGCHLD, CLD_EXITED, {{16, 19886}, {20, 0}, {24, 3}},
+                                {{32, 0}, {40, 0}})),
             "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=19886, si_uid=0, "
             "si_status=3, si_utime=0, si_stime=0} ---");
   EXPECT_EQ(sigline(make_signal(SIGCHLD, CLD_KILLED, {{16, 19887}, {24, SIGSEGV}})),

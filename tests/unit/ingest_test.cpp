@@ -1,8 +1,8 @@
 // ingest: the merge puts records from several rings back into timestamp order.
-#include <gtest/gtest.h>
-
 #include <cstring>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "estrace/abi/event.h"
 #include "estrace/ingest/merger.h"

@@ -1,9 +1,9 @@
 // launch: /proc/PID/task/TID/syscall parsing and command resolution.
-#include <gtest/gtest.h>
+#include "estrace/launch/launch.h"
 
 #include <unistd.h>
 
-#include "estrace/launch/launch.h"
+#include <gtest/gtest.h>
 
 namespace estrace::launch {
 namespace {

@@ -1,8 +1,8 @@
 // output: strace's line assembly, expectations taken from strace 6.1 runs of the same calls.
-#include <gtest/gtest.h>
-
 #include <map>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/event.h"
@@ -265,9 +265,9 @@ TEST(WriterDisplay, DumpsWritesWholeAndShowsMinusSOnTheLine) {
   h.writer.on_call_end(with_capture(call(3494, "write", {3, 0x1000, 100}, 100), 1, data), false);
   h.writer.on_call_end(with_capture(call(3494, "write", {4, 0x1000, 3}, 3), 1, "xyz"), false);
   std::string text = h.out.str();
-  EXPECT_TRUE(text.starts_with(
-      "write(3, \"Hello\\n\\1\\377AAAAAAAAAAAAAAAAAAAAAAAA\"..., 100) = 100\n"
-      " | 00000  48 65 6c 6c 6f 0a 01 ff"))
+  EXPECT_TRUE(
+      text.starts_with("write(3, \"Hello\\n\\1\\377AAAAAAAAAAAAAAAAAAAAAAAA\"..., 100) = 100\n"
+                       " | 00000  48 65 6c 6c 6f 0a 01 ff"))
       << text;
   EXPECT_NE(text.find(" | 00060  41 41 41 41                                       AAAA"
                       "             |\nwrite(4, \"xyz\", 3)"),
@@ -299,7 +299,8 @@ TEST(WriterDisplay, DumpsEachIovecBuffer) {
   std::string iov = item("abc") + item("defgh");
   fmt::memory_buffer out;
   auto c = with_capture(call(3494, "writev", {3, 0x1000, 2}, 8), 1, iov);
-  format::format_io_dump(c, {}, [](int) { return true; }, out);
+  format::format_io_dump(
+      c, {}, [](int) { return true; }, out);
   EXPECT_EQ(std::string(out.data(), out.size()),
             " * 3 bytes in buffer 0\n"
             " | 00000  61 62 63                                          abc              |\n"
@@ -310,8 +311,8 @@ TEST(WriterDisplay, DumpsEachIovecBuffer) {
 TEST(WriterDisplay, XlatRawAndVerbose) {
   format::Style style;
   style.xlat = format::XlatMode::Raw;
-  auto openat = with_capture(call(3494, "openat", {uint64_t(-100), 0x1000, 0x80241, 0644}, 3),
-                             1, std::string_view("/tmp/opt/data.txt\0", 18));
+  auto openat = with_capture(call(3494, "openat", {uint64_t(-100), 0x1000, 0x80241, 0644}, 3), 1,
+                             std::string_view("/tmp/opt/data.txt\0", 18));
   auto mmap = call(3494, "mmap", {0, 4096, 3, 0x22, uint64_t(-1), 0}, 0x7f6bbed18000);
   {
     Harness h({}, style);
@@ -328,12 +329,13 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
   h.writer.on_call_end(openat, false);
   h.writer.on_call_end(mmap, false);
   h.writer.on_call_end(call(3494, "lseek", {0, 0, 2}, 0), false);
-  EXPECT_EQ(h.out.str(),
-            "openat(-100 /* AT_FDCWD */, \"/tmp/opt/data.txt\", 0x80241 /* "
-            "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC */, 0644) = 3\n"
-            "mmap(NULL, 4096, 0x3 /* PROT_READ|PROT_WRITE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, "
-            "-1, 0) = 0x7f6bbed18000\n"
-            "lseek(0, 0, 0x2 /* SEEK_END */)         = 0\n");
+  EXPECT_EQ(
+      h.out.str(),
+      "openat(-100 /* AT_FDCWD */, \"/tmp/opt/data.txt\", 0x80241 /* "
+      "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC */, 0644) = 3\n"
+      "mmap(NULL, 4096, 0x3 /* PROT_READ|PROT_WRITE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, "
+      "-1, 0) = 0x7f6bbed18000\n"
+      "lseek(0, 0, 0x2 /* SEEK_END */)         = 0\n");
 }
 
 // Descriptor names for the path filter: fd 3 of process 1 is the file.

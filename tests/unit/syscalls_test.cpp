@@ -1,8 +1,8 @@
 // syscalls: catalogue, classes, -e trace= parsing and capture rows.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/signature.h"

@@ -31,7 +31,7 @@ enum StatusBits : uint32_t {
   kStatusFailed = 1u << 1,
   kStatusUnfinished = 1u << 2,  // never returned (exit_group, killed inside the call)
   kStatusUnavailable = 1u << 3,
-  kStatusDetached = 1u << 4,    // in progress when estrace detached
+  kStatusDetached = 1u << 4,  // in progress when estrace detached
   kStatusAll = 0xff,
 };
 
@@ -49,8 +49,9 @@ struct Options {
   std::optional<uint32_t> uid;          // --uid UID
   bool pidns = false;                   // --pidns: also each task's pid in its own namespace
   // True when tasks are chosen by identity rather than only by pid.
-  bool by_identity() const { return all || !cgroups.empty() || !containers.empty() ||
-                                    !comms.empty() || uid.has_value(); }
+  bool by_identity() const {
+    return all || !cgroups.empty() || !containers.empty() || !comms.empty() || uid.has_value();
+  }
 
   // Which calls: -e trace=...; empty means all. Names resolved by the syscall catalogue.
   std::vector<uint32_t> trace_syscalls;  // x86_64 numbers
@@ -65,14 +66,14 @@ struct Options {
   bool show_duration = false;  // -T
   bool quiet = false;          // -q: no attach/detach messages
   HexMode hex = HexMode::None;
-  bool verbose = false;  // -v
-  int decode_fds = 0;    // -y: 1, -yy: 2
-  bool syscall_numbers = false;        // -n: "[  1] " before each call
-  bool decode_pids_comm = false;       // -Y: "1234<bash>"
-  XlatMode xlat = XlatMode::Abbrev;    // -X
-  NumberSet signals{{}, true};         // -e signal=: which "--- SIG... ---" lines show
-  NumberSet read_fds;                  // -e read=: hex dumps of data read from these fds
-  NumberSet write_fds;                 // -e write=: ... and written to these
+  bool verbose = false;                  // -v
+  int decode_fds = 0;                    // -y: 1, -yy: 2
+  bool syscall_numbers = false;          // -n: "[  1] " before each call
+  bool decode_pids_comm = false;         // -Y: "1234<bash>"
+  XlatMode xlat = XlatMode::Abbrev;      // -X
+  NumberSet signals{{}, true};           // -e signal=: which "--- SIG... ---" lines show
+  NumberSet read_fds;                    // -e read=: hex dumps of data read from these fds
+  NumberSet write_fds;                   // -e write=: ... and written to these
   std::vector<std::string> trace_paths;  // -P: only calls that touch these paths
 
   // Where lines go.

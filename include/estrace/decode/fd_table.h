@@ -30,7 +30,9 @@ class FdTable final : public format::FdNames {
   // its short life is decoded); chdir and fchdir keep it current afterwards.
   void set_cwd(uint32_t tgid, std::string cwd) { cwds_[tgid] = std::move(cwd); }
   // A descriptor a process estrace started inherited, named as estrace sees it.
-  void set(uint32_t tgid, int fd, const std::string& target) { tables_[tgid][fd] = describe(target); }
+  void set(uint32_t tgid, int fd, const std::string& target) {
+    tables_[tgid][fd] = describe(target);
+  }
   void exec(uint32_t tgid);
   void exit(uint32_t tgid);
 

@@ -36,10 +36,10 @@ class PidNames {
 struct Style {
   unsigned string_limit = 32;  // -s
   HexMode hex = HexMode::None;
-  bool verbose = false;            // -v
-  int decode_fds = 0;              // -y 1, -yy 2
-  const FdNames* fds = nullptr;    // consulted when decode_fds > 0
-  const PidNames* pids = nullptr;  // -Y: pids print as 1234<bash>
+  bool verbose = false;              // -v
+  int decode_fds = 0;                // -y 1, -yy 2
+  const FdNames* fds = nullptr;      // consulted when decode_fds > 0
+  const PidNames* pids = nullptr;    // -Y: pids print as 1234<bash>
   XlatMode xlat = XlatMode::Abbrev;  // -X
 };
 
@@ -48,7 +48,8 @@ class CallFormatter {
   explicit CallFormatter(Style style) : style_(style) {}
 
   // What strace prints when the call starts: the name, "(", and the arguments the call reads,
-  // up to the first one it writes: "read(3, ", "flock(3, LOCK_EX", "openat(AT_FDCWD, \"/x\", O_RDONLY".
+  // up to the first one it writes: "read(3, ", "flock(3, LOCK_EX", "openat(AT_FDCWD, \"/x\",
+  // O_RDONLY".
   void enter_part(const decode::Call& call, fmt::memory_buffer& out) const;
 
   // The rest, printed when it returns: "\"abc\", 4096) = 3", ") = 0",

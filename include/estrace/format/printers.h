@@ -3,10 +3,9 @@
 // the signature row and calls the entry of each argument's kind: no per-syscall switch.
 #pragma once
 
-#include <cstring>
-
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include <fmt/format.h>

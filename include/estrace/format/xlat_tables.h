@@ -21,8 +21,8 @@ extern const Xlat kSockDomains, kSockTypes, kSockFlags, kIpProtos, kNetlinkProto
 extern const Xlat kSockLevels, kSockOptions, kSockGetOptions, kSockIpOptions, kSockIpv6Options,
     kSockTcpOptions, kSockUdpOptions;
 // process, time, signals (xlat_process.cpp)
-extern const Xlat kCloneFlags, kUnshareFlags, kWaitOptions, kRlimits, kArchPrctl, kFutexCmds, kClockIds,
-    kGrndFlags, kSigHow, kSaFlags, kIoctlCmds, kSiCodes, kCldCodes, kSegvCodes, kBusCodes,
-    kIllCodes, kFpeCodes, kTrapCodes, kPollCodes, kSchedPolicies, kRusageWho;
+extern const Xlat kCloneFlags, kUnshareFlags, kWaitOptions, kRlimits, kArchPrctl, kFutexCmds,
+    kClockIds, kGrndFlags, kSigHow, kSaFlags, kIoctlCmds, kSiCodes, kCldCodes, kSegvCodes,
+    kBusCodes, kIllCodes, kFpeCodes, kTrapCodes, kPollCodes, kSchedPolicies, kRusageWho;
 
 }  // namespace estrace::format::xlat

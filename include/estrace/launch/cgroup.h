@@ -28,6 +28,7 @@ Result<CgroupTarget> resolve_cgroup(const std::string& path);
 // The cgroup of a container whose runtime names cgroups after its id (docker-ID.scope, ID,
 // cri-containerd-ID.scope, crio-ID.scope, libpod-ID.scope) or a systemd unit (NAME.scope,
 // machine-NAME.scope): a unique id prefix or the name is enough. Errors list what was found.
-Result<CgroupTarget> resolve_container(const std::string& id, const std::vector<std::string>& roots);
+Result<CgroupTarget> resolve_container(const std::string& id,
+                                       const std::vector<std::string>& roots);
 
 }  // namespace estrace::launch

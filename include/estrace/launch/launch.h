@@ -37,7 +37,8 @@ class GatedChild {
   int open();
 
  private:
-  GatedChild(pid_t pid, int gate_fd, int error_fd) : pid_(pid), gate_fd_(gate_fd), error_fd_(error_fd) {}
+  GatedChild(pid_t pid, int gate_fd, int error_fd)
+      : pid_(pid), gate_fd_(gate_fd), error_fd_(error_fd) {}
   pid_t pid_;
   int gate_fd_;   // write end: closing it releases the child
   int error_fd_;  // read end: the child's execve errno, or EOF on success (O_CLOEXEC)

@@ -19,12 +19,12 @@ namespace estrace::output {
 
 struct LineOptions {
   format::TimeMode time = format::TimeMode::None;
-  bool show_duration = false;   // -T
-  bool pid_prefix_always = false;  // -f with -o: "%-5d " on every line
-  bool to_terminal_stream = true;  // not -o: "[pid N] " while several tasks are traced
-  bool terminal_prefix_always = false;  // ... or always (tasks chosen by cgroup, --all)
+  bool show_duration = false;              // -T
+  bool pid_prefix_always = false;          // -f with -o: "%-5d " on every line
+  bool to_terminal_stream = true;          // not -o: "[pid N] " while several tasks are traced
+  bool terminal_prefix_always = false;     // ... or always (tasks chosen by cgroup, --all)
   decode::PidNamespaces* pidns = nullptr;  // --pidns: "[pid 4242 (ns 7)]"
-  bool whole_lines = false;  // -z/-Z/status=: print a call only when it ends, in one piece
+  bool whole_lines = false;        // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
   bool syscall_numbers = false;    // -n: "[  0] " after the pid and the timestamp
   const format::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
@@ -65,10 +65,10 @@ class TraceWriter final : public decode::Handler {
   LineOptions options_;
   Sink& sink_;
   fmt::memory_buffer buf_;
-  size_t carried_col_ = 0;                            // columns already written by a partial
-  std::unordered_map<uint32_t, size_t> partial_;      // tid -> column of its open line
+  size_t carried_col_ = 0;                        // columns already written by a partial
+  std::unordered_map<uint32_t, size_t> partial_;  // tid -> column of its open line
   std::unordered_set<uint32_t> live_;
-  std::unordered_map<uint32_t, uint32_t> last_nr_;    // -n: a signal or exit line shows it
+  std::unordered_map<uint32_t, uint32_t> last_nr_;  // -n: a signal or exit line shows it
   uint64_t calls_written_ = 0;
 };
 

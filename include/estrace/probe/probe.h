@@ -22,17 +22,17 @@ struct Config {
   uint32_t string_limit = 32;
   uint64_t ring_bytes_per_cpu = 8u << 20;
   std::vector<es_syscall_spec> specs;  // indexed by syscall number, at most ES_MAX_SYSCALLS
-  bool aggregate = false;   // keep per-syscall statistics in the kernel (-c, --latency...)
+  bool aggregate = false;  // keep per-syscall statistics in the kernel (-c, --latency...)
   // Production filters: tasks not chosen by pid are matched by identity (all must hold).
   struct Cgroup {
     uint64_t id = 0;     // cgroup v2 id (the directory's inode number)
     uint32_t level = 0;  // depth below the v2 root
   };
-  bool match_identity = false;      // --all, --cgroup, --comm, --uid
-  std::vector<Cgroup> cgroups;      // at most 8
-  std::vector<std::string> comms;   // at most 4 globs, each under 16 bytes
+  bool match_identity = false;     // --all, --cgroup, --comm, --uid
+  std::vector<Cgroup> cgroups;     // at most 8
+  std::vector<std::string> comms;  // at most 4 globs, each under 16 bytes
   std::optional<uint32_t> uid;
-  bool emit_calls = true;   // send a record per call (false: summary only)
+  bool emit_calls = true;       // send a record per call (false: summary only)
   uint32_t status_mask = 0xff;  // outcomes sent: successful 1, failed 2, unfinished 4
 };
 

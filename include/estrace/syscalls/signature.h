@@ -14,39 +14,39 @@ namespace estrace::syscalls {
 enum class ArgKind : uint8_t {
   None = 0,
   // Plain values.
-  Int,     // int, decimal
-  Long,    // long / off_t, decimal
-  Uint,    // unsigned int, decimal
-  Ulong,   // size_t / unsigned long, decimal
-  Hex,     // flags without a table, cookies: 0x1f (0 prints as 0)
-  Ptr,     // an address strace does not follow: NULL or 0x7ffd...
-  Octal,   // mode_t: 0644
-  Fd,      // descriptor; -y decorates it
-  Dirfd,   // descriptor or AT_FDCWD
+  Int,    // int, decimal
+  Long,   // long / off_t, decimal
+  Uint,   // unsigned int, decimal
+  Ulong,  // size_t / unsigned long, decimal
+  Hex,    // flags without a table, cookies: 0x1f (0 prints as 0)
+  Ptr,    // an address strace does not follow: NULL or 0x7ffd...
+  Octal,  // mode_t: 0644
+  Fd,     // descriptor; -y decorates it
+  Dirfd,  // descriptor or AT_FDCWD
   // Memory the call reads or fills.
-  Path,    // NUL-terminated path, printed in full
-  Str,     // NUL-terminated string, -s applies
-  BufIn,   // bytes the call reads, length in args[aux]
-  BufOut,  // bytes the call fills, length is the return value
+  Path,       // NUL-terminated path, printed in full
+  Str,        // NUL-terminated string, -s applies
+  BufIn,      // bytes the call reads, length in args[aux]
+  BufOut,     // bytes the call fills, length is the return value
   BufOutHex,  // like BufOut, always printed as \x.. (getrandom)
-  Argv,    // execve argv: ["ls", "/"]
-  Envp,    // execve envp: 0x7ffd... /* 21 vars */
+  Argv,       // execve argv: ["ls", "/"]
+  Envp,       // execve envp: 0x7ffd... /* 21 vars */
   // Flag and enum values (format/xlat_*.cpp).
-  OpenFlags,   // O_RDONLY|O_CLOEXEC
-  OpenMode,    // 0644, shown only when args[aux] has O_CREAT or O_TMPFILE
-  AccessMode,  // F_OK, R_OK|W_OK
-  AtFlags,     // AT_EMPTY_PATH|AT_SYMLINK_NOFOLLOW
-  MmapProt,    // PROT_READ|PROT_WRITE
-  MmapFlags,   // MAP_PRIVATE|MAP_ANONYMOUS
-  SockDomain,  // AF_INET
-  SockType,    // SOCK_STREAM|SOCK_CLOEXEC
-  SockProto,   // IPPROTO_TCP for inet domains (domain in args[aux]), else decimal
-  Whence,      // SEEK_SET
-  FcntlCmd,    // F_SETFD
-  FcntlArg,    // depends on the command in args[aux]; hidden for argument-less commands
-  IoctlReq,    // TCGETS, or _IOC(...) as strace prints unknown ones
-  Signo,       // SIGINT
-  SigHow,      // SIG_BLOCK
+  OpenFlags,      // O_RDONLY|O_CLOEXEC
+  OpenMode,       // 0644, shown only when args[aux] has O_CREAT or O_TMPFILE
+  AccessMode,     // F_OK, R_OK|W_OK
+  AtFlags,        // AT_EMPTY_PATH|AT_SYMLINK_NOFOLLOW
+  MmapProt,       // PROT_READ|PROT_WRITE
+  MmapFlags,      // MAP_PRIVATE|MAP_ANONYMOUS
+  SockDomain,     // AF_INET
+  SockType,       // SOCK_STREAM|SOCK_CLOEXEC
+  SockProto,      // IPPROTO_TCP for inet domains (domain in args[aux]), else decimal
+  Whence,         // SEEK_SET
+  FcntlCmd,       // F_SETFD
+  FcntlArg,       // depends on the command in args[aux]; hidden for argument-less commands
+  IoctlReq,       // TCGETS, or _IOC(...) as strace prints unknown ones
+  Signo,          // SIGINT
+  SigHow,         // SIG_BLOCK
   ArchPrctlCode,  // ARCH_SET_FS
   ArchPrctlArg,   // an address for the ARCH_GET_* codes in args[aux] (NULL), else hex
   RlimitRes,      // RLIMIT_STACK
@@ -78,44 +78,44 @@ enum class ArgKind : uint8_t {
   IntPtrOut,    // int * the call fills: [42]
   // Added for issue 3 (decoding fidelity). Kinds printed by a whole-call decoder
   // (format/decoders.h) only say what to capture.
-  StatxFlags,   // AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT
-  StatxMask,    // STATX_BASIC_STATS|STATX_MNT_ID
-  Statx,        // struct statx
-  Sysinfo,      // struct sysinfo
-  Utsname,      // struct utsname: {sysname="Linux", nodename="vm", ...}
-  RusageWho,    // RUSAGE_SELF
-  Rusage,       // struct rusage
-  FadviseAdvice,  // POSIX_FADV_SEQUENTIAL
-  IoctlArg,     // ioctl's third: an address for known requests (args[aux]), else hex
-  EpollFlags,   // EPOLL_CLOEXEC
-  EpollCtlOp,   // EPOLL_CTL_ADD
-  EpollEvent,   // struct epoll_event the call reads
-  EpollEvents,  // struct epoll_event[] the call fills, count is the return value
-  TimerfdFlags,    // TFD_CLOEXEC|TFD_NONBLOCK
-  TimerfdSetFlags, // TFD_TIMER_ABSTIME
-  EfdFlags,     // EFD_CLOEXEC|EFD_NONBLOCK
-  Itimerspec,   // {it_interval={...}, it_value={...}}
-  SchedPolicy,  // SCHED_OTHER (sched_setscheduler's argument)
-  SchedRet,     // sched_getscheduler's argument: the pid; its return "0 (SCHED_OTHER)"
-  CpuSet,       // cpu_set_t the call fills, size is the return value: [0 1]
-  FdSet,        // fd_set in/out, nfds in args[aux]: [3 5]
-  Timeval,      // {tv_sec=1, tv_usec=0}
-  SocklenInOut, // socklen_t * read and written: [110 => 16], [110] on failure
-  Iovec,        // struct iovec[args[aux]] with what each base points at (two-level capture)
-  Msghdr,       // struct msghdr
-  Flock,        // struct flock for fcntl's lock commands
-  CloneArgs,    // struct clone_args (clone3), size in args[aux]
-  SigsetSize,   // pselect6's {sigmask=..., sigsetsize=8}
-  MemfdFlags,   // MFD_CLOEXEC|MFD_ALLOW_SEALING
-  InotifyFlags, // IN_NONBLOCK|IN_CLOEXEC
-  SchedParam,   // struct sched_param: [0]
-  SigFrame,     // rt_sigreturn's frame: its signal mask at the user stack pointer + 8 * aux
+  StatxFlags,       // AT_STATX_SYNC_AS_STAT|AT_NO_AUTOMOUNT
+  StatxMask,        // STATX_BASIC_STATS|STATX_MNT_ID
+  Statx,            // struct statx
+  Sysinfo,          // struct sysinfo
+  Utsname,          // struct utsname: {sysname="Linux", nodename="vm", ...}
+  RusageWho,        // RUSAGE_SELF
+  Rusage,           // struct rusage
+  FadviseAdvice,    // POSIX_FADV_SEQUENTIAL
+  IoctlArg,         // ioctl's third: an address for known requests (args[aux]), else hex
+  EpollFlags,       // EPOLL_CLOEXEC
+  EpollCtlOp,       // EPOLL_CTL_ADD
+  EpollEvent,       // struct epoll_event the call reads
+  EpollEvents,      // struct epoll_event[] the call fills, count is the return value
+  TimerfdFlags,     // TFD_CLOEXEC|TFD_NONBLOCK
+  TimerfdSetFlags,  // TFD_TIMER_ABSTIME
+  EfdFlags,         // EFD_CLOEXEC|EFD_NONBLOCK
+  Itimerspec,       // {it_interval={...}, it_value={...}}
+  SchedPolicy,      // SCHED_OTHER (sched_setscheduler's argument)
+  SchedRet,         // sched_getscheduler's argument: the pid; its return "0 (SCHED_OTHER)"
+  CpuSet,           // cpu_set_t the call fills, size is the return value: [0 1]
+  FdSet,            // fd_set in/out, nfds in args[aux]: [3 5]
+  Timeval,          // {tv_sec=1, tv_usec=0}
+  SocklenInOut,     // socklen_t * read and written: [110 => 16], [110] on failure
+  Iovec,            // struct iovec[args[aux]] with what each base points at (two-level capture)
+  Msghdr,           // struct msghdr
+  Flock,            // struct flock for fcntl's lock commands
+  CloneArgs,        // struct clone_args (clone3), size in args[aux]
+  SigsetSize,       // pselect6's {sigmask=..., sigsetsize=8}
+  MemfdFlags,       // MFD_CLOEXEC|MFD_ALLOW_SEALING
+  InotifyFlags,     // IN_NONBLOCK|IN_CLOEXEC
+  SchedParam,       // struct sched_param: [0]
+  SigFrame,         // rt_sigreturn's frame: its signal mask at the user stack pointer + 8 * aux
   // Socket options (format/struct_sockopt.cpp).
-  SockoptLevel, // SOL_SOCKET
-  SockoptName,  // SO_REUSEADDR: the table of the level in args[aux]
-  SockoptIn,    // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
-  SockoptOut,   // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
-  Count,        // the number of ArgKinds; keep last
+  SockoptLevel,  // SOL_SOCKET
+  SockoptName,   // SO_REUSEADDR: the table of the level in args[aux]
+  SockoptIn,     // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
+  SockoptOut,    // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
+  Count,         // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.

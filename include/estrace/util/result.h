@@ -14,7 +14,7 @@ struct Error {
 template <class T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit like std::expected
+  Result(T value) : value_(std::move(value)) {}              // NOLINT: implicit like std::expected
   Result(Error error) : error_(std::move(error.message)) {}  // NOLINT
 
   bool ok() const { return value_.has_value(); }
