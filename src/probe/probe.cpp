@@ -131,6 +131,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
     int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
                             static_cast<uint32_t>(config.ring_bytes_per_cpu), nullptr);
+    if (fd < 0 && errno == EPERM) return load_error(EPERM);  // the first BPF call: privileges
     if (fd < 0)
       return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
                    "-byte ring buffer: " + strerror(errno)};

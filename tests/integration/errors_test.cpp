@@ -69,3 +69,22 @@ TEST_F(Errors, BufferSmallerThanAPage) {
 
 }  // namespace
 }  // namespace it
+
+namespace it {
+namespace {
+
+class Privileges : public EstraceTest {};
+
+// Without root (and without CAP_BPF/CAP_PERFMON) the user gets one line saying so.
+TEST_F(Privileges, UnprivilegedUserIsToldWhatIsNeeded) {
+  if (access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "no setpriv (util-linux)";
+  RunResult r = run({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                     estrace_path(), "--", "/bin/true"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  auto lines = split_lines(r.err);
+  ASSERT_EQ(lines.size(), 1u) << r.err;
+  EXPECT_EQ(lines[0].rfind("estrace: loading BPF programs needs root", 0), 0u) << r.err;
+}
+
+}  // namespace
+}  // namespace it
