@@ -193,6 +193,16 @@ static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
 	out->mode = BPF_CORE_READ(file, f_inode, i_mode);
 	bpf_probe_read_kernel_str(out->name, sizeof(out->name),
 				  BPF_CORE_READ(file, f_path.dentry, d_name.name));
+	if ((out->mode & 0170000) == 0140000) { /* S_IFSOCK: file->private_data is the socket */
+		struct socket *sock = BPF_CORE_READ(file, private_data);
+		struct sock *sk = BPF_CORE_READ(sock, sk);
+
+		if (sk) {
+			out->family = BPF_CORE_READ(sk, __sk_common.skc_family);
+			out->type = BPF_CORE_READ(sk, sk_type);
+			out->protocol = BPF_CORE_READ(sk, sk_protocol);
+		}
+	}
 	return true;
 }
 
@@ -338,6 +348,48 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 			return off;
 		len = capture_iovec(data, ptr, arg_at(args, slot->len_arg), ret, &result);
 		break;
+	case ES_CAP_MSGHDR_ARG:
+	case ES_CAP_MSGHDR_RET: {
+		/* struct user_msghdr as the caller laid it out (the kernel updated namelen and
+		 * flags for a receive), its address, then its iovecs. */
+		struct {
+			__u64 name;
+			__u32 namelen;
+			__u32 pad;
+			__u64 iov;
+			__u64 iovlen;
+			__u64 control;
+			__u64 controllen;
+			__u32 flags;
+			__u32 pad2;
+		} m;
+		struct es_msghdr_head *head = (void *)data;
+		__u32 nlen;
+
+		if (bpf_probe_read_user(&m, sizeof(m), (void *)ptr)) {
+			result |= ES_CAPR_FAULT;
+			break;
+		}
+		nlen = m.name ? clamp_u32(m.namelen, 128) : 0;
+		barrier_var(nlen);
+		if (nlen > 128)
+			nlen = 128;
+		if (nlen && bpf_probe_read_user(data + sizeof(*head), nlen, (void *)m.name))
+			nlen = 0;
+		head->name = m.name;
+		head->namelen = m.namelen;
+		head->name_copied = nlen;
+		head->iov = m.iov;
+		head->iovlen = m.iovlen;
+		head->control = m.control;
+		head->controllen = m.controllen;
+		head->flags = m.flags;
+		head->pad = 0;
+		len = sizeof(*head) + nlen +
+		      capture_iovec(data + sizeof(*head) + nlen, m.iov, m.iovlen,
+				    slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL, &result);
+		break;
+	}
 	case ES_CAP_STRING_ARRAY:
 		len = capture_string_array(data, ptr, &result);
 		break;

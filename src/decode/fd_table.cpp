@@ -3,6 +3,8 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -111,15 +113,37 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
 
 bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
 
+// -yy's name of a socket's protocol, as strace prints it ("TCP:[1234]"); empty when unknown.
+std::string socket_protocol(const es_fd_file& f) {
+  struct Row {
+    uint16_t family, type, protocol;  // protocol 0: any
+    const char* name;
+  };
+  static constexpr Row kRows[] = {
+      {AF_INET, SOCK_STREAM, IPPROTO_TCP, "TCP"},   {AF_INET6, SOCK_STREAM, IPPROTO_TCP, "TCPv6"},
+      {AF_INET, SOCK_DGRAM, IPPROTO_UDP, "UDP"},    {AF_INET6, SOCK_DGRAM, IPPROTO_UDP, "UDPv6"},
+      {AF_UNIX, SOCK_STREAM, 0, "UNIX-STREAM"},     {AF_UNIX, SOCK_DGRAM, 0, "UNIX-DGRAM"},
+      {AF_UNIX, SOCK_SEQPACKET, 0, "UNIX-SEQPACKET"}, {AF_NETLINK, 0, 0, "NETLINK"},
+  };
+  for (const auto& r : kRows)
+    if (r.family == f.family && (!r.type || r.type == f.type) &&
+        (!r.protocol || r.protocol == f.protocol))
+      return r.name;
+  return {};
+}
+
 // What /proc/PID/fd would show for a file the BPF side described (es_fd_file): only for
-// the kinds that have no path (pipes, sockets, anonymous inodes).
-std::optional<std::string> link_text(const es_fd_file& f) {
+// the kinds that have no path (pipes, sockets, anonymous inodes). With -yy a socket is named
+// by its protocol, as strace does before it knows the socket's addresses.
+std::optional<std::string> link_text(const es_fd_file& f, int detail) {
   if (f.ino == 0) return std::nullopt;
   switch (f.mode & S_IFMT) {
     case S_IFIFO:
       return "pipe:[" + std::to_string(f.ino) + "]";
-    case S_IFSOCK:
-      return "socket:[" + std::to_string(f.ino) + "]";
+    case S_IFSOCK: {
+      std::string proto = detail >= 2 ? socket_protocol(f) : std::string();
+      return (proto.empty() ? std::string("socket") : proto) + ":[" + std::to_string(f.ino) + "]";
+    }
     case 0:
       return "anon_inode:" + std::string(f.name, strnlen(f.name, sizeof f.name));
     default:
@@ -203,7 +227,7 @@ void FdTable::before_line(const Call& call) {
     case Effect::NewFd: {
       std::optional<std::string> seen;
       for (const auto& f : created_files(call))
-        if (f.fd == fd) seen = link_text(f);
+        if (f.fd == fd) seen = link_text(f, detail_);
       if (!seen) seen = proc_fd(call.tgid, fd);
       if (seen)
         table[fd] = describe(*seen);
@@ -222,7 +246,7 @@ void FdTable::before_line(const Call& call) {
         for (int f : fds) {
           std::optional<std::string> seen;
           for (const auto& file : created)
-            if (file.fd == f) seen = link_text(file);
+            if (file.fd == f) seen = link_text(file, detail_);
           if (!seen) seen = proc_fd(call.tgid, f);
           if (seen)
             table[f] = describe(*seen);

@@ -154,6 +154,7 @@ void register_flags(PrinterTable& t) {
   set(K::RlimitRes, xval32<xlat::kRlimits>);
   set(K::ClockId, xval32<xlat::kClockIds>);
   set(K::GrndFlags, flags32<xlat::kGrndFlags>);
+  set(K::MsgFlags, flags32<xlat::kMsgFlags>);
   set(K::WaitOptions, flags32<xlat::kWaitOptions>);
   set(K::CloneFlags, flags32<xlat::kUnshareFlags>);  // unshare, setns
   set(K::FutexOp, futex_op);

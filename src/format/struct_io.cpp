@@ -18,21 +18,17 @@ auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 // [{iov_base="hello", iov_len=5}, {iov_base=" world\n", iov_len=7}]: each base's bytes as
 // the BPF side copied them (es_iovec_item). For a read only the bytes the call returned are
 // shown, spread over the items in order; items past them print "".
-void iovec_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
-  const bool filled = c.argsig(i).dir == syscalls::kOut;
-  if (!d || (filled && !c.succeeded()) || (d->result & ES_CAPR_FAULT && d->data.empty()))
-    return print_ptr(c.out, c.arg(i));
-  uint64_t remaining = filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX;
+// The es_iovec_item array in `data`: "[{iov_base=\"hello\", iov_len=5}, ...]". A read shows
+// only the `remaining` bytes it returned, spread over the items in order.
+void print_iovec_items(const ArgContext& c, std::string_view data, bool cut, uint64_t remaining) {
   put(c.out, '[');
   size_t off = 0;
   unsigned items = 0;
-  bool cut = d->result & ES_CAPR_TRUNCATED;
-  while (off + sizeof(es_iovec_item) <= d->data.size()) {
+  while (off + sizeof(es_iovec_item) <= data.size()) {
     es_iovec_item item;
-    std::memcpy(&item, d->data.data() + off, sizeof item);
+    std::memcpy(&item, data.data() + off, sizeof item);
     off += sizeof item;
-    std::string_view bytes = d->data.substr(off, item.copied);
+    std::string_view bytes = data.substr(off, item.copied);
     off += item.copied;
     // -e read=/write= capture more than -s for their dumps; the line still shows -s bytes.
     bytes = bytes.substr(0, c.style.string_limit);
@@ -54,6 +50,48 @@ void iovec_arg(const ArgContext& c, int i) {
   }
   if (cut) put(c.out, items ? ", ..." : "...");
   put(c.out, ']');
+}
+
+void iovec_arg(const ArgContext& c, int i) {
+  const decode::CaptureView* d = c.data(i);
+  const bool filled = c.argsig(i).dir == syscalls::kOut;
+  if (!d || (filled && !c.succeeded()) || (d->result & ES_CAPR_FAULT && d->data.empty()))
+    return print_ptr(c.out, c.arg(i));
+  print_iovec_items(c, d->data, d->result & ES_CAPR_TRUNCATED,
+                    filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX);
+}
+
+// {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=2, msg_controllen=0, msg_flags=0}
+// (es_msghdr_head, the address, then the iovec items). Control messages are not decoded:
+// their address is shown.
+void msghdr_arg(const ArgContext& c, int i) {
+  const decode::CaptureView* d = c.data(i);
+  const bool filled = c.argsig(i).dir == syscalls::kOut;
+  es_msghdr_head h;
+  if (!d || (filled && !c.succeeded()) || d->data.size() < sizeof h)
+    return print_ptr(c.out, c.arg(i));
+  std::memcpy(&h, d->data.data(), sizeof h);
+  std::string_view rest = d->data.substr(sizeof h);
+  put(c.out, "{msg_name=");
+  if (!h.name)
+    put(c.out, "NULL");
+  else if (h.name_copied)
+    print_sockaddr(c, rest.substr(0, std::min<size_t>(h.name_copied, h.namelen)));
+  else
+    print_ptr(c.out, h.name);
+  fmt::format_to(to(c), ", msg_namelen={}, msg_iov=", h.namelen);
+  print_iovec_items(c, rest.substr(std::min<size_t>(h.name_copied, rest.size())),
+                    d->result & ES_CAPR_TRUNCATED,
+                    filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX);
+  fmt::format_to(to(c), ", msg_iovlen={}, ", h.iovlen);
+  if (h.controllen) {
+    put(c.out, "msg_control=");
+    print_ptr(c.out, h.control);
+    put(c.out, ", ");
+  }
+  fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);
+  print_flags(c.out, xlat::kMsgFlags, h.flags);
+  put(c.out, '}');
 }
 
 // [110 => 16] when the call changed it, [16] when not, [110] when it failed.
@@ -99,6 +137,7 @@ bool print_flock(const ArgContext& c, int i) {
 
 void register_io(PrinterTable& t) {
   t[size_t(K::Iovec)].print = iovec_arg;
+  t[size_t(K::Msghdr)].print = msghdr_arg;
   t[size_t(K::SocklenInOut)].print = socklen_inout_arg;
   t[size_t(K::IoctlArg)].print = ioctl_arg;
 }

@@ -16,6 +16,9 @@ namespace {
 
 using K = syscalls::ArgKind;
 
+}  // namespace
+
+// Declared in printers.h: struct_io.cpp prints a msghdr's address with it.
 void print_sockaddr(const ArgContext& c, std::string_view sa) {
   if (sa.size() < sizeof(sa_family_t)) {
     put(c.out, "{}");
@@ -45,17 +48,21 @@ void print_sockaddr(const ArgContext& c, std::string_view sa) {
     std::memcpy(&in, sa.data(), sizeof in);
     char addr[INET_ADDRSTRLEN];
     inet_ntop(AF_INET, &in.sin_addr, addr, sizeof addr);
-    fmt::format_to(std::back_inserter(out), ", sin_port=htons({}), sin_addr=inet_addr(\"{}\")",
-                   ntohs(in.sin_port), addr);
+    // The address is a string to strace: -xx shows it in hex too.
+    fmt::format_to(std::back_inserter(out), ", sin_port=htons({}), sin_addr=inet_addr(",
+                   ntohs(in.sin_port));
+    print_quoted(out, addr, c.style.hex, false);
+    put(out, ')');
   } else if (family == AF_INET6 && sa.size() >= sizeof(sockaddr_in6)) {
     sockaddr_in6 in6;
     std::memcpy(&in6, sa.data(), sizeof in6);
     char addr[INET6_ADDRSTRLEN];
     inet_ntop(AF_INET6, &in6.sin6_addr, addr, sizeof addr);
     fmt::format_to(std::back_inserter(out),
-                   ", sin6_port=htons({}), sin6_flowinfo=htonl({}), inet_pton(AF_INET6, \"{}\", "
-                   "&sin6_addr), sin6_scope_id={}",
-                   ntohs(in6.sin6_port), ntohl(in6.sin6_flowinfo), addr, in6.sin6_scope_id);
+                   ", sin6_port=htons({}), sin6_flowinfo=htonl({}), inet_pton(AF_INET6, ",
+                   ntohs(in6.sin6_port), ntohl(in6.sin6_flowinfo));
+    print_quoted(out, addr, c.style.hex, false);
+    fmt::format_to(std::back_inserter(out), ", &sin6_addr), sin6_scope_id={}", in6.sin6_scope_id);
   } else if (family == AF_NETLINK && sa.size() >= sizeof(sockaddr_nl)) {
     sockaddr_nl nl;
     std::memcpy(&nl, sa.data(), sizeof nl);
@@ -67,6 +74,8 @@ void print_sockaddr(const ArgContext& c, std::string_view sa) {
   }
   put(out, '}');
 }
+
+namespace {
 
 void sockaddr_in_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);

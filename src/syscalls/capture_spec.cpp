@@ -40,7 +40,7 @@ constexpr uint8_t kBoth = ES_AT_ENTER | ES_AT_EXIT;
 // Sizes of the x86_64 structures copied whole (uapi layouts).
 constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRusageSize = 144,
                    kEpollEventSize = 12, kItimerspecSize = 32, kFdSetMax = 128, kTimevalSize = 16,
-                   kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128, kMsghdrSize = 56,
+                   kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128,
                    kIovecSize = 16;
 constexpr unsigned kSockoptMin = 16;
 
@@ -121,8 +121,10 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
                : Rule{ES_CAP_IOVEC_ARG, clip(limit), false, true};
     case K::SigFrame:
       return {ES_CAP_USER_SP, 8, false, true};
+    // The header, its address and its iovecs' bytes (-s each; a receive's return value).
     case K::Msghdr:
-      return {ES_CAP_FIXED, kMsghdrSize, false, false};
+      return o ? Rule{ES_CAP_MSGHDR_RET, clip(limit), true, false}
+               : Rule{ES_CAP_MSGHDR_ARG, clip(limit), false, false};
     // fcntl's argument is a struct flock only for the lock commands; for the others the
     // value is no address and the copy fails harmlessly (printed from the value).
     case K::FcntlArg:

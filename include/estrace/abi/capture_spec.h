@@ -51,6 +51,23 @@ enum es_capture_kind {
 				  * in order: readv */
 	ES_CAP_FD_FILE_RET = 13, /* what the returned fd refers to (es_fd_file), for -y */
 	ES_CAP_FD_FILE_PAIR = 14,/* the same for the two fds in int[2] at args[len_arg] (pipe) */
+	ES_CAP_MSGHDR_ARG = 15,  /* struct msghdr, its name and its iovecs (sendmsg), see
+				  * es_msghdr_head */
+	ES_CAP_MSGHDR_RET = 16,  /* the same, iovecs filled up to the return value (recvmsg) */
+};
+
+/* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec
+ * items as for ES_CAP_IOVEC_* (es_iovec_item), no padding. */
+struct es_msghdr_head {
+	es_u64 name;
+	es_u32 namelen;
+	es_u32 name_copied;
+	es_u64 iov;
+	es_u64 iovlen;
+	es_u64 control;
+	es_u64 controllen;
+	es_u32 flags;
+	es_u32 pad;
 };
 
 /* Captures that describe the result rather than an argument carry this argument index. */
@@ -63,6 +80,10 @@ struct es_fd_file {
 	es_u32 mode;  /* the inode's i_mode: S_IFIFO, S_IFSOCK, 0 for anonymous inodes */
 	es_s32 fd;
 	char name[32]; /* the dentry's name: "[eventfd]" for an anonymous inode */
+	es_u16 family;   /* sockets: AF_*, SOCK_*, IPPROTO_* (for -yy's "TCP:[...]") */
+	es_u16 type;
+	es_u16 protocol;
+	es_u16 pad;
 };
 
 /* ES_CAP_IOVEC_* data: per item this header, then `copied` bytes, no padding. The capture

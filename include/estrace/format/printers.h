@@ -90,6 +90,9 @@ void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
 // An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
 void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
 
+// A socket address from its bytes: {sa_family=AF_INET, sin_port=htons(80), ...} (struct_net.cpp).
+void print_sockaddr(const ArgContext& c, std::string_view sa);
+
 // S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
 void print_mode(fmt::memory_buffer& out, uint32_t mode);
 // strace's time comment: "1700000000 /* 2023-11-14T22:13:20.123456789+0000 */" (no fraction

@@ -115,6 +115,7 @@ enum class ArgKind : uint8_t {
   SockoptName,   // SO_REUSEADDR: the table of the level in args[aux]
   SockoptIn,     // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
   SockoptOut,    // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
+  MsgFlags,      // MSG_DONTWAIT|MSG_NOSIGNAL (send/recv flags)
   Count,         // the number of ArgKinds; keep last
 };
 

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int main(void)
@@ -29,6 +30,22 @@ int main(void)
 	close(conn);
 	close(cli);
 	close(srv);
+
+	/* A datagram with an address, through sendmsg/recvmsg (msghdr, iovecs, msg_name). */
+	int rx = socket(AF_INET, SOCK_DGRAM, 0), tx = socket(AF_INET, SOCK_DGRAM, 0);
+	struct sockaddr_in rxa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t rxl = sizeof(rxa);
+	bind(rx, (struct sockaddr *)&rxa, sizeof(rxa));
+	getsockname(rx, (struct sockaddr *)&rxa, &rxl);
+	char part1[] = "dat", part2[] = "agram", in1[4], in2[16];
+	struct iovec out_iov[2] = { { part1, 3 }, { part2, 5 } }, in_iov[2] = { { in1, 4 }, { in2, 16 } };
+	struct msghdr sm = { .msg_name = &rxa, .msg_namelen = sizeof(rxa), .msg_iov = out_iov, .msg_iovlen = 2 };
+	sendmsg(tx, &sm, 0);
+	struct sockaddr_in from;
+	struct msghdr rm = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = in_iov, .msg_iovlen = 2 };
+	recvmsg(rx, &rm, MSG_DONTWAIT);
+	close(tx);
+	close(rx);
 
 	int u = socket(AF_INET, SOCK_DGRAM, 0);
 	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
