@@ -158,14 +158,16 @@ static __always_inline struct es_task_state *current_traced(void)
 	struct task_struct *task;
 	struct es_task_state *st;
 
-	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && !filter_dynamic)
+	bool by_pid = tid_marked((__u32)bpf_get_current_pid_tgid());
+
+	/* A task neither chosen by pid nor matching the identity filters stops here, before
+	 * any task-storage lookup: that is what every other process on the host pays. */
+	if (!by_pid && (!filter_dynamic || !identity_matches()))
 		return 0;
 	task = bpf_get_current_task_btf();
 	st = bpf_task_storage_get(&tasks, task, 0, 0);
-	if (st && !(st->flags & ES_TASK_IDENTITY))
-		return (st->flags & ES_TASK_TRACED) ? st : 0;
-	if (!filter_dynamic || !identity_matches())
-		return 0;
+	if (by_pid)
+		return st && (st->flags & ES_TASK_TRACED) ? st : 0;
 	if (!st) {
 		st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 		if (!st)

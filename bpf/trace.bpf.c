@@ -268,7 +268,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
 
-	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && !filter_dynamic)
+	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && (!filter_dynamic || !identity_matches()))
 		return 0;
 	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED))
