@@ -27,11 +27,15 @@ const volatile bool emit_calls = true;
 #define ES_STATUS_UNFINISHED 4
 const volatile __u32 status_mask = 0xff;
 
+/* A return value in [-4095, -1] is an errno: the call failed. */
+static __always_inline bool is_error(long ret)
+{
+	return ret < 0 && ret >= -4095;
+}
+
 static __always_inline bool outcome_wanted(long ret)
 {
-	bool failed = ret < 0 && ret >= -4095;
-
-	return status_mask & (failed ? ES_STATUS_FAILED : ES_STATUS_SUCCESSFUL);
+	return status_mask & (is_error(ret) ? ES_STATUS_FAILED : ES_STATUS_SUCCESSFUL);
 }
 
 /* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
@@ -136,6 +140,21 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool co
 	args[5] = regs->r9;
 }
 
+/* The fixed part of a syscall record, from the task's call; no captures yet. */
+static __always_inline void fill_call(struct es_syscall_record *rec,
+				      const struct es_task_state *st, __s64 ret, __u16 flags)
+{
+	int i;
+
+	rec->enter_ts = st->enter_ts;
+	rec->ret = ret;
+	for (i = 0; i < 6; i++)
+		rec->args[i] = st->args[i];
+	rec->nr = st->nr;
+	rec->ncaptures = 0;
+	rec->flags = flags;
+}
+
 /* Builds and submits a syscall record from the task's call. A global function, verified
  * once rather than in each program that sends calls (start-up time). `how` packs the record
  * kind (bits 0-7), the record flags (8-23) and which capture slots run (24-31: ES_AT_*). */
@@ -146,20 +165,13 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 	__u8 when = how >> 24;
 	struct es_syscall_record *rec;
 	__u32 size;
-	int i;
 
 	if (!st)
 		return 0;
 	rec = scratch_for(kind == ES_REC_ENTER ? 0 : 1);
 	if (!rec)
 		return 0;
-	rec->enter_ts = st->enter_ts;
-	rec->ret = ret;
-	for (i = 0; i < 6; i++)
-		rec->args[i] = st->args[i];
-	rec->nr = st->nr;
-	rec->ncaptures = 0;
-	rec->flags = flags;
+	fill_call(rec, st, ret, flags);
 	size = sizeof(*rec);
 	if (spec && !(flags & ES_SYSF_COMPAT))
 		size = capture_all(rec, spec, when);
@@ -174,17 +186,10 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 static __always_inline void emit_unreturned(struct es_task_state *st, __u16 flags)
 {
 	struct es_syscall_record *rec = scratch_for(1);
-	int i;
 
 	if (!rec)
 		return;
-	rec->enter_ts = st->enter_ts;
-	rec->ret = 0;
-	for (i = 0; i < 6; i++)
-		rec->args[i] = st->args[i];
-	rec->nr = st->nr;
-	rec->ncaptures = 0;
-	rec->flags = flags;
+	fill_call(rec, st, 0, flags);
 	fill_header(&rec->h, ES_REC_SYSCALL, sizeof(*rec));
 	submit(rec, sizeof(*rec), ES_REC_SYSCALL);
 }
@@ -208,7 +213,7 @@ static __always_inline void account(__u32 nr, __u64 ns, long ret)
 		s->max_ns = ns;
 	if (bucket < ES_HIST_BUCKETS)
 		s->hist[bucket]++;
-	if (ret < 0 && ret >= -4095) {
+	if (is_error(ret)) {
 		struct es_errno_key key = { .nr = nr, .err = -ret };
 		__u64 one = 1, *count;
 
