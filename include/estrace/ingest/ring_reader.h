@@ -2,6 +2,7 @@
 // only appends bytes), and merges the rings' records into timestamp order for decode.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -34,7 +35,7 @@ class RingReader {
   // Copies whatever is in the rings now, without waiting.
   bool drain(Batch& out);
   // Records the reader took from a ring but could not keep (out of memory): lost, counted.
-  uint64_t dropped() const { return dropped_; }
+  uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
   // A batch stops growing at about this size (the rest waits in the rings for the next
   // one), so memory stays bounded however fast the rings fill.
@@ -44,7 +45,7 @@ class RingReader {
   RingReader() = default;
   ring_buffer* rb_ = nullptr;
   Batch* target_ = nullptr;
-  uint64_t dropped_ = 0;
+  std::atomic<uint64_t> dropped_{0};  // written by the drain thread, read by the control loop
   static int on_record(void* ctx, void* data, size_t size) noexcept;
 };
 
