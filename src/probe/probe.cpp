@@ -11,6 +11,7 @@
 #include <cstdarg>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <string>
 
 #include <bpf/bpf.h>
@@ -85,6 +86,7 @@ uint32_t pid_max() {
 struct Probe::Impl {
   trace_bpf* skel = nullptr;
   std::vector<int> owned_ring_fds;
+  int rings_fd = -1;  // the outer map of per-CPU rings, made here so libbpf reuses it
   int ncpus = 0;
   uint64_t* bits = nullptr;  // traced_bits, mmap'ed: userspace sets bits with atomic ORs
   size_t bits_bytes = 0;
@@ -93,6 +95,7 @@ struct Probe::Impl {
     if (bits) munmap(bits, bits_bytes);
     if (skel) trace_bpf__destroy(skel);  // detaches links, closes programs and maps
     for (int fd : owned_ring_fds) close(fd);
+    if (rings_fd >= 0) close(rings_fd);
   }
 };
 
@@ -140,7 +143,28 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (int err = bpf_map__set_inner_map_fd(skel->maps.rings, impl->owned_ring_fds[0]))
     return load_error(err);
 
-  if (int err = trace_bpf__load(skel)) return load_error(err);
+  // The outer map is made here and the rings put in it while libbpf loads the programs:
+  // every map-in-map update waits for an RCU grace period (~10 ms here), which now overlaps
+  // the verifier instead of adding to start-up. libbpf reuses the map as if it made it.
+  LIBBPF_OPTS(bpf_map_create_opts, outer_opts, .inner_map_fd = static_cast<uint32_t>(
+                                                   impl->owned_ring_fds[0]));
+  impl->rings_fd = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "rings", sizeof(uint32_t),
+                                  sizeof(uint32_t), static_cast<uint32_t>(impl->ncpus),
+                                  &outer_opts);
+  if (impl->rings_fd < 0) return load_error(errno);
+  if (int err = bpf_map__reuse_fd(skel->maps.rings, impl->rings_fd)) return load_error(err);
+  auto installed = std::async(std::launch::async, [fd = impl->rings_fd, ncpus = impl->ncpus,
+                                                   rings = impl->owned_ring_fds]() mutable {
+    std::vector<uint32_t> cpus(ncpus);
+    for (int cpu = 0; cpu < ncpus; ++cpu) cpus[cpu] = cpu;
+    uint32_t count = ncpus;
+    return bpf_map_update_batch(fd, cpus.data(), rings.data(), &count, nullptr) == 0 ? 0 : errno;
+  });
+
+  int load_err = trace_bpf__load(skel);
+  if (int err = installed.get()) return Error{"cannot install the ring buffers: " +
+                                              std::string(strerror(err))};
+  if (load_err) return load_error(load_err);
 
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
@@ -149,14 +173,6 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (bits == MAP_FAILED)
     return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
   impl->bits = static_cast<uint64_t*>(bits);
-
-  // In one batch: every map-in-map update waits for an RCU grace period (~8 ms here).
-  std::vector<uint32_t> cpus(impl->ncpus);
-  for (int cpu = 0; cpu < impl->ncpus; ++cpu) cpus[cpu] = cpu;
-  uint32_t rings = impl->ncpus;
-  if (bpf_map_update_batch(bpf_map__fd(skel->maps.rings), cpus.data(), impl->owned_ring_fds.data(),
-                           &rings, nullptr))
-    return Error{std::string("cannot install the ring buffers: ") + strerror(errno)};
 
   // The whole capture table in one batch: one syscall instead of one per row.
   std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
