@@ -21,6 +21,9 @@ const volatile __u32 nr_execveat = 322;
 const volatile bool aggregate = false;
 /* false for summary-only runs (-c without -C): no record crosses the ring per call. */
 const volatile bool emit_calls = true;
+/* Summary-only and every task chosen by pid (no identity filter): enter times per thread id
+ * in `enter_times`, no task storage on the syscall path (see enter_by_tid). */
+const volatile bool summary_by_tid = false;
 /* -z, -Z, -e status=: which outcomes are sent (bits as cli::StatusBits). */
 #define ES_STATUS_SUCCESSFUL 1
 #define ES_STATUS_FAILED 2
@@ -226,13 +229,86 @@ static __always_inline void account(__u32 nr, __u64 ns, long ret)
 	}
 }
 
+static __always_inline void clear_enter_time(__u32 tid)
+{
+	__u64 *slot = bpf_map_lookup_elem(&enter_times, &tid);
+
+	if (slot)
+		*slot = 0;
+}
+
+static __always_inline void move_enter_time(__u32 from, __u32 to)
+{
+	__u64 *src = bpf_map_lookup_elem(&enter_times, &from);
+	__u64 *dst = bpf_map_lookup_elem(&enter_times, &to);
+
+	if (src && dst) {
+		*dst = *src;
+		*src = 0;
+	}
+}
+
+/* summary_by_tid's sys_enter: the call's start time into the thread's slot. */
+static __always_inline void enter_by_tid(long id)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u64 *slot;
+
+	if (!tid_marked(tid))
+		return;
+	slot = bpf_map_lookup_elem(&enter_times, &tid);
+	if (!slot)
+		return;
+	if (*slot & ES_ENTER_ARMED) {
+		/* A launched command is counted from its execve, as strace -c counts it. */
+		struct es_task_state *st;
+
+		if (id != nr_execve && id != nr_execveat)
+			return;
+		st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+		if (st)
+			st->flags &= ~ES_TASK_ARMED; /* sched_process_fork follows it from now */
+	}
+	if (!traced_spec(id)) {
+		*slot = 0;
+		return;
+	}
+	/* Bit 0 set: a call that starts at a multiple of 2^54 ns is not "no call". */
+	*slot = (__u64)id << ES_ENTER_NR_SHIFT | (bpf_ktime_get_ns() & ES_ENTER_TIME_MASK) | 1;
+}
+
+/* summary_by_tid's sys_exit: one call into the statistics, the slot emptied. */
+static __always_inline void exit_by_tid(long ret)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	__u64 *slot, start;
+
+	if (!tid_marked(tid))
+		return;
+	slot = bpf_map_lookup_elem(&enter_times, &tid);
+	if (!slot)
+		return;
+	start = *slot;
+	if (!start || (start & ES_ENTER_ARMED))
+		return; /* no enter seen: attached mid-call, a new child's first return */
+	*slot = 0;
+	if (!killed_in_call())
+		account(start >> ES_ENTER_NR_SHIFT,
+			(bpf_ktime_get_ns() - start) & ES_ENTER_TIME_MASK, ret);
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	struct es_task_state *st = current_traced();
+	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	bool compat;
 
+	if (summary_by_tid) {
+		enter_by_tid(id);
+		return 0;
+	}
+	st = current_traced();
 	if (!st)
 		return 0;
 	if (st->flags & ES_TASK_ARMED) {
@@ -273,6 +349,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
 
+	if (summary_by_tid) {
+		exit_by_tid(ret);
+		return 0;
+	}
 	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && (!filter_dynamic || !identity_matches()))
 		return 0;
 	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
@@ -331,6 +411,8 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 		return 0;
 	cst->flags = pst->flags & (ES_TASK_TRACED | ES_TASK_IDENTITY);
 	cst->active = 0;
+	if (summary_by_tid)
+		clear_enter_time(ctid); /* a reused tid's slot may hold a call that never ended */
 	if (!(cst->flags & ES_TASK_IDENTITY))
 		mark_tid(ctid, true);
 	bpf_map_update_elem(&traced, &ctid, &live, BPF_ANY);
@@ -360,6 +442,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 			mark_tid(old, false);
 			mark_tid(tid, true);
 		}
+		if (summary_by_tid)
+			move_enter_time(old, tid); /* the execve returns under the leader's tid */
 	}
 	if (!emit_calls)
 		return 0;
@@ -398,6 +482,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	}
 	bpf_map_delete_elem(&traced, &tid);
 	mark_tid(tid, false);
+	if (summary_by_tid)
+		clear_enter_time(tid); /* exit_group's call, or one killed: not counted */
 	return 0;
 }
 

@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "estrace/abi/event.h"
+#include "estrace/abi/task.h"
 #include "trace.skel.h"
 
 namespace estrace::probe {
@@ -88,6 +89,7 @@ struct Probe::Impl {
   std::vector<int> owned_ring_fds;
   int rings_fd = -1;  // the outer map of per-CPU rings, made here so libbpf reuses it
   int ncpus = 0;
+  bool summary_by_tid = false;  // enter times per tid in `enter_times`, see trace.bpf.c
   uint64_t* bits = nullptr;  // traced_bits, mmap'ed: userspace sets bits with atomic ORs
   size_t bits_bytes = 0;
 
@@ -121,11 +123,15 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   skel->rodata->aggregate = config.aggregate;
   skel->rodata->emit_calls = config.emit_calls;
   skel->rodata->status_mask = config.status_mask;
+  const bool summary_by_tid = !config.emit_calls && !config.match_identity;
+  skel->rodata->summary_by_tid = summary_by_tid;
   if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
   const uint32_t bit_words = (pid_max() + 63) / 64;
   bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
+  if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
+  impl->summary_by_tid = summary_by_tid;
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
 
   // One ring per CPU: producers on different CPUs never share a reservation lock. The
@@ -202,6 +208,12 @@ bool Probe::trace_task(uint32_t tid, uint32_t state) {
   close(pidfd);
   uint32_t live = 1;
   ok = ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.traced), &tid, &live, BPF_ANY) == 0;
+  if (impl_->summary_by_tid) {
+    // Before the bit: the first call the BPF side sees must find the slot already right.
+    uint64_t slot = (state & kArmedUntilExec) ? ES_ENTER_ARMED : 0;
+    ok = ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.enter_times), &tid, &slot,
+                                   BPF_ANY) == 0;
+  }
   // Last: the bit is what makes the BPF side look at the task at all. Atomic, because the
   // kernel sets and clears bits of the same word as other tasks fork and exit.
   if (ok) __atomic_fetch_or(&impl_->bits[tid / 64], uint64_t{1} << (tid % 64), __ATOMIC_SEQ_CST);

@@ -45,6 +45,23 @@ TEST_F(Summary, CallsAndErrorsEqualStraceC) {
   EXPECT_EQ(want["openat"].second, 1) << "the failing openat is counted as an error";
 }
 
+// Followed children: each fork starts from an empty enter-time slot and each execve is counted
+// once, as strace -f -c counts them (the summary-only path keeps no per-task storage).
+TEST_F(Summary, FollowedChildrenCountLikeStraceF) {
+  TempDir dir;
+  const std::string script = program("basic") + " 0; " + program("basic") + " 0";
+  RunResult s = run({"/usr/bin/strace", "-f", "-c", "-o", dir.file("s"), "/bin/sh", "-c", script});
+  ASSERT_EQ(s.status, 0) << s.err;
+  RunResult e = run_estrace({"-f", "-c", "-o", dir.file("e"), "/bin/sh", "-c", script});
+  ASSERT_EQ(e.status, 0) << e.err;
+  auto want = table_counts(read_file(dir.file("s")));
+  auto got = table_counts(read_file(dir.file("e")));
+  ASSERT_EQ(want["execve"].first, 3) << read_file(dir.file("s"));
+  EXPECT_EQ(got, want) << "strace:\n"
+                       << read_file(dir.file("s")) << "estrace:\n"
+                       << read_file(dir.file("e"));
+}
+
 TEST_F(Summary, SummaryOnlyPrintsNoTraceLines) {
   RunResult e = run_estrace({"-c", program("basic"), "0"});
   ASSERT_EQ(e.status, 0) << e.err;

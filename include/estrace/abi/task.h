@@ -15,6 +15,14 @@ enum es_task_flags {
 	ES_TASK_IDENTITY = 1 << 3, /* matched by --cgroup/--all/--comm/--uid: re-checked per call */
 };
 
+/* Summary-only runs keep each thread's call in the `enter_times` array instead, a u64 per
+ * thread id: 0 when in no call, else the syscall number (bits 54-62: the exit cannot tell it,
+ * rt_sigreturn restores orig_ax) and the start time modulo 2^54 ns (208 days: durations are
+ * taken modulo that too). ES_ENTER_ARMED marks a launched command before its execve. */
+#define ES_ENTER_ARMED (1ULL << 63)
+#define ES_ENTER_NR_SHIFT 54
+#define ES_ENTER_TIME_MASK ((1ULL << ES_ENTER_NR_SHIFT) - 1)
+
 struct es_task_state {
 	es_u64 enter_ts;
 	es_u64 args[6];
