@@ -94,14 +94,43 @@ static __always_inline bool comm_matches(void)
 	return false;
 }
 
-/* A task not chosen by pid: does its identity match the production filters? */
-static __always_inline bool identity_matches(void)
+/* One bit per thread id in `map` (traced_bits): its word. */
+static __always_inline __u64 *tid_word(void *map, __u32 tid)
 {
+	__u32 word = tid / 64;
+
+	return bpf_map_lookup_elem(map, &word);
+}
+
+static __always_inline void set_tid_bit(void *map, __u32 tid, bool on)
+{
+	__u64 *bits = tid_word(map, tid);
+
+	if (!bits)
+		return;
+	/* Atomic: other tasks set and clear bits of the same word as they fork and exit. */
+	if (on)
+		__sync_fetch_and_or(bits, 1ULL << (tid & 63));
+	else
+		__sync_fetch_and_and(bits, ~(1ULL << (tid & 63)));
+}
+
+/* Bumped whenever any task moves to another cgroup: every cached "does not match" is then
+ * stale. A cgroup move reports only the group leader of a whole-process move, and a test that
+ * raced with the move must not be cached, so a generation does what per-task bits cannot. */
+__u32 identity_gen = 0;
+
+/* The cgroup and comm tests, cached per thread id in `unmatched`: a task that failed them
+ * fails them again until it forks (a new task under the tid), execs or is renamed (comm), or
+ * any task changes cgroup (identity_gen). uid is tested every time, before the cache: a
+ * credential change has no tracepoint. */
+static __always_inline bool cached_identity_matches(__u32 tid)
+{
+	__u32 gen = *(volatile __u32 *)&identity_gen;
+	__u32 *slot = bpf_map_lookup_elem(&unmatched, &tid);
 	__u32 i;
 
-	if ((bpf_get_current_pid_tgid() >> 32) == self_tgid)
-		return false; /* never trace estrace's own output writes */
-	if (filter_uid && (__u32)bpf_get_current_uid_gid() != only_uid)
+	if (slot && *slot == gen + 1)
 		return false;
 	if (ncgroups) {
 		bool inside = false;
@@ -116,37 +145,61 @@ static __always_inline bool identity_matches(void)
 			}
 		}
 		if (!inside)
-			return false;
+			goto unmatched;
 	}
 	if (ncomms && !comm_matches())
-		return false;
+		goto unmatched;
 	return true;
+unmatched:
+	/* Not if a task moved meanwhile: this test may have seen the cgroup before the move. */
+	if (slot && *(volatile __u32 *)&identity_gen == gen)
+		*slot = gen + 1;
+	return false;
 }
 
-static __always_inline __u64 *bits_word(__u32 tid)
+/* A task's comm may have changed, or its tid is a new task's: test it again. */
+static __always_inline void forget_identity(__u32 tid)
 {
-	__u32 word = tid / 64;
+	__u32 *slot;
 
-	return bpf_map_lookup_elem(&traced_bits, &word);
+	if (!filter_dynamic || !(ncgroups || ncomms))
+		return;
+	slot = bpf_map_lookup_elem(&unmatched, &tid);
+	if (slot && *slot)
+		*slot = 0;
+}
+
+/* Any task changed cgroup: test every task again. */
+static __always_inline void forget_all_identities(void)
+{
+	if (filter_dynamic && (ncgroups || ncomms))
+		__sync_fetch_and_add(&identity_gen, 1);
+}
+
+/* A task not chosen by pid: does its identity match the production filters? */
+static __always_inline bool identity_matches(void)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	if ((pid_tgid >> 32) == self_tgid)
+		return false; /* never trace estrace's own output writes */
+	if (filter_uid && (__u32)bpf_get_current_uid_gid() != only_uid)
+		return false;
+	if (ncgroups || ncomms)
+		return cached_identity_matches((__u32)pid_tgid);
+	return true;
 }
 
 static __always_inline bool tid_marked(__u32 tid)
 {
-	__u64 *bits = bits_word(tid);
+	__u64 *bits = tid_word(&traced_bits, tid);
 
 	return bits && (*bits & (1ULL << (tid & 63)));
 }
 
 static __always_inline void mark_tid(__u32 tid, bool on)
 {
-	__u64 *bits = bits_word(tid);
-
-	if (!bits)
-		return;
-	if (on)
-		__sync_fetch_and_or(bits, 1ULL << (tid & 63));
-	else
-		__sync_fetch_and_and(bits, ~(1ULL << (tid & 63)));
+	set_tid_bit(&traced_bits, tid, on);
 }
 
 /* The current task's state if it is traced now, else 0. An untraced task has no storage:

@@ -28,6 +28,17 @@ struct {
 	__type(value, __u64);
 } traced_bits SEC(".maps");
 
+/* With --cgroup/--comm: per thread id, identity_gen + 1 when its cgroup and comm were tested
+ * at that generation and do not match (0: not tested), so a bystander's syscall costs one
+ * load instead of the identity test (see filter.bpf.h for what invalidates it). Sized at
+ * load: pid_max entries with --cgroup/--comm, one otherwise. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} unmatched SEC(".maps");
+
 /* One capture row per syscall number, filled from the signature table. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

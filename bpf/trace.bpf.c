@@ -400,6 +400,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	__u32 ctid = child->pid, live = 1;
 	struct es_fork_record rec = {};
 
+	forget_identity(ctid); /* a new task under this tid */
 	if (!follow_forks)
 		return 0;
 	pst = bpf_task_storage_get(&tasks, parent, 0, 0);
@@ -432,6 +433,8 @@ int BPF_PROG(sched_process_exec, struct task_struct *p, pid_t old_pid, struct li
 	__u32 tid = p->pid, old = old_pid, live = 1;
 	struct es_exec_record rec = {};
 
+	forget_identity(tid); /* a new comm */
+	forget_identity(old);
 	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
 	if (old != tid) {
@@ -484,6 +487,23 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	mark_tid(tid, false);
 	if (summary_by_tid)
 		clear_enter_time(tid); /* exit_group's call, or one killed: not counted */
+	return 0;
+}
+
+/* Identity cache (filter.bpf.h): a renamed task may now match --comm, a moved one --cgroup.
+ * Loaded only with those filters. */
+SEC("tp_btf/task_rename")
+int BPF_PROG(task_rename, struct task_struct *task, const char *comm)
+{
+	forget_identity(task->pid);
+	return 0;
+}
+
+SEC("tp_btf/cgroup_attach_task")
+int BPF_PROG(cgroup_attach_task, struct cgroup *dst, const char *path, struct task_struct *task,
+	     bool threadgroup)
+{
+	forget_all_identities();
 	return 0;
 }
 

@@ -131,6 +131,12 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   const uint32_t bit_words = (pid_max() + 63) / 64;
   bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
   if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
+  // The identity cache and what invalidates it, only with filters worth caching.
+  const bool cache_identity =
+      config.match_identity && (!config.cgroups.empty() || !config.comms.empty());
+  if (cache_identity) bpf_map__set_max_entries(skel->maps.unmatched, pid_max());
+  bpf_program__set_autoload(skel->progs.task_rename, cache_identity);
+  bpf_program__set_autoload(skel->progs.cgroup_attach_task, cache_identity);
   impl->summary_by_tid = summary_by_tid;
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
 

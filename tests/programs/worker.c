@@ -2,9 +2,11 @@
  * can order its calls against a tracer's output without sleeping.
  *   tick  -> one getppid call, then "ticked"
  *   fork  -> a child makes one getppid call and exits; then "child PID"
+ *   name X -> renames itself to X (prctl PR_SET_NAME), then "named"
  *   exit  -> exits 0 (so does end of input) */
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,6 +29,10 @@ int main(void)
 			}
 			waitpid(child, NULL, 0);
 			printf("child %d\n", child);
+		} else if (!strncmp(line, "name ", 5)) {
+			line[strcspn(line, "\n")] = 0;
+			prctl(PR_SET_NAME, line + 5, 0, 0, 0);
+			printf("named\n");
 		} else if (!strncmp(line, "exit", 4)) {
 			break;
 		}
