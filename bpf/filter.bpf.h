@@ -33,6 +33,19 @@ static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
 	return spec;
 }
 
+/* The row of a syscall the programs follow: shown (traced) or only followed for -y/-P. */
+static __always_inline struct es_syscall_spec *followed_spec(__u32 nr)
+{
+	struct es_syscall_spec *spec;
+
+	if (nr >= ES_MAX_SYSCALLS)
+		return 0;
+	spec = bpf_map_lookup_elem(&specs, &nr);
+	if (!spec || !(spec->flags & (ES_SPEC_TRACED | ES_SPEC_FD_TRACK)))
+		return 0;
+	return spec;
+}
+
 /* Wildcard match of comm against comms[which] ('*' any run, '?' one char), one step per
  * bpf_loop iteration: the loop body is verified once. */
 struct glob_ctx {

@@ -318,7 +318,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->flags &= ~ES_TASK_ARMED;
 	}
 	st->flags &= ~ES_TASK_ATTACHED;
-	spec = traced_spec(id);
+	spec = followed_spec(id);
 	if (!spec)
 		return 0;
 	st->nr = id;
@@ -334,7 +334,10 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	st->active = compat ? 2 : 1;
 
 	/* Calls that may block, or whose arguments the call destroys (execve's argv), are
-	 * announced now; everything else waits for one record at exit. */
+	 * announced now; everything else waits for one record at exit. A call followed only for
+	 * the descriptor table is never shown: it needs no announcement. */
+	if (!(spec->flags & ES_SPEC_TRACED))
+		return 0;
 	if (spec->flags & ES_SPEC_ENTER_RECORD ||
 	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
 	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
@@ -348,6 +351,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
+	bool shown;
 
 	if (summary_by_tid) {
 		exit_by_tid(ret);
@@ -384,11 +388,20 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (st->active == 2)
 		flags |= ES_SYSF_COMPAT;
 	st->active = 0;
-	if (aggregate)
+	spec = followed_spec(st->nr);
+	if (!spec)
+		return 0; /* the row changed under the call: nothing is wanted of it */
+	shown = (spec->flags & ES_SPEC_TRACED) && outcome_wanted(ret);
+	if (aggregate && (spec->flags & ES_SPEC_TRACED))
 		account(st->nr, bpf_ktime_get_ns() - st->enter_ts, ret);
-	if (!emit_calls || !outcome_wanted(ret))
+	if (!emit_calls)
 		return 0;
-	spec = traced_spec(st->nr);
+	if (!shown) {
+		/* Not shown, but -y/-P must still see the descriptor it opened or closed. */
+		if (!(spec->flags & ES_SPEC_FD_TRACK) || is_error(ret))
+			return 0;
+		flags |= ES_SYSF_HIDDEN;
+	}
 	emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
 	return 0;
 }
@@ -470,7 +483,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	if ((st->flags & ES_TASK_IDENTITY) && !st->seen)
 		return 0;
 	/* A call that never returns (exit_group, or killed while blocked): "= ?". */
-	if (st->active) {
+	if (st->active && traced_spec(st->nr)) {
 		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
 
 		st->active = 0; /* not counted in summaries: strace -c counts calls that returned */

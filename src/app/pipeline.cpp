@@ -92,7 +92,11 @@ probe::Config probe_config(const cli::Options& options) {
           slot.size = ES_MAX_CAPTURE_BYTES;
       }
     }
-    if (tracks_fds(options)) syscalls::add_fd_identity(nr, config.specs[nr]);
+    if (tracks_fds(options)) {
+      syscalls::add_fd_identity(nr, config.specs[nr]);
+      if (decode::changes_fd_table(syscalls::name_of(nr)))
+        config.specs[nr].flags |= ES_SPEC_FD_TRACK;
+    }
     if (wanted[nr])
       config.specs[nr].flags |= ES_SPEC_TRACED;
     else

@@ -31,6 +31,7 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
   std::memcpy(call.args.data(), rec.args, sizeof rec.args);
   call.ret = rec.ret;
   call.returned = !(rec.flags & ES_SYSF_NO_RETURN);
+  call.hidden = rec.flags & ES_SYSF_HIDDEN;
 
   size_t off = sizeof(es_syscall_record);
   for (unsigned i = 0; i < rec.ncaptures; ++i) {

@@ -70,6 +70,16 @@ constexpr Rule kRules[] = {
     {"fchdir", Effect::Fchdir},
 };
 
+}  // namespace
+
+bool changes_fd_table(std::string_view name) {
+  for (const auto& rule : kRules)
+    if (rule.name == name) return true;
+  return name == "fcntl" || name == "execve" || name == "execveat";
+}
+
+namespace {
+
 Effect effect_of(const Call& call) {
   std::string_view name = syscalls::name_of(call.nr);
   for (const auto& rule : kRules)
@@ -315,7 +325,7 @@ void FdTable::exit(uint32_t tgid) {
 void FdTracking::on_call_end(const Call& call, bool started) {
   tgid_of_[call.tid] = call.tgid;
   table_.before_line(call);
-  next_.on_call_end(call, started);
+  if (!call.hidden) next_.on_call_end(call, started);  // hidden: only the table wants it
   table_.after_line(call);
   // A successful execve replaced the descriptor table.
   if (call.returned && call.ret == 0) {

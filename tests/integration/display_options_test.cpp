@@ -2,6 +2,8 @@
 // were taken from strace 6.1 on the same programs (alignment padding aside).
 #include <unistd.h>
 
+#include <fstream>
+
 #include "harness.h"
 
 namespace it {
@@ -122,6 +124,25 @@ TEST_F(Display, TracePathFollowsDescriptors) {
   EXPECT_TRUE(has_line(lines, R"(dup2\(3, 1\) = 1)")) << dump(lines);
   EXPECT_TRUE(has_line(lines, R"(close\(3\) = 0)")) << dump(lines);
   EXPECT_FALSE(has_line(lines, ".*/dev/null.*")) << dump(lines);
+}
+
+// -y and -P with a narrow -e trace=: the open was not traced, yet the descriptor has its name
+// (the BPF side sends the calls that change descriptor tables as hidden records), as strace
+// names it from /proc while the process lives.
+TEST_F(Display, DescriptorNamesSurviveANarrowTraceSet) {
+  TempDir dir;
+  const std::string file = dir.file("x");
+  std::ofstream(file) << "hi\n";
+  RunResult y = run_estrace({"-y", "-e", "trace=read", "/bin/cat", file});
+  ASSERT_FALSE(y.timed_out) << y.err;
+  auto lines = texts(parse_trace(y.err));
+  EXPECT_TRUE(has_line(lines, literal("read(3<" + file + R"(>, "hi\n", 131072) = 3)")))
+      << dump(lines);
+  EXPECT_FALSE(has_line(lines, "(openat|close)\\(.*")) << dump(lines);  // not traced, not shown
+  RunResult p = run_estrace({"-P", file, "-e", "trace=read", "/bin/cat", file});
+  ASSERT_FALSE(p.timed_out) << p.err;
+  lines = texts(parse_trace(p.err));
+  EXPECT_TRUE(has_line(lines, literal(R"(read(3, "hi\n", 131072) = 3)"))) << dump(lines);
 }
 
 TEST_F(Display, BadValuesGiveOneLineErrors) {

@@ -69,5 +69,46 @@ TEST(FdTable, ForkCopiesAndExecForgets) {
   EXPECT_EQ(t.name(999999, 1), "/tmp/out");  // the standard three survive exec
 }
 
+// Counts the calls that reach the printer.
+class Printed : public Handler {
+ public:
+  std::vector<std::string> names;
+  void on_call_start(const Call&, bool) override {}
+  void on_call_end(const Call& c, bool) override {
+    names.emplace_back(syscalls::name_of(c.nr));
+  }
+  void on_signal(const Signal&) override {}
+  void on_exit(const Exit&) override {}
+  void on_fork(uint32_t, uint32_t, uint32_t) override {}
+  void on_exec(uint32_t, uint32_t) override {}
+};
+
+TEST(FdTracking, HiddenCallsFeedTheTableButAreNotPrinted) {
+  FdTable t;
+  Printed printed;
+  FdTracking tracking(t, printed);
+  const uint32_t tgid = static_cast<uint32_t>(getpid());
+  std::string path = "/etc/hostname";
+  path.push_back('\0');
+  Call open = make("openat", {uint64_t(AT_FDCWD), 0, O_RDONLY}, 977, tgid);
+  open.captures[open.ncaptures++] = CaptureView{1, ES_CAP_PATH, 0, path};
+  open.hidden = true;  // -e trace=read: the open is sent only for the table
+  tracking.on_call_end(open, false);
+  tracking.on_call_end(make("read", {977, 0, 10}, 3, tgid), false);
+  Call close = make("close", {977}, 0, tgid);
+  close.hidden = true;
+  EXPECT_EQ(t.name(tgid, 977), "/etc/hostname");
+  tracking.on_call_end(close, false);
+  EXPECT_EQ(t.name(tgid, 977), std::nullopt);
+  EXPECT_EQ(printed.names, std::vector<std::string>{"read"});
+}
+
+TEST(FdTable, TheCallsThatChangeItAreNamed) {
+  for (auto name : {"openat", "open", "dup2", "close", "socket", "pipe2", "chdir", "fcntl",
+                    "execve"})
+    EXPECT_TRUE(changes_fd_table(name)) << name;
+  for (auto name : {"read", "write", "getppid", "mmap"}) EXPECT_FALSE(changes_fd_table(name)) << name;
+}
+
 }  // namespace
 }  // namespace estrace::decode

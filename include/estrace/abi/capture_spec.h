@@ -117,6 +117,9 @@ enum es_spec_flags {
 	ES_SPEC_TRACED = 1 << 0,       /* in the -e trace= set: emit records for it */
 	ES_SPEC_ENTER_RECORD = 1 << 1, /* may block: also emit a record at enter (unfinished) */
 	ES_SPEC_NO_RETURN = 1 << 2,    /* exit, exit_group: never returns, printed as "= ?" */
+	ES_SPEC_FD_TRACK = 1 << 3,     /* -y, -P: changes the descriptor table; when it succeeds
+					* but is not shown (not traced, or -Z), sent as a hidden
+					* record so the table stays right */
 };
 
 struct es_syscall_spec {

@@ -28,6 +28,7 @@ enum es_syscall_flags {
 	ES_SYSF_NO_ENTER = 1 << 0,  /* exit without a matching enter (traced mid-call) */
 	ES_SYSF_NO_RETURN = 1 << 1, /* the task exited inside the call: "= ?" */
 	ES_SYSF_COMPAT = 1 << 2,    /* ia32 task: nr is an i386 number */
+	ES_SYSF_HIDDEN = 1 << 3,    /* not shown: sent for the descriptor table (ES_SPEC_FD_TRACK) */
 };
 
 /* ES_REC_SYSCALL and ES_REC_ENTER: followed by `ncaptures` captures. */

@@ -29,6 +29,7 @@ struct Call {
   std::array<uint64_t, 6> args{};
   int64_t ret = 0;
   bool returned = true;  // false: the task exited inside the call, printed "= ?"
+  bool hidden = false;   // not to be shown: sent only so -y/-P follow the descriptor table
   std::array<CaptureView, kMaxCallCaptures> captures{};
   int ncaptures = 0;
 

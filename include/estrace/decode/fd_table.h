@@ -7,12 +7,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "estrace/decode/decoder.h"
 #include "estrace/format/call_formatter.h"
 
 namespace estrace::decode {
+
+// Whether a successful call of this syscall changes a descriptor table or the working
+// directory (opens, dups, closes, chdir, execve): the BPF side sends these even when they
+// are not shown, so the names stay right under a narrow -e trace= or -Z.
+bool changes_fd_table(std::string_view name);
 
 class FdTable final : public format::FdNames {
  public:
