@@ -70,6 +70,7 @@ probe::Config probe_config(const cli::Options& options) {
   config.aggregate = options.summary.enabled();
   config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.status_mask = options.status;
+  config.describe_sockets = options.decode_fds >= 2;
   config.specs.resize(ES_MAX_SYSCALLS);
   std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
@@ -93,6 +94,7 @@ probe::Config probe_config(const cli::Options& options) {
       }
     }
     if (tracks_fds(options)) syscalls::add_fd_identity(nr, config.specs[nr]);
+    if (config.describe_sockets) syscalls::add_socket_identity(nr, config.specs[nr]);
     if (wanted[nr])
       config.specs[nr].flags |= ES_SPEC_TRACED;
     else

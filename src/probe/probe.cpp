@@ -118,6 +118,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   skel->rodata->aggregate = config.aggregate;
   skel->rodata->emit_calls = config.emit_calls;
   skel->rodata->status_mask = config.status_mask;
+  skel->rodata->describe_sockets = config.describe_sockets;
   if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
