@@ -30,7 +30,7 @@ PID_ARGS = {"kill", "tkill", "tgkill", "wait4", "waitid", "setpgid", "getpgid", 
             "process_vm_writev", "kcmp", "ioprio_get", "ioprio_set",
             # pthread_join waits on the thread's tid as a futex value
             "futex"}
-PID_FIELDS = re.compile(r"(si_pid=|Process |nl_pid=)(\d+)")
+PID_FIELDS = re.compile(r"(si_pid=|Process |nl_pid=|cmsg_data=\{pid=)(\d+)")
 RETURN_VALUE = re.compile(r"\) = (\d+)$")
 
 # Values that differ from run to run whoever traces: (pattern, replacement).

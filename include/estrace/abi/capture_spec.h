@@ -57,6 +57,8 @@ enum es_capture_kind {
 	ES_CAP_SOCKETS = 17,     /* -yy: es_sock_info[] for the socket fd arguments (state at
 				  * enter) and returned fds (at exit); not a slot: added after them
 				  * when the spec names fd arguments or the call returns fds */
+	ES_CAP_MSG_CONTROL = 18, /* a struct msghdr's control buffer: up to `size` bytes of
+				  * msg_controllen (for a receive, as the kernel set it) */
 };
 
 /* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec

@@ -2,12 +2,15 @@
  * on a path and on an abstract name (with the accepted and connecting ends), unix datagrams,
  * netlink before and after bind, TCP over IPv6 loopback, a UDP socket bound then connected
  * (strace keeps the first answer it got), an autobound UDPv6 sender and a raw socket. */
+#define _GNU_SOURCE /* struct ucred */
 #include <arpa/inet.h>
 #include <linux/netlink.h>
 #include <netinet/in.h>
 #include <stddef.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <string.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static void unix_pairs(void)
@@ -51,6 +54,41 @@ static void unix_datagrams(const struct sockaddr_un *addr, socklen_t len)
 	write(tx, "z", 1);
 	close(tx);
 	close(rx);
+}
+
+/* Descriptors and credentials passed over a unix datagram pair (msg_control). */
+static void control_messages(void)
+{
+	int sv[2], one = 1, fds[2] = { 0, 1 };
+	union {
+		char buf[CMSG_SPACE(sizeof(fds)) + CMSG_SPACE(sizeof(struct ucred))];
+		struct cmsghdr align;
+	} out, in;
+	char byte;
+	struct iovec iov = { .iov_base = "x", .iov_len = 1 }, in_iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = out.buf,
+			    .msg_controllen = sizeof(out.buf) };
+	struct ucred cred = { .pid = getpid(), .uid = getuid(), .gid = getgid() };
+
+	memset(&out, 0, sizeof(out));
+	socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+	setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &one, sizeof(one));
+	struct cmsghdr *c = CMSG_FIRSTHDR(&m);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(fds));
+	memcpy(CMSG_DATA(c), fds, sizeof(fds));
+	c = CMSG_NXTHDR(&m, c);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_CREDENTIALS;
+	c->cmsg_len = CMSG_LEN(sizeof(cred));
+	memcpy(CMSG_DATA(c), &cred, sizeof(cred));
+	sendmsg(sv[0], &m, 0);
+	struct msghdr r = { .msg_iov = &in_iov, .msg_iovlen = 1, .msg_control = in.buf,
+			    .msg_controllen = sizeof(in.buf) };
+	recvmsg(sv[1], &r, 0);
+	close(sv[0]);
+	close(sv[1]);
 }
 
 static void netlink(void)
@@ -108,6 +146,7 @@ int main(void)
 	unlink(path.sun_path);
 	unix_listener(SOCK_SEQPACKET, &abstract, abstract_len);
 	unix_datagrams(&abstract, abstract_len);
+	control_messages();
 	netlink();
 	tcp6();
 	udp_bound_then_connected();
