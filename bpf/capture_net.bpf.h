@@ -14,12 +14,12 @@
 const volatile bool describe_sockets = false;
 
 /* include/linux/socket.h, include/uapi/linux/stat.h */
-#define ES_AF_UNIX 1
-#define ES_AF_INET 2
-#define ES_AF_INET6 10
+#define ES_AF_UNIX    1
+#define ES_AF_INET    2
+#define ES_AF_INET6   10
 #define ES_AF_NETLINK 16
-#define ES_S_IFMT 0170000
-#define ES_S_IFSOCK 0140000
+#define ES_S_IFMT     0170000
+#define ES_S_IFSOCK   0140000
 
 /* The open file behind fd `fd` of the current task, or NULL. */
 static __always_inline struct file *net_fd_file(int fd)
@@ -158,7 +158,8 @@ __noinline __u32 capture_sockets(struct scratch *rec_buf, __u32 off,
 		if (stash && stash->enter_ts == rec->enter_ts) {
 			for (i = 0; i < 2; i++) {
 				if (i < stash->count) {
-					__builtin_memcpy(&items[n], &stash->items[i], sizeof(*items));
+					__builtin_memcpy(&items[n], &stash->items[i],
+							 sizeof(*items));
 					n++;
 				}
 			}
@@ -175,7 +176,8 @@ __noinline __u32 capture_sockets(struct scratch *rec_buf, __u32 off,
 						    (void *)arg_at(rec->args, slot->len_arg));
 		}
 		for (i = 0; i < 2; i++) {
-			if (fds[i] >= 0 && n < ES_SOCKETS_MAX && describe_socket(fds[i], &items[n])) {
+			if (fds[i] >= 0 && n < ES_SOCKETS_MAX &&
+			    describe_socket(fds[i], &items[n])) {
 				items[n].when = ES_AT_EXIT;
 				n++;
 			}

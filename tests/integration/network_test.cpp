@@ -34,11 +34,11 @@ TEST_F(Network, SendmsgShowsScmRights) {
   ASSERT_FALSE(r.timed_out) << r.err;
   ASSERT_EQ(r.status, 0) << r.err;
   auto lines = texts(join_unfinished(parse_trace(r.err)));
-  EXPECT_TRUE(has_line(
-      lines, literal("sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", "
-                     "iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
-                     "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0]}], "
-                     "msg_controllen=24, msg_flags=0}, 0) = 1")));
+  EXPECT_TRUE(
+      has_line(lines, literal("sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", "
+                              "iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+                              "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0]}], "
+                              "msg_controllen=24, msg_flags=0}, 0) = 1")));
 }
 
 }  // namespace

@@ -11,7 +11,8 @@
 
 int main(void)
 {
-	struct sockaddr_in srv = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in srv = { .sin_family = AF_INET,
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	struct sockaddr_in local;
 	socklen_t len = sizeof(srv);
 	char buf[8];
@@ -42,7 +43,9 @@ int main(void)
 		struct cmsghdr align;
 	} control;
 	struct iovec iov = { .iov_base = "x", .iov_len = 1 };
-	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+	struct msghdr msg = { .msg_iov = &iov,
+			      .msg_iovlen = 1,
+			      .msg_control = control.buf,
 			      .msg_controllen = sizeof(control.buf) };
 	struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
 	int fd = 0;

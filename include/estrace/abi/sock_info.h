@@ -17,16 +17,16 @@ struct es_sock_info {
 	es_u64 ino;
 	es_u64 peer_ino; /* unix: the peer's inode, 0 when not connected */
 	es_s32 fd;
-	es_u8 when;      /* ES_AT_ENTER: an fd argument; ES_AT_EXIT: a returned fd */
-	es_u8 path_len;  /* unix: bytes of the bound address's sun_path (abstract: leading NUL) */
-	es_u16 family;   /* AF_*, SOCK_*, IPPROTO_* or NETLINK_* */
+	es_u8 when;	/* ES_AT_ENTER: an fd argument; ES_AT_EXIT: a returned fd */
+	es_u8 path_len; /* unix: bytes of the bound address's sun_path (abstract: leading NUL) */
+	es_u16 family;	/* AF_*, SOCK_*, IPPROTO_* or NETLINK_* */
 	es_u16 type;
 	es_u16 protocol;
-	es_u16 local_port;  /* host order (inet) */
-	es_u16 remote_port; /* host order (inet) */
-	es_u8 local_addr[16];  /* inet: 4 bytes (AF_INET) or 16 (AF_INET6), network order */
+	es_u16 local_port;    /* host order (inet) */
+	es_u16 remote_port;   /* host order (inet) */
+	es_u8 local_addr[16]; /* inet: 4 bytes (AF_INET) or 16 (AF_INET6), network order */
 	es_u8 remote_addr[16];
-	es_u32 portid;  /* netlink: the bound port id, 0 when not bound */
+	es_u32 portid; /* netlink: the bound port id, 0 when not bound */
 	es_u32 pad;
 	char proto[16]; /* the protocol's name ("TCP", "UNIX-STREAM"): the socket's dentry name */
 	char path[ES_UNIX_PATH_MAX];

@@ -65,8 +65,11 @@ static void control_messages(void)
 		struct cmsghdr align;
 	} out, in;
 	char byte;
-	struct iovec iov = { .iov_base = "x", .iov_len = 1 }, in_iov = { .iov_base = &byte, .iov_len = 1 };
-	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = out.buf,
+	struct iovec iov = { .iov_base = "x", .iov_len = 1 },
+		     in_iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr m = { .msg_iov = &iov,
+			    .msg_iovlen = 1,
+			    .msg_control = out.buf,
 			    .msg_controllen = sizeof(out.buf) };
 	struct ucred cred = { .pid = getpid(), .uid = getuid(), .gid = getgid() };
 
@@ -84,7 +87,9 @@ static void control_messages(void)
 	c->cmsg_len = CMSG_LEN(sizeof(cred));
 	memcpy(CMSG_DATA(c), &cred, sizeof(cred));
 	sendmsg(sv[0], &m, 0);
-	struct msghdr r = { .msg_iov = &in_iov, .msg_iovlen = 1, .msg_control = in.buf,
+	struct msghdr r = { .msg_iov = &in_iov,
+			    .msg_iovlen = 1,
+			    .msg_control = in.buf,
 			    .msg_controllen = sizeof(in.buf) };
 	recvmsg(sv[1], &r, 0);
 	close(sv[0]);
@@ -124,7 +129,8 @@ static void tcp6(void)
 
 static void udp_bound_then_connected(void)
 {
-	struct sockaddr_in in = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in in = { .sin_family = AF_INET,
+				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t len = sizeof(in);
 	int u = socket(AF_INET, SOCK_DGRAM, 0);
 	bind(u, (struct sockaddr *)&in, sizeof(in));
