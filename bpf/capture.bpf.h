@@ -250,6 +250,22 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 	return n;
 }
 
+/* A struct msghdr's control messages (sendmsg, recvmsg): msg_controllen bytes of
+ * msg_control, up to `want`. */
+static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want,
+						 __u8 *result)
+{
+	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
+
+	if (bpf_probe_read_user(control, sizeof(control), (void *)(msghdr + 32))) {
+		*result |= ES_CAPR_FAULT;
+		return 0;
+	}
+	if (!control[0])
+		return 0;
+	return capture_bytes(data, control[0], control[1], want, result);
+}
+
 /* Appends the capture for one spec slot at `off` of the record in `rec_buf`; returns the new
  * record length. Offsets are masked so the verifier sees every write in bounds. A global
  * function: the verifier checks it once, not once per call site (start-up time). */
@@ -414,6 +430,9 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 				 &result);
 		break;
 	}
+	case ES_CAP_MSG_CONTROL:
+		len = capture_msg_control(data, ptr, limit, &result);
+		break;
 	case ES_CAP_STRING_ARRAY:
 		len = capture_string_array(data, ptr, &result);
 		break;

@@ -5,6 +5,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/abi/summary.h"
+#include "estrace/abi/sock_info.h"
 #include "estrace/abi/task.h"
 
 /* Traced tasks by tid: the liveness registry userspace watches (tasks leave it as they
@@ -54,6 +55,15 @@ struct {
 	__type(key, int);
 	__type(value, struct es_task_state);
 } tasks SEC(".maps");
+
+/* -yy: the sockets behind a call's fd arguments as the call started (bpf/capture_net.bpf.h).
+ * Created for a task at its first such call, only when -yy is on. */
+struct {
+	__uint(type, BPF_MAP_TYPE_TASK_STORAGE);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__type(key, int);
+	__type(value, struct es_sock_stash);
+} sock_stash SEC(".maps");
 
 /* Records are built here, then copied out at their exact size. Two slots per CPU (set at
  * load): enter and exit run as different programs and may interleave on one CPU. */

@@ -7,6 +7,7 @@
 #include <bpf/bpf_core_read.h>
 
 #include "capture.bpf.h"
+#include "capture_net.bpf.h"
 #include "filter.bpf.h"
 #include "maps.bpf.h"
 
@@ -178,6 +179,8 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 	size = sizeof(*rec);
 	if (spec && !(flags & ES_SYSF_COMPAT))
 		size = capture_all(rec, spec, when);
+	if (describe_sockets && spec && !(flags & ES_SYSF_COMPAT))
+		size = capture_sockets((struct scratch *)rec, size, spec, when);
 	fill_header(&rec->h, kind, size);
 	submit(rec, size, kind);
 	return 0;
@@ -332,6 +335,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	compat = in_compat_syscall();
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
+	/* -yy: an fd argument's socket as it is before the call (bind, connect change it) */
+	if (describe_sockets && spec->fd_args && !compat)
+		stash_sockets(st, spec);
 
 	/* Calls that may block, or whose arguments the call destroys (execve's argv), are
 	 * announced now; everything else waits for one record at exit. A call followed only for

@@ -70,6 +70,7 @@ probe::Config probe_config(const cli::Options& options) {
   config.aggregate = options.summary.enabled();
   config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.status_mask = options.status;
+  config.describe_sockets = options.decode_fds >= 2;
   config.specs.resize(ES_MAX_SYSCALLS);
   std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
@@ -97,6 +98,7 @@ probe::Config probe_config(const cli::Options& options) {
       if (decode::changes_fd_table(syscalls::name_of(nr)))
         config.specs[nr].flags |= ES_SPEC_FD_TRACK;
     }
+    if (config.describe_sockets) syscalls::add_socket_identity(nr, config.specs[nr]);
     if (wanted[nr])
       config.specs[nr].flags |= ES_SPEC_TRACED;
     else

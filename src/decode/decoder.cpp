@@ -38,7 +38,7 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
     es_capture cap;
     if (!read_as(record.subspan(std::min(off, record.size())), cap)) return false;
     size_t data_at = off + sizeof cap;
-    if (data_at + cap.len > record.size() || cap.arg > ES_ARG_RESULT) return false;
+    if (data_at + cap.len > record.size() || cap.arg > ES_ARG_SOCKETS) return false;
     if (call.ncaptures < kMaxCallCaptures) {
       call.captures[call.ncaptures++] = CaptureView{
           cap.arg, cap.kind, cap.result,

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "estrace/abi/capture_spec.h"
+#include "estrace/abi/sock_info.h"
+#include "estrace/format/socket_identity.h"
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/signature.h"
 
@@ -124,15 +126,18 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
 bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
 
 // -yy's name of a socket's protocol, as strace prints it ("TCP:[1234]"); empty when unknown.
+// sockfs names a socket's dentry after its protocol, which is what strace shows; the table is
+// for records without it.
 std::string socket_protocol(const es_fd_file& f) {
+  if (f.name[0]) return std::string(f.name, strnlen(f.name, sizeof f.name));
   struct Row {
     uint16_t family, type, protocol;  // protocol 0: any
     const char* name;
   };
   static constexpr Row kRows[] = {
-      {AF_INET, SOCK_STREAM, IPPROTO_TCP, "TCP"},   {AF_INET6, SOCK_STREAM, IPPROTO_TCP, "TCPv6"},
-      {AF_INET, SOCK_DGRAM, IPPROTO_UDP, "UDP"},    {AF_INET6, SOCK_DGRAM, IPPROTO_UDP, "UDPv6"},
-      {AF_UNIX, SOCK_STREAM, 0, "UNIX-STREAM"},     {AF_UNIX, SOCK_DGRAM, 0, "UNIX-DGRAM"},
+      {AF_INET, SOCK_STREAM, IPPROTO_TCP, "TCP"},     {AF_INET6, SOCK_STREAM, IPPROTO_TCP, "TCPv6"},
+      {AF_INET, SOCK_DGRAM, IPPROTO_UDP, "UDP"},      {AF_INET6, SOCK_DGRAM, IPPROTO_UDP, "UDPv6"},
+      {AF_UNIX, SOCK_STREAM, 0, "UNIX-STREAM"},       {AF_UNIX, SOCK_DGRAM, 0, "UNIX-DGRAM"},
       {AF_UNIX, SOCK_SEQPACKET, 0, "UNIX-SEQPACKET"}, {AF_NETLINK, 0, 0, "NETLINK"},
   };
   for (const auto& r : kRows)
@@ -165,7 +170,7 @@ std::optional<std::string> link_text(const es_fd_file& f, int detail) {
 std::vector<es_fd_file> created_files(const Call& call) {
   std::vector<es_fd_file> files;
   const CaptureView* cap = call.capture(ES_ARG_RESULT);
-  if (!cap) return files;
+  if (!cap || (cap->kind != ES_CAP_FD_FILE_RET && cap->kind != ES_CAP_FD_FILE_PAIR)) return files;
   for (size_t off = 0; off + sizeof(es_fd_file) <= cap->data.size(); off += sizeof(es_fd_file)) {
     es_fd_file f;
     std::memcpy(&f, cap->data.data() + off, sizeof f);
@@ -174,7 +179,41 @@ std::vector<es_fd_file> created_files(const Call& call) {
   return files;
 }
 
+// -yy: the sockets the BPF side described for this call (ES_CAP_SOCKETS), fd arguments as
+// the call started and returned fds as it ended; the enter record's copy, when the call had
+// one, repeats the same arguments.
+std::vector<es_sock_info> described_sockets(const Call& call) {
+  std::vector<es_sock_info> sockets;
+  for (int i = 0; i < call.ncaptures; ++i) {
+    const CaptureView& cap = call.captures[i];
+    if (cap.kind != ES_CAP_SOCKETS) continue;
+    for (size_t off = 0; off + sizeof(es_sock_info) <= cap.data.size();
+         off += sizeof(es_sock_info)) {
+      es_sock_info s;
+      std::memcpy(&s, cap.data.data() + off, sizeof s);
+      sockets.push_back(s);
+    }
+  }
+  return sockets;
+}
+
 }  // namespace
+
+// strace asks sock_diag about a socket when it prints it and keeps the first answer for good
+// (by inode): later changes (a bound UDP socket connecting) are not shown. So do we.
+std::string FdTable::socket_name(const es_sock_info& s) {
+  if (auto it = sockets_.find(s.ino); it != sockets_.end()) return it->second;
+  if (auto details = format::socket_details(s)) return sockets_[s.ino] = *details;
+  return format::socket_fallback(s);
+}
+
+// -yy: an fd argument's socket as the call found it, for the line about to be printed (a
+// call announced at enter prints its arguments then).
+void FdTable::socket_arguments(const Call& call) {
+  if (detail_ < 2) return;
+  for (const auto& s : described_sockets(call))
+    if (s.when == ES_AT_ENTER) tables_[call.tgid][s.fd] = socket_name(s);
+}
 
 // What -y / -yy print inside <...> for a descriptor's target (a /proc/PID/fd link's text).
 std::string FdTable::describe(const std::string& target) const {
@@ -210,6 +249,7 @@ std::optional<std::string> FdTable::result_name(uint32_t tgid, int fd) const {
 
 void FdTable::before_line(const Call& call) {
   pending_.reset();
+  socket_arguments(call);  // a failed connect's too
   if (failed(call)) return;
   if (effect_of(call) == Effect::Dup) {
     if (auto from = name(call.tgid, static_cast<int>(call.args[0])))
@@ -270,6 +310,10 @@ void FdTable::before_line(const Call& call) {
     default:
       break;
   }
+  // -yy: the sockets the call returned, as it left them (accept's peer).
+  if (detail_ >= 2)
+    for (const auto& s : described_sockets(call))
+      if (s.when == ES_AT_EXIT) table[s.fd] = socket_name(s);
 }
 
 void FdTable::after_line(const Call& call) {
@@ -320,6 +364,11 @@ void FdTable::exec(uint32_t tgid) {
 void FdTable::exit(uint32_t tgid) {
   tables_.erase(tgid);
   cwds_.erase(tgid);
+}
+
+void FdTracking::on_call_start(const Call& call, bool in_progress) {
+  table_.socket_arguments(call);
+  next_.on_call_start(call, in_progress);
 }
 
 void FdTracking::on_call_end(const Call& call, bool started) {

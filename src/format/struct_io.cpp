@@ -62,8 +62,8 @@ void iovec_arg(const ArgContext& c, int i) {
 }
 
 // {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=2, msg_controllen=0, msg_flags=0}
-// (es_msghdr_head, the address, then the iovec items). Control messages are not decoded:
-// their address is shown.
+// (es_msghdr_head, the address, then the iovec items); the control messages come in a
+// capture of their own (ES_CAP_MSG_CONTROL), their address when it is missing.
 void msghdr_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
   const bool filled = c.argsig(i).dir == syscalls::kOut;
@@ -86,7 +86,15 @@ void msghdr_arg(const ArgContext& c, int i) {
   fmt::format_to(to(c), ", msg_iovlen={}, ", h.iovlen);
   if (h.controllen) {
     put(c.out, "msg_control=");
-    print_ptr(c.out, h.control);
+    const decode::CaptureView* control = nullptr;
+    for (int k = 0; k < c.call.ncaptures; ++k)
+      if (c.call.captures[k].kind == ES_CAP_MSG_CONTROL && c.call.captures[k].arg == i &&
+          !c.call.captures[k].at_enter)
+        control = &c.call.captures[k];
+    if (control && !control->data.empty())
+      print_msg_control(c, control->data);
+    else
+      print_ptr(c.out, h.control);
     put(c.out, ", ");
   }
   fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);

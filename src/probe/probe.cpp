@@ -125,6 +125,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   skel->rodata->status_mask = config.status_mask;
   const bool summary_by_tid = !config.emit_calls && !config.match_identity;
   skel->rodata->summary_by_tid = summary_by_tid;
+  skel->rodata->describe_sockets = config.describe_sockets;
   if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);

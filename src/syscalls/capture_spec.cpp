@@ -40,8 +40,8 @@ constexpr uint8_t kBoth = ES_AT_ENTER | ES_AT_EXIT;
 // Sizes of the x86_64 structures copied whole (uapi layouts).
 constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRusageSize = 144,
                    kEpollEventSize = 12, kItimerspecSize = 32, kFdSetMax = 128, kTimevalSize = 16,
-                   kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128,
-                   kIovecSize = 16;
+                   kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128, kIovecSize = 16,
+                   kMsgControlMax = 1024;
 constexpr unsigned kSockoptMin = 16;
 
 Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
@@ -170,6 +170,15 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
     if (r.when) s.when = r.when;
     s.size = r.size;
     s.flags = r.success_only ? ES_CAPF_SUCCESS_ONLY : 0;
+    // A msghdr's control messages travel in a capture of their own, copied when the
+    // header is (a receive's at exit, with msg_controllen as the kernel set it).
+    if (r.kind == ES_CAP_MSGHDR_ARG || r.kind == ES_CAP_MSGHDR_RET) {
+      if (used == ES_MAX_CAPTURES) continue;
+      es_capture_slot& control = spec.slots[used++];
+      control = s;
+      control.kind = ES_CAP_MSG_CONTROL;
+      control.size = kMsgControlMax;
+    }
   }
   return spec;
 }
@@ -206,6 +215,15 @@ bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
     }
   }
   return false;  // no room: -y falls back to /proc for this call
+}
+
+bool add_socket_identity(uint32_t nr, es_syscall_spec& spec) {
+  const Signature* sig = signature(nr);
+  if (!sig) return false;
+  spec.fd_args = 0;
+  for (int i = 0; i < sig->nargs; ++i)
+    if (sig->args[i].kind == ArgKind::Fd) spec.fd_args |= static_cast<es_u8>(1u << i);
+  return spec.fd_args != 0;
 }
 
 }  // namespace estrace::syscalls

@@ -30,7 +30,7 @@ PID_ARGS = {"kill", "tkill", "tgkill", "wait4", "waitid", "setpgid", "getpgid", 
             "process_vm_writev", "kcmp", "ioprio_get", "ioprio_set",
             # pthread_join waits on the thread's tid as a futex value
             "futex"}
-PID_FIELDS = re.compile(r"(si_pid=|Process )(\d+)")
+PID_FIELDS = re.compile(r"(si_pid=|Process |nl_pid=|cmsg_data=\{pid=)(\d+)")
 RETURN_VALUE = re.compile(r"\) = (\d+)$")
 
 # Values that differ from run to run whoever traces: (pattern, replacement).
@@ -43,7 +43,13 @@ VOLATILE = [
     (re.compile(r"\b(st_[amc]time_nsec)=\d+"), r"\1=N"),
     (re.compile(r"\b(stx_ino|stx_dev_major|stx_dev_minor|stx_mnt_id)=\d+"), r"\1=N"),
     (re.compile(r"\b(stx_[abcm]time)=\{[^}]*\}( /\* [^*]* \*/)?"), r"\1=T"),
-    (re.compile(r"\b(socket|pipe|anon_inode|UNIX|TCP|UDP|NETLINK):\[(\d+)"), r"\1:[INO"),
+    (re.compile(r"\b(socket|pipe|anon_inode|UNIX|UNIX-STREAM|TCP|TCPv6|UDP|UDPv6|UDPLITE|"
+                r"UDPLITEv6|NETLINK|RAW|RAWv6|PING|PINGv6|PACKET):\[(\d+)(?=\]|,|->)"), r"\1:[INO"),
+    # -yy's socket details: a unix peer's inode, the ports the kernel picks, netlink port ids
+    # (the process id by default).
+    (re.compile(r"(:\[INO)->\d+"), r"\1->INO"),
+    (re.compile(r"((?:\d{1,3}\.){3}\d{1,3}|\[[0-9a-fA-F:.]*\]):\d+(?=\]|->)"), r"\1:PORT"),
+    (re.compile(r"\b(NETLINK:\[\w+):\d+\]"), r"\1:PORTID]"),
     (re.compile(r'^getrandom\("(?:[^"\\]|\\.)*"(\.\.\.)?'), 'getrandom("RANDOM"'),
     # Ephemeral ports the kernel picks, and the machine's state as sysinfo reports it.
     (re.compile(r"\bsin6?_port=htons\(\d+\)"), "sin_port=htons(PORT)"),

@@ -2,12 +2,15 @@
 #include "estrace/decode/fd_table.h"
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "estrace/abi/sock_info.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::decode {
@@ -108,6 +111,66 @@ TEST(FdTable, TheCallsThatChangeItAreNamed) {
                     "execve"})
     EXPECT_TRUE(changes_fd_table(name)) << name;
   for (auto name : {"read", "write", "getppid", "mmap"}) EXPECT_FALSE(changes_fd_table(name)) << name;
+}
+
+// -yy: the ES_CAP_SOCKETS capture of a call, one es_sock_info per described fd.
+std::string sockets_capture(std::initializer_list<es_sock_info> items) {
+  std::string bytes;
+  for (const auto& s : items) bytes.append(reinterpret_cast<const char*>(&s), sizeof s);
+  return bytes;
+}
+
+es_sock_info udp(int fd, uint8_t when, uint16_t lport, uint16_t rport) {
+  es_sock_info s{};
+  s.fd = fd;
+  s.when = when;
+  s.family = AF_INET;
+  s.ino = 777;
+  std::strcpy(s.proto, "UDP");
+  s.local_addr[0] = s.remote_addr[0] = 127;
+  s.local_addr[3] = s.remote_addr[3] = 1;
+  if (!rport) std::memset(s.remote_addr, 0, sizeof s.remote_addr);
+  s.local_port = lport;
+  s.remote_port = rport;
+  return s;
+}
+
+// strace keeps a socket's first sock_diag answer: a bound UDP socket that connects later
+// still shows only its local address. Until then, the protocol and inode.
+TEST(FdTable, SocketDetailsAreKeptFromTheFirstAnswer) {
+  FdTable t(2);
+  const uint32_t tgid = 999998;
+  std::string unbound = sockets_capture({udp(3, ES_AT_ENTER, 0, 0)});
+  Call bind = make("bind", {3}, 0, tgid);
+  bind.captures[bind.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, unbound};
+  t.socket_arguments(bind);
+  EXPECT_EQ(t.name(tgid, 3), "UDP:[777]");
+
+  std::string bound = sockets_capture({udp(3, ES_AT_ENTER, 5000, 0)});
+  Call connect = make("connect", {3}, 0, tgid);
+  connect.captures[connect.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, bound};
+  t.before_line(connect);
+  EXPECT_EQ(t.name(tgid, 3), "UDP:[127.0.0.1:5000]");
+
+  std::string connected = sockets_capture({udp(3, ES_AT_ENTER, 5000, 53)});
+  Call write = make("write", {3}, 1, tgid);
+  write.captures[write.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, connected};
+  t.before_line(write);
+  EXPECT_EQ(t.name(tgid, 3), "UDP:[127.0.0.1:5000]");
+}
+
+// A returned socket is named as the call left it (accept's connection).
+TEST(FdTable, ReturnedSocketsAreNamedAtExit) {
+  FdTable t(2);
+  const uint32_t tgid = 999997;
+  es_sock_info conn = udp(5, ES_AT_EXIT, 80, 41234);
+  std::strcpy(conn.proto, "TCP");
+  conn.ino = 778;
+  std::string bytes = sockets_capture({conn});
+  Call accept = make("accept", {3}, 5, tgid);
+  accept.captures[accept.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, bytes};
+  t.before_line(accept);
+  EXPECT_EQ(t.result_name(tgid, 5), "TCP:[127.0.0.1:80->127.0.0.1:41234]");
 }
 
 }  // namespace

@@ -54,6 +54,11 @@ enum es_capture_kind {
 	ES_CAP_MSGHDR_ARG = 15,  /* struct msghdr, its name and its iovecs (sendmsg), see
 				  * es_msghdr_head */
 	ES_CAP_MSGHDR_RET = 16,  /* the same, iovecs filled up to the return value (recvmsg) */
+	ES_CAP_SOCKETS = 17,     /* -yy: es_sock_info[] for the socket fd arguments (state at
+				  * enter) and returned fds (at exit); not a slot: added after them
+				  * when the spec names fd arguments or the call returns fds */
+	ES_CAP_MSG_CONTROL = 18, /* a struct msghdr's control buffer: up to `size` bytes of
+				  * msg_controllen (for a receive, as the kernel set it) */
 };
 
 /* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec
@@ -72,6 +77,8 @@ struct es_msghdr_head {
 
 /* Captures that describe the result rather than an argument carry this argument index. */
 #define ES_ARG_RESULT 6
+/* ES_CAP_SOCKETS carries this one: it describes several fds, arguments and result. */
+#define ES_ARG_SOCKETS 7
 
 /* ES_CAP_FD_FILE_*: one per fd, from the kernel's file table at exit, so -y can name a pipe
  * or socket of a process that is gone from /proc by the time its calls are decoded. */
@@ -124,8 +131,9 @@ enum es_spec_flags {
 
 struct es_syscall_spec {
 	struct es_capture_slot slots[ES_MAX_CAPTURES];
-	es_u32 flags; /* enum es_spec_flags */
-	es_u32 pad;
+	es_u32 flags;  /* enum es_spec_flags */
+	es_u8 fd_args; /* -yy: bit i set when args[i] is a descriptor (its socket is described) */
+	es_u8 pad[3];
 };
 
 #ifndef __BPF__

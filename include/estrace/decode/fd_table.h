@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "estrace/abi/sock_info.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/format/call_formatter.h"
 
@@ -29,6 +30,9 @@ class FdTable final : public format::FdNames {
 
   // Descriptors a call creates, known before its line is printed ("= 3</etc/passwd>").
   void before_line(const Call& call);
+  // -yy: names the call's socket fd arguments as they were when it started (also for a
+  // call announced at enter, before its line begins).
+  void socket_arguments(const Call& call);
   // Descriptors a call closes or replaces, forgotten after its line ("close(3</x>) = 0").
   void after_line(const Call& call);
   void fork(uint32_t parent_tgid, uint32_t child_tgid);
@@ -46,6 +50,7 @@ class FdTable final : public format::FdNames {
   using Table = std::unordered_map<int, std::string>;
   std::optional<std::string> cwd(uint32_t tgid) const;
   std::string describe(const std::string& target) const;
+  std::string socket_name(const es_sock_info& s);
 
   int detail_;
   // A dup's new fd while its line is printed: the result shows it, the arguments do not yet.
@@ -57,6 +62,7 @@ class FdTable final : public format::FdNames {
   std::optional<Pending> pending_;
   mutable std::unordered_map<uint32_t, Table> tables_;
   mutable std::unordered_map<uint32_t, std::string> cwds_;
+  std::unordered_map<uint64_t, std::string> sockets_;  // -yy: inode -> details, first answer
 };
 
 // Feeds an FdTable around the handler that prints: the table sees each call just before and
@@ -64,9 +70,7 @@ class FdTable final : public format::FdNames {
 class FdTracking final : public Handler {
  public:
   FdTracking(FdTable& table, Handler& next) : table_(table), next_(next) {}
-  void on_call_start(const Call& call, bool in_progress) override {
-    next_.on_call_start(call, in_progress);
-  }
+  void on_call_start(const Call& call, bool in_progress) override;
   void on_call_end(const Call& call, bool started) override;
   void on_signal(const Signal& signal) override { next_.on_signal(signal); }
   void on_exit(const Exit& exit) override;

@@ -92,6 +92,8 @@ void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
 
 // A socket address from its bytes: {sa_family=AF_INET, sin_port=htons(80), ...} (struct_net.cpp).
 void print_sockaddr(const ArgContext& c, std::string_view sa);
+// A msghdr's control buffer as strace prints msg_control: [{cmsg_len=20, ...}] (struct_cmsg.cpp).
+void print_msg_control(const ArgContext& c, std::string_view bytes);
 
 // S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
 void print_mode(fmt::memory_buffer& out, uint32_t mode);

@@ -34,6 +34,7 @@ struct Config {
   std::optional<uint32_t> uid;
   bool emit_calls = true;       // send a record per call (false: summary only)
   uint32_t status_mask = 0xff;  // outcomes sent: successful 1, failed 2, unfinished 4
+  bool describe_sockets = false;  // -yy: socket addresses captured with the calls
 };
 
 // How a task is traced (include/estrace/abi/task.h).

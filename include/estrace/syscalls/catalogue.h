@@ -57,6 +57,11 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
 // or pipe's int[2]) when there is a free slot. Returns false when the call creates none.
 bool add_fd_identity(uint32_t nr, es_syscall_spec& spec);
 
+// For -yy: marks the call's descriptor arguments (spec.fd_args) so the BPF side describes
+// their sockets as the call starts; the fds it returns are described through the slot
+// add_fd_identity added. Returns false when the call takes no descriptor.
+bool add_socket_identity(uint32_t nr, es_syscall_spec& spec);
+
 // The same with -v: execve's envp is then copied as strings (printed in full) instead of counted.
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose);
 

@@ -1,0 +1,45 @@
+// Network decoding: -yy socket identities (and, as estrace learns them, control messages).
+// Expected lines follow strace 6.1 on the same program (alignment padding aside).
+#include <regex>
+
+#include "harness.h"
+
+namespace it {
+namespace {
+
+class Network : public EstraceTest {};
+
+// The connection's addresses as the call found them: the program prints its ports, which
+// are the kernel's choice.
+TEST_F(Network, DoubleYShowsTcpAddresses) {
+  RunResult r = run_estrace({"-yy", "-e", "trace=sendto,accept", program("net_pair")});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.out, m, std::regex(R"(client (\d+) server (\d+))"))) << r.out;
+  const std::string client = m[1], server = m[2];
+  auto lines = texts(join_unfinished(parse_trace(r.err)));
+  EXPECT_TRUE(has_line(lines, literal("accept(3<TCP:[127.0.0.1:" + server +
+                                      "]>, NULL, NULL) = 5<TCP:[127.0.0.1:" + server +
+                                      "->127.0.0.1:" + client + "]>")))
+      << r.err;
+  EXPECT_TRUE(has_line(lines, literal("sendto(4<TCP:[127.0.0.1:" + client + "->127.0.0.1:" +
+                                      server + "]>, \"ping\", 4, 0, NULL, 0) = 4")))
+      << r.err;
+}
+
+// A descriptor passed over a unix socket: the control message, not its address.
+TEST_F(Network, SendmsgShowsScmRights) {
+  RunResult r = run_estrace({"-e", "trace=sendmsg", program("net_pair")});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto lines = texts(join_unfinished(parse_trace(r.err)));
+  EXPECT_TRUE(
+      has_line(lines, literal("sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"x\", "
+                              "iov_len=1}], msg_iovlen=1, msg_control=[{cmsg_len=20, "
+                              "cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0]}], "
+                              "msg_controllen=24, msg_flags=0}, 0) = 1")));
+}
+
+}  // namespace
+}  // namespace it
