@@ -93,13 +93,7 @@ void print_return(const ArgContext& c) {
     case syscalls::RetKind::Octal:
       return print_octal(c.out, static_cast<uint64_t>(call.ret));
     case syscalls::RetKind::Fd:
-      if (c.style.decode_fds > 0 && c.style.fds && call.ret >= 0) {
-        fmt::format_to(std::back_inserter(c.out), "{}", call.ret);
-        if (auto n = c.style.fds->result_name(call.tgid, static_cast<int>(call.ret)))
-          fmt::format_to(std::back_inserter(c.out), "<{}>", *n);
-        return;
-      }
-      return print_fd(c, call.ret);
+      return print_result_fd(c, call.ret);
     case syscalls::RetKind::Int:
       fmt::format_to(std::back_inserter(c.out), "{}", call.ret);
       return;

@@ -141,6 +141,16 @@ void print_fd(const ArgContext& c, int64_t fd) {
   }
 }
 
+void print_result_fd(const ArgContext& c, int64_t fd) {
+  if (c.style.decode_fds > 0 && c.style.fds && fd >= 0) {
+    fmt::format_to(std::back_inserter(c.out), "{}", fd);
+    if (auto n = c.style.fds->result_name(c.call.tgid, static_cast<int>(fd)))
+      fmt::format_to(std::back_inserter(c.out), "<{}>", *n);
+    return;
+  }
+  print_fd(c, fd);
+}
+
 void print_string_array(const ArgContext& c, const decode::CaptureView& cap) {
   std::string_view d = cap.data;
   put(c.out, '[');

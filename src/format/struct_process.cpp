@@ -149,7 +149,7 @@ bool fcntl_ret(const ArgContext& c, int i) {
   // F_GETFL's 0 is O_RDONLY and strace names it; F_GETFD's 0 is a bare 0.
   if ((cmd != F_GETFL && cmd != F_GETFD) || (cmd == F_GETFD && c.call.ret == 0)) {
     if (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) {
-      print_fd(c, c.call.ret);
+      print_result_fd(c, c.call.ret);
       return true;
     }
     return false;

@@ -1,6 +1,7 @@
 // format: synthetic calls -> the exact text strace 6.1 printed for the same call on this machine
 // (expectations copied from `strace` runs of small programs, addresses as they came).
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -607,6 +608,24 @@ TEST(Format, DecodeFds) {
   EXPECT_EQ(line(o, y), R"(openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3</etc/passwd>)");
   EXPECT_EQ(line(C("close", {4}, 0), y), "close(4)                                = 0");
   EXPECT_EQ(line(r), R"(read(3, "abc", 4096)                    = 3)");
+}
+
+// What a dup returns is named as the call left it (result_name), fcntl's F_DUPFD included.
+struct DupFds : FakeFds {
+  std::optional<std::string> result_name(uint32_t, int fd) const override {
+    if (fd == 10) return "/tmp/out";
+    return std::nullopt;
+  }
+};
+
+TEST(Format, DuplicatedFdsAreNamedLikeTheirSource) {
+  DupFds names;
+  Style y;
+  y.decode_fds = 1;
+  y.fds = &names;
+  EXPECT_EQ(line(C("fcntl", {3, F_DUPFD, 10}, 10), y),
+            "fcntl(3</etc/passwd>, F_DUPFD, 10)      = 10</tmp/out>");
+  EXPECT_EQ(line(C("dup", {3}, 10), y), "dup(3</etc/passwd>)                     = 10</tmp/out>");
 }
 
 // --- signal, exit, time lines ---------------------------------------------------------------

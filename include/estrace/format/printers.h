@@ -80,6 +80,9 @@ void register_sockopt(PrinterTable& t);  // setsockopt/getsockopt levels, names,
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);
+// A descriptor the call returned (dup's, F_DUPFD's): named as the call left it, which may
+// differ from what the table says once the line is out (dup2 onto an open fd).
+void print_result_fd(const ArgContext& c, int64_t fd);
 void print_ptr(fmt::memory_buffer& out, uint64_t addr);  // NULL or 0x...
 void print_hex(fmt::memory_buffer& out, uint64_t v);     // 0 or 0x...
 void print_octal(fmt::memory_buffer& out, uint64_t v);   // 000, 0644
