@@ -21,7 +21,6 @@ bool read_as(std::span<const uint8_t> bytes, T& out) {
 bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
   es_syscall_record rec;
   if (!read_as(record, rec) || rec.h.size != record.size()) return false;
-  call = Call{};
   call.tid = rec.h.tid;
   call.tgid = rec.h.tgid;
   call.enter_ns = rec.enter_ts ? rec.enter_ts : rec.h.ts;

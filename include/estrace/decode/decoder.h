@@ -45,6 +45,8 @@ class Decoder {
     std::vector<uint8_t> bytes;  // the enter record, owning what its captures point at
     Call call;
   };
+  // Fills `call`, which must be freshly made (not cleared here: a Call is ~350 bytes and this
+  // runs for every record).
   bool parse_call(std::span<const uint8_t> record, Call& call);
   void end_call(std::span<const uint8_t> record, Handler& handler);
 
