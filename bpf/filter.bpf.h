@@ -189,11 +189,10 @@ static __always_inline void forget_all_identities(void)
 		__sync_fetch_and_add(&identity_gen, 1);
 }
 
-/* A task not chosen by pid: does its identity match the production filters? */
-static __always_inline bool identity_matches(void)
+/* A task not chosen by pid: does its identity match the production filters? `pid_tgid` is
+ * the caller's bpf_get_current_pid_tgid() (one helper call per program, not two). */
+static __always_inline bool identity_matches(__u64 pid_tgid)
 {
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
-
 	if ((pid_tgid >> 32) == self_tgid)
 		return false; /* never trace estrace's own output writes */
 	if (filter_uid && (__u32)bpf_get_current_uid_gid() != only_uid)
@@ -224,11 +223,12 @@ static __always_inline struct es_task_state *current_traced(void)
 	struct task_struct *task;
 	struct es_task_state *st;
 
-	bool by_pid = tid_marked((__u32)bpf_get_current_pid_tgid());
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+	bool by_pid = tid_marked((__u32)pid_tgid);
 
 	/* A task neither chosen by pid nor matching the identity filters stops here, before
 	 * any task-storage lookup: that is what every other process on the host pays. */
-	if (!by_pid && (!filter_dynamic || !identity_matches()))
+	if (!by_pid && (!filter_dynamic || !identity_matches(pid_tgid)))
 		return 0;
 	task = bpf_get_current_task_btf();
 	st = bpf_task_storage_get(&tasks, task, 0, 0);

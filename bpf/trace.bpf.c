@@ -357,13 +357,15 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
+	__u64 pid_tgid;
 	bool shown;
 
 	if (summary_by_tid) {
 		exit_by_tid(ret);
 		return 0;
 	}
-	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && (!filter_dynamic || !identity_matches()))
+	pid_tgid = bpf_get_current_pid_tgid();
+	if (!tid_marked((__u32)pid_tgid) && (!filter_dynamic || !identity_matches(pid_tgid)))
 		return 0;
 	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED))
