@@ -25,7 +25,7 @@ static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
 {
 	struct es_syscall_spec *spec;
 
-	if (nr >= ES_MAX_SYSCALLS)
+	if (nr >= ES_SPEC_ROWS)
 		return 0;
 	spec = bpf_map_lookup_elem(&specs, &nr);
 	if (!spec || !(spec->flags & ES_SPEC_TRACED))

@@ -28,10 +28,11 @@ struct {
 	__type(value, __u64);
 } traced_bits SEC(".maps");
 
-/* One capture row per syscall number, filled from the signature table. */
+/* One capture row per syscall number, filled from the signature table; ia32 calls use the
+ * rows from ES_COMPAT_BASE on. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, ES_MAX_SYSCALLS);
+	__uint(max_entries, ES_SPEC_ROWS);
 	__type(key, __u32);
 	__type(value, struct es_syscall_spec);
 } specs SEC(".maps");

@@ -120,6 +120,12 @@ static __always_inline bool in_compat_syscall(void)
 	return task->thread_info.status & ES_TS_COMPAT;
 }
 
+/* ia32 calls have spec rows (and record numbers) of their own after x86_64's. */
+static __always_inline __u32 syscall_key(long id, bool compat)
+{
+	return compat ? ES_COMPAT_BASE + (__u32)id : (__u32)id;
+}
+
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool compat)
 {
 	if (compat) {
@@ -173,7 +179,7 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 		return 0;
 	fill_call(rec, st, ret, flags);
 	size = sizeof(*rec);
-	if (spec && !(flags & ES_SYSF_COMPAT))
+	if (spec)
 		size = capture_all(rec, spec, when);
 	fill_header(&rec->h, kind, size);
 	submit(rec, size, kind);
@@ -242,10 +248,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->flags &= ~ES_TASK_ARMED;
 	}
 	st->flags &= ~ES_TASK_ATTACHED;
-	spec = traced_spec(id);
+	compat = in_compat_syscall();
+	spec = traced_spec(syscall_key(id, compat));
 	if (!spec)
 		return 0;
-	st->nr = id;
+	st->nr = syscall_key(id, compat);
 	st->seen = 1;
 	st->enter_ts = bpf_ktime_get_ns();
 	/* Summary-only runs keep counts and times: the arguments are never printed. */
@@ -253,7 +260,6 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->active = 1;
 		return 0;
 	}
-	compat = in_compat_syscall();
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
 
@@ -272,6 +278,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
+	bool compat;
 
 	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && (!filter_dynamic || !identity_matches()))
 		return 0;
@@ -287,14 +294,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!(st->flags & ES_TASK_ATTACHED))
 			return 0;
 		st->flags &= ~ES_TASK_ATTACHED;
-		fresh.nr = regs->orig_ax;
+		compat = in_compat_syscall();
+		fresh.nr = syscall_key(regs->orig_ax, compat);
 		spec = traced_spec(fresh.nr);
 		if (!spec || !emit_calls)
 			return 0;
 		if (!outcome_wanted(ret))
 			return 0;
-		read_args(regs, fresh.args, in_compat_syscall());
-		emit_call(how(ES_REC_SYSCALL, ES_SYSF_NO_ENTER, ES_AT_EXIT), &fresh, spec, ret);
+		read_args(regs, fresh.args, compat);
+		flags = ES_SYSF_NO_ENTER | (compat ? ES_SYSF_COMPAT : 0);
+		emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), &fresh, spec, ret);
 		return 0;
 	}
 	/* Killed inside the call: it never returns to user space; like strace, show "= ?"

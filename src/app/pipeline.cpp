@@ -70,14 +70,15 @@ probe::Config probe_config(const cli::Options& options) {
   config.aggregate = options.summary.enabled();
   config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.status_mask = options.status;
-  config.specs.resize(ES_MAX_SYSCALLS);
-  std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
+  // x86_64 rows, then the ia32 rows of 32-bit processes (syscalls/compat.h).
+  config.specs.resize(ES_SPEC_ROWS);
+  std::vector<bool> wanted(ES_SPEC_ROWS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
-    if (nr < ES_MAX_SYSCALLS) wanted[nr] = true;
+    if (nr < ES_SPEC_ROWS) wanted[nr] = true;
   const bool dumps = !options.read_fds.none() || !options.write_fds.none();
   // -e read=/write= dump all the data: iovec items are copied up to the rodata limit.
   if (dumps) config.string_limit = std::max(options.string_limit, 4096u);
-  for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) {
+  for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) {
     config.specs[nr] = syscalls::capture_spec(nr, options.string_limit, options.verbose);
     // -P: only calls that take a path or a descriptor can touch one (filtered in the kernel);
     // which of them do is decided in userspace (output/path_filter.h).

@@ -159,7 +159,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
     return Error{std::string("cannot install the ring buffers: ") + strerror(errno)};
 
   // The whole capture table in one batch: one syscall instead of one per row.
-  std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
+  std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_SPEC_ROWS));
   for (uint32_t nr = 0; nr < keys.size(); ++nr) keys[nr] = nr;
   uint32_t count = keys.size();
   if (count && bpf_map_update_batch(bpf_map__fd(skel->maps.specs), keys.data(), config.specs.data(),
