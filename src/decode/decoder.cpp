@@ -5,6 +5,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/decode/pid_comms.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::decode {
 namespace {
@@ -45,7 +46,21 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
     }
     off = data_at + ((cap.len + 7u) & ~size_t{7});
   }
+  if (call.compat) to_compat_layout(call);
   return true;
+}
+
+// An ia32 call as its signature row lays it out: keyed in the ia32 rows, split 64-bit values
+// joined, signed 32-bit values extended, and captures renamed from registers to arguments.
+void Decoder::to_compat_layout(Call& call) {
+  if (!syscalls::is_compat_key(call.nr)) call.nr = syscalls::compat_key(call.nr);
+  syscalls::widen_compat_args(call.nr, call.args);
+  for (int i = 0; i < call.ncaptures; ++i) {
+    CaptureView& cap = call.captures[i];
+    if (cap.arg >= ES_ARG_RESULT) continue;
+    int printed = syscalls::compat_printed_index(call.nr, cap.arg);
+    cap.arg = printed < 0 ? uint8_t{ES_ARG_RESULT + 1} : static_cast<uint8_t>(printed);
+  }
 }
 
 void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {

@@ -9,6 +9,7 @@
 #include "estrace/format/errno_text.h"
 #include "estrace/format/pid_args.h"
 #include "estrace/format/printers.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::format {
@@ -29,9 +30,16 @@ constexpr Signature kUnknown = [] {
   return s;
 }();
 
+// An ia32 call's row is keyed past x86_64's (syscalls/compat.h): one lookup for both.
 const Signature& sig_of(const decode::Call& call) {
-  const Signature* s = call.compat ? nullptr : syscalls::signature(call.nr);
+  const Signature* s = syscalls::signature(call.nr);
   return s ? *s : kUnknown;
+}
+
+// The whole-call decoder, also for an ia32 call laid out as an x86_64 one (futex_time64).
+const CallDecoder* decoder_of(const decode::Call& call) {
+  auto layout = syscalls::shared_layout(call.nr);
+  return layout ? call_decoder(*layout) : nullptr;
 }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
@@ -111,7 +119,7 @@ void print_return(const ArgContext& c) {
 std::string CallFormatter::name(const decode::Call& call) const {
   const Signature& s = sig_of(call);
   if (s.name) return s.name;
-  return fmt::format("syscall_{:#x}", call.nr);
+  return fmt::format("syscall_{:#x}", syscalls::arch_number(call.nr));
 }
 
 void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
@@ -120,10 +128,10 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
   if (s.name)
     out.append(std::string_view(s.name));
   else
-    fmt::format_to(std::back_inserter(out), "syscall_{:#x}", call.nr);
+    fmt::format_to(std::back_inserter(out), "syscall_{:#x}", syscalls::arch_number(call.nr));
   put(out, '(');
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+  if (const CallDecoder* d = decoder_of(call)) {
     if (d->enter) d->enter(c);
     return;
   }
@@ -135,7 +143,7 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
   XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+  if (const CallDecoder* d = decoder_of(call)) {
     if (d->exit) d->exit(c);
     return put(out, ')');
   }

@@ -46,6 +46,7 @@ class Decoder {
     Call call;
   };
   bool parse_call(std::span<const uint8_t> record, Call& call);
+  static void to_compat_layout(Call& call);
   void end_call(std::span<const uint8_t> record, Handler& handler);
 
   void flush_deferred(uint32_t tid, Handler& handler);
