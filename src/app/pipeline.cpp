@@ -338,6 +338,7 @@ int Run::go() {
   lines.whole_lines =
       (options_.status & cli::kStatusAll) != cli::kStatusAll || !options_.trace_paths.empty();
   lines.syscall_numbers = options_.syscall_numbers;
+  lines.personality_notices = options_.personality_notices.value_or(!options_.output_file);
   if (options_.decode_pids_comm) lines.comms = &comms_;
   const cli::Options& o = options_;
   if (!o.signals.invert || !o.signals.items.empty())

@@ -65,6 +65,10 @@ struct Options {
   TimeMode time = TimeMode::None;
   bool show_duration = false;  // -T
   bool quiet = false;          // -q: no attach/detach messages
+  // "[ Process PID=N runs in 32 bit mode. ]" when a task's calls change personality. strace
+  // prints it to stderr but not with -o, unless -e quiet=none; -q or -e quiet=personality
+  // silence it. Unset: that default.
+  std::optional<bool> personality_notices;
   HexMode hex = HexMode::None;
   bool verbose = false;                  // -v
   int decode_fds = 0;                    // -y: 1, -yy: 2
