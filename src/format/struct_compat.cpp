@@ -65,8 +65,7 @@ void timespec32_arg(const ArgContext& c, int i) {
 // 8192*1024, RLIM_INFINITY (the 32-bit one: ~0U)
 void print_rlim32(fmt::memory_buffer& out, uint32_t v) {
   if (xlat_mode() != XlatMode::Abbrev)  // -X: the number, or with the name in a comment
-    return print_styled(out, std::to_string(v),
-                        [&](fmt::memory_buffer& o) { print_rlim32(o, v); });
+    return print_styled(out, std::to_string(v), [&](fmt::memory_buffer& o) { print_rlim32(o, v); });
   if (v == UINT32_MAX)
     put(out, "RLIM_INFINITY");
   else if (v > 0 && v % 1024 == 0)

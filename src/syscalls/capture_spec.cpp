@@ -46,8 +46,8 @@ constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRu
 constexpr unsigned kSockoptMin = 16;
 // i386 layouts: old_timespec32, compat_rlimit, struct stat64, compat_sigaction (handler, flags,
 // restorer, 8-byte mask), struct user_desc.
-constexpr uint16_t kTimespec32Size = 8, kRlimit32Size = 8, kStat64Size = 96,
-                   kSigaction32Size = 20, kUserDescSize = 16;
+constexpr uint16_t kTimespec32Size = 8, kRlimit32Size = 8, kStat64Size = 96, kSigaction32Size = 20,
+                   kUserDescSize = 16;
 
 // Captures that read pointers or longs inside user memory at x86_64's width (argv's char *[],
 // struct iovec, struct msghdr, struct flock): an ia32 call's would be misread, so its argument

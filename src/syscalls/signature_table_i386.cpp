@@ -29,6 +29,7 @@ namespace {
 using namespace rows;  // the row shorthands
 
 // Every i386 call by name, in number order; the header gives each its number.
+// clang-format off
 #define ES_I386_NAMES(X) \
     X(restart_syscall) X(exit) X(fork) X(read) X(write) X(open) X(close) X(waitpid) X(creat) \
     X(link) X(unlink) X(execve) X(chdir) X(time) X(mknod) X(chmod) X(lchown) X(break) X(oldstat) \
@@ -101,6 +102,7 @@ using namespace rows;  // the row shorthands
     X(statmount) X(listmount) X(lsm_get_self_attr) X(lsm_set_self_attr) X(lsm_list_modules) \
     X(mseal) X(setxattrat) X(getxattrat) X(listxattrat) X(removexattrat) X(open_tree_attr) \
     X(file_getattr) X(file_setattr)
+// clang-format on
 
 struct Named {
   uint16_t nr;
@@ -183,7 +185,7 @@ const Exception kExceptions[] = {
     OWN(select, TD, BL, RI, PTR),  // old_select: one pointer to the five arguments
     OWN(oldlstat, TF | TLST | TSTA, 0, RI, PATH, OPTR),
     OWN(readdir, TD, 0, RI, FD, OPTR, UINT),
-    OWN(mmap, TD | TM, 0, RH, PTR),  // old_mmap: one pointer to the six arguments
+    OWN(mmap, TD | TM, 0, RH, PTR),        // old_mmap: one pointer to the six arguments
     OWN(socketcall, TN, 0, RI, INT, PTR),  // the multiplexed call is not decoded
     // struct compat_stat: printed as an address.
     OWN(stat, TF | TST | TSTA, 0, RI, PATH, OPTR),
@@ -219,8 +221,7 @@ const Exception kExceptions[] = {
     SPLIT(pread64, pread64, 0, 1, 2, P(3)),
     SPLIT(pwrite64, pwrite64, 0, 1, 2, P(3)),
     OWN(ugetrlimit, 0, 0, RI, in(K::RlimitRes), out(K::Rlimit32)),
-    OWN(mmap2, TD | TM, 0, RH, PTR, ULONG, in(K::MmapProt), in(K::MmapFlags), FD,
-        in(K::MmapPgoff)),
+    OWN(mmap2, TD | TM, 0, RH, PTR, ULONG, in(K::MmapProt), in(K::MmapFlags), FD, in(K::MmapPgoff)),
     SPLIT(truncate64, truncate, 0, P(1)),
     SPLIT(ftruncate64, ftruncate, 0, P(1)),
     OWN(stat64, TF | TST | TSTA, 0, RI, PATH, out(K::Stat64)),
@@ -322,7 +323,7 @@ struct Entry {
 
 // Built once: the rows by key, and every name.
 struct Table {
-  std::vector<Signature> rows;  // number order
+  std::vector<Signature> rows;               // number order
   std::array<int, ES_MAX_SYSCALLS> by_nr{};  // index in `entries`, -1 for none
   std::vector<Entry> entries;
   std::unordered_map<std::string_view, uint32_t> by_name;

@@ -14,9 +14,7 @@ class Ia32 : public EstraceTest {
   }
 };
 
-std::vector<std::string> trace_lines(const RunResult& r) {
-  return texts(parse_trace(r.err));
-}
+std::vector<std::string> trace_lines(const RunResult& r) { return texts(parse_trace(r.err)); }
 
 // Everything after the execve: the 32-bit program's own calls.
 TEST_F(Ia32, StartUpAndFileCallsDecoded) {
@@ -27,20 +25,24 @@ TEST_F(Ia32, StartUpAndFileCallsDecoded) {
   ASSERT_GE(lines.size(), 3u) << dump(lines);
   EXPECT_TRUE(full_match(lines[0], "execve\\(\".*/ia32_io\", \\[.*\\], .*\\) = 0")) << dump(lines);
   // strace's notice, right after the exec that changed the mode.
-  EXPECT_TRUE(full_match(lines[1], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]")) << dump(lines);
+  EXPECT_TRUE(full_match(lines[1], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]"))
+      << dump(lines);
   EXPECT_TRUE(has_line(lines, "brk\\(NULL\\) = 0x[0-9a-f]+"));
   EXPECT_TRUE(has_line(lines,
                        "set_thread_area\\(\\{entry_number=-1, base_addr=0x[0-9a-f]+, "
                        "limit=0x0fffff, seg_32bit=1, contents=0, read_exec_only=0, "
                        "limit_in_pages=1, seg_not_present=0, useable=1\\}\\) = 0 "
                        "\\(entry_number=\\d+\\)"));
-  EXPECT_TRUE(has_line(lines, "ugetrlimit\\(RLIMIT_STACK, \\{rlim_cur=\\S+, rlim_max=\\S+\\}\\) = 0"));
+  EXPECT_TRUE(
+      has_line(lines, "ugetrlimit\\(RLIMIT_STACK, \\{rlim_cur=\\S+, rlim_max=\\S+\\}\\) = 0"));
   EXPECT_TRUE(has_line(lines, literal("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) = 3")));
   EXPECT_TRUE(has_line(lines, "read\\(3, \".*\", 64\\) = \\d+"));
   EXPECT_TRUE(has_line(lines, literal("_llseek(3, 1, [1], SEEK_SET) = 0")));
-  EXPECT_TRUE(has_line(lines, "fstat64\\(3, \\{st_mode=S_IFREG\\|0[0-7]+, st_size=\\d+, \\.\\.\\.\\}\\) = 0"));
+  EXPECT_TRUE(has_line(
+      lines, "fstat64\\(3, \\{st_mode=S_IFREG\\|0[0-7]+, st_size=\\d+, \\.\\.\\.\\}\\) = 0"));
   EXPECT_TRUE(has_line(lines, literal("mmap2(NULL, 4096, PROT_READ|PROT_WRITE, "
-                                      "MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ") + "0x[0-9a-f]+"));
+                                      "MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = ") +
+                                  "0x[0-9a-f]+"));
   EXPECT_TRUE(has_line(lines, literal("close(3) = 0")));
   EXPECT_TRUE(has_line(lines, literal("openat(AT_FDCWD, \"/nonexistent/ia32\", O_RDONLY) = -1 "
                                       "ENOENT (No such file or directory)")));
@@ -54,7 +56,8 @@ TEST_F(Ia32, TraceSelectsByI386Name) {
   EXPECT_EQ(r.status, 0) << r.err;
   auto lines = trace_lines(r);
   ASSERT_EQ(lines.size(), 5u) << dump(lines);
-  EXPECT_TRUE(full_match(lines[0], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]")) << dump(lines);
+  EXPECT_TRUE(full_match(lines[0], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]"))
+      << dump(lines);
   EXPECT_EQ(lines[1], "_llseek(3, 1, [1], SEEK_SET) = 0");
   EXPECT_TRUE(full_match(lines[2], "fstat64\\(3, \\{st_mode=S_IFREG.*\\) = 0")) << lines[2];
   EXPECT_TRUE(full_match(lines[3], "mmap2\\(NULL, 4096, .*\\) = 0x[0-9a-f]+")) << lines[3];
@@ -82,11 +85,12 @@ TEST_F(Ia32, PersonalityNoticeOnlyOnStderr) {
   EXPECT_EQ(lines, (std::vector<std::string>{"close(3) = 0", "+++ exited with 0 +++"}))
       << dump(lines);
 
-  r = run_estrace({"-o", dir.file("trace2"), "-e", "quiet=none", "-e", "trace=close",
-                   program("ia32_io")});
+  r = run_estrace(
+      {"-o", dir.file("trace2"), "-e", "quiet=none", "-e", "trace=close", program("ia32_io")});
   lines = texts(parse_trace(read_file(dir.file("trace2"))));
   ASSERT_EQ(lines.size(), 3u) << dump(lines);
-  EXPECT_TRUE(full_match(lines[0], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]")) << dump(lines);
+  EXPECT_TRUE(full_match(lines[0], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]"))
+      << dump(lines);
 }
 
 // int $0x80 from a 64-bit program: i386 calls by their i386 numbers, a notice at each switch.
@@ -98,10 +102,12 @@ TEST_F(Ia32, Int80FromA64BitProgram) {
   auto lines = trace_lines(r);
   ASSERT_EQ(lines.size(), 7u) << dump(lines);
   EXPECT_TRUE(full_match(lines[0], "getppid\\(\\) = \\d+")) << dump(lines);
-  EXPECT_TRUE(full_match(lines[1], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]")) << dump(lines);
+  EXPECT_TRUE(full_match(lines[1], "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]"))
+      << dump(lines);
   EXPECT_EQ(lines[2], "open(\"/etc/hostname\", O_RDONLY) = 3");
   EXPECT_TRUE(full_match(lines[3], "getpid\\(\\) = \\d+")) << dump(lines);
-  EXPECT_TRUE(full_match(lines[4], "\\[ Process PID=\\d+ runs in 64 bit mode\\. \\]")) << dump(lines);
+  EXPECT_TRUE(full_match(lines[4], "\\[ Process PID=\\d+ runs in 64 bit mode\\. \\]"))
+      << dump(lines);
   EXPECT_TRUE(full_match(lines[5], "getppid\\(\\) = \\d+")) << dump(lines);
   EXPECT_EQ(lines[6], "+++ exited with 0 +++");
 }

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 /* i386 numbers (asm/unistd_32.h): int $0x80 takes them, whatever the caller's mode. */
-#define NR32_OPEN 5
-#define NR32_CLOSE 6
+#define NR32_OPEN   5
+#define NR32_CLOSE  6
 #define NR32_GETPID 20
 
 static long int80(long nr, long a, long b)

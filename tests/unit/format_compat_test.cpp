@@ -52,8 +52,7 @@ TEST(FormatCompat, UgetrlimitIs32Bit) {
   uint32_t r[2] = {8192 * 1024, 0xffffffff};
   auto c = ia32("ugetrlimit", {3, 0xffd0e0a0}, 0);
   c.fixed(1, r);
-  EXPECT_EQ(line(c),
-            "ugetrlimit(RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM_INFINITY}) = 0");
+  EXPECT_EQ(line(c), "ugetrlimit(RLIMIT_STACK, {rlim_cur=8192*1024, rlim_max=RLIM_INFINITY}) = 0");
   uint32_t n[2] = {20000, 20000};
   auto d = ia32("ugetrlimit", {7, 0xffd0e0a0}, 0);
   d.fixed(1, n);
@@ -98,7 +97,8 @@ TEST(FormatCompat, TimespecAndSigactionAre32Bit) {
   uint32_t sa[5] = {1, 0, 0, 0, 0};
   auto s = ia32("rt_sigaction", {10, 0xffb61500, 0, 8}, 0);
   s.cap(1, ES_CAP_FIXED, bytes(sa, sizeof sa));
-  EXPECT_EQ(line(s), "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}, NULL, 8) = 0");
+  EXPECT_EQ(line(s),
+            "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}, NULL, 8) = 0");
 }
 
 TEST(FormatCompat, SharedRowsAndDecoders) {

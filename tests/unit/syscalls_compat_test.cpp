@@ -70,10 +70,9 @@ TEST(Compat, EveryRowRoundTrips) {
 // (clock_gettime64, futex_time64...) are the exception by design: they take 64-bit time.
 TEST(Compat, SharedRowsHaveNo64BitStructures) {
   // Not Rlimit: it is struct rlimit64 (prlimit64), the same on both.
-  const std::set<ArgKind> wide = {ArgKind::Stat,       ArgKind::Sigaction, ArgKind::Timespec,
-                                  ArgKind::Timeval,    ArgKind::Itimerspec, ArgKind::Rusage,
-                                  ArgKind::Sysinfo,    ArgKind::Iovec,     ArgKind::Msghdr,
-                                  ArgKind::SigFrame};
+  const std::set<ArgKind> wide = {
+      ArgKind::Stat,   ArgKind::Sigaction, ArgKind::Timespec, ArgKind::Timeval, ArgKind::Itimerspec,
+      ArgKind::Rusage, ArgKind::Sysinfo,   ArgKind::Iovec,    ArgKind::Msghdr,  ArgKind::SigFrame};
   for (const Signature& s : compat_signatures()) {
     auto shared = shared_layout(s.nr);
     if (!shared) continue;

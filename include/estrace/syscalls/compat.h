@@ -24,7 +24,9 @@ constexpr uint32_t kCompatBase = ES_COMPAT_BASE;
 constexpr uint32_t compat_key(uint32_t i386_nr) { return kCompatBase + i386_nr; }
 constexpr bool is_compat_key(uint32_t key) { return key >= kCompatBase; }
 // The number the task passed in its register (what strace's -n shows).
-constexpr uint32_t arch_number(uint32_t key) { return is_compat_key(key) ? key - kCompatBase : key; }
+constexpr uint32_t arch_number(uint32_t key) {
+  return is_compat_key(key) ? key - kCompatBase : key;
+}
 
 // The row for an ia32 key (its nr is the key), or nullptr. signature() answers keys too.
 const Signature* compat_signature(uint32_t key);
@@ -43,8 +45,8 @@ std::optional<uint32_t> shared_layout(uint32_t key);
 // low and high halves are in two (pread64's pos_l, pos_h).
 struct ArgSource {
   static constexpr uint8_t kNone = 0xff;
-  uint8_t reg = 0;        // the register (i386 argument index) holding the value or its low half
-  uint8_t hi = kNone;     // the register holding the high half, if any
+  uint8_t reg = 0;     // the register (i386 argument index) holding the value or its low half
+  uint8_t hi = kNone;  // the register holding the high half, if any
 };
 ArgSource compat_arg_source(uint32_t key, int i);
 

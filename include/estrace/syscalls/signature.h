@@ -124,7 +124,7 @@ enum class ArgKind : uint8_t {
   UserDesc,     // struct user_desc, read and written (set_thread_area): "= 0 (entry_number=12)"
   LoffOut,      // loff_t * the call fills: [7] (_llseek)
   MmapPgoff,    // mmap2's offset in pages, printed in bytes: 0x1000
-  Count,         // the number of ArgKinds; keep last
+  Count,        // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.

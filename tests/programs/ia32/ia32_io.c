@@ -15,7 +15,7 @@ int main(void)
 	fd = open("/etc/hostname", O_RDONLY);
 	bad |= fd != 3;
 	bad |= read(fd, buf, sizeof(buf)) < 0;
-	bad |= lseek(fd, 1, SEEK_SET) != 1;                /* _llseek */
+	bad |= lseek(fd, 1, SEEK_SET) != 1; /* _llseek */
 	bad |= syscall(SYS_fstat64, fd, st) != 0;
 	p = mmap(0, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0); /* mmap2 */
 	bad |= p == MAP_FAILED;
