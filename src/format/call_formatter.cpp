@@ -9,6 +9,7 @@
 #include "estrace/format/errno_text.h"
 #include "estrace/format/pid_args.h"
 #include "estrace/format/printers.h"
+#include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
@@ -36,11 +37,22 @@ const Signature& sig_of(const decode::Call& call) {
   return s ? *s : kUnknown;
 }
 
-// The whole-call decoder, also for an ia32 call laid out as an x86_64 one (futex_time64).
-const CallDecoder* decoder_of(const decode::Call& call) {
-  auto layout = syscalls::shared_layout(call.nr);
-  return layout ? call_decoder(*layout) : nullptr;
+// The x86_64 call whose arguments an ia32 call shares (getpid for getpid, futex for
+// futex_time64), for tables keyed by x86_64 numbers; an unused number for ia32 layouts of
+// their own.
+uint32_t layout_of(const decode::Call& call) {
+  return syscalls::shared_layout(call.nr).value_or(ES_SPEC_ROWS);
 }
+
+// -Y's table of pid arguments is by x86_64 name: an ia32 call by its own name (wait4's pid is
+// its first argument in either layout; only the structures differ).
+uint32_t pid_table_nr(const decode::Call& call) {
+  if (!call.compat) return call.nr;
+  return syscalls::number_of(syscalls::name_of(call.nr)).value_or(ES_SPEC_ROWS);
+}
+
+// The whole-call decoder, also for an ia32 call laid out as an x86_64 one.
+const CallDecoder* decoder_of(const decode::Call& call) { return call_decoder(layout_of(call)); }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
 int shown_args(const ArgContext& c) {
@@ -62,7 +74,7 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   const PrinterTable& t = printers();
   for (int i = from; i < to; ++i) {
     auto print = t[size_t(c.sig.args[i].kind)].print;
-    if (c.style.pids && is_pid_arg(c.call.nr, i))  // -Y
+    if (c.style.pids && is_pid_arg(pid_table_nr(c.call), i))  // -Y
       format_pid(c.style, static_cast<int32_t>(c.arg(i)), c.call.enter_ns, c.out);
     else if (print)
       print(c, i);
@@ -88,9 +100,9 @@ void print_return(const ArgContext& c) {
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
     return print_error_return(c.out, static_cast<int>(-call.ret));
-  if (c.style.pids && !call.compat && returns_pid(call.nr))  // -Y
+  if (c.style.pids && returns_pid(pid_table_nr(call)))  // -Y
     return format_pid(c.style, call.ret, call.exit_ns, c.out,
-                      returns_child(call.nr) ? call.tid : 0);
+                      returns_child(pid_table_nr(call)) ? call.tid : 0);
   const PrinterTable& t = printers();
   for (int i = 0; i < c.sig.nargs; ++i)
     if (auto f = t[size_t(c.sig.args[i].kind)].ret)
