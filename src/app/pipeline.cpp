@@ -34,6 +34,7 @@
 #include "estrace/summary/report.h"
 #include "estrace/summary/summary.h"
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::app {
@@ -338,7 +339,7 @@ int Run::go() {
   lines.whole_lines =
       (options_.status & cli::kStatusAll) != cli::kStatusAll || !options_.trace_paths.empty();
   lines.syscall_numbers = options_.syscall_numbers;
-  lines.personality_notices = options_.personality_notices.value_or(!options_.output_file);
+  lines.personality_notices = options_.personality_notices.value_or(true);  // cli::parse decided
   if (options_.decode_pids_comm) lines.comms = &comms_;
   const cli::Options& o = options_;
   if (!o.signals.invert || !o.signals.items.empty())
@@ -411,8 +412,10 @@ int Run::go() {
     // Calls already in progress are shown at once, as strace shows them at attach.
     for (uint32_t tid : tids) {
       if (auto call = launch::call_in_progress(pid, tid)) {
-        if (call->nr < ES_MAX_SYSCALLS)
-          decoder_.in_progress(tid, pid, call->nr, call->args, now_ns(CLOCK_MONOTONIC), *handler_);
+        if (call->nr < ES_MAX_SYSCALLS) {
+          uint32_t nr = call->i386 ? syscalls::compat_key(call->nr) : call->nr;
+          decoder_.in_progress(tid, pid, nr, call->args, now_ns(CLOCK_MONOTONIC), *handler_);
+        }
       }
     }
     sink_->flush();

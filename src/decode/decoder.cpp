@@ -183,6 +183,8 @@ void Decoder::in_progress(uint32_t tid, uint32_t tgid, uint32_t nr,
   started.call.nr = nr;
   started.call.args = args;
   started.call.enter_ns = ts_ns;
+  started.call.compat = syscalls::is_compat_key(nr);
+  if (started.call.compat) to_compat_layout(started.call);
   auto& slot = started_[tid];
   slot = std::move(started);
   handler.on_call_start(slot.call, true);

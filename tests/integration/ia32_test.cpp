@@ -1,5 +1,7 @@
 // 32-bit (ia32) processes: a static -m32 program and int $0x80 from a 64-bit one, traced by
 // their i386 calls' names and layouts, with strace's personality notices.
+#include <unistd.h>
+
 #include "harness.h"
 
 namespace it {
@@ -110,6 +112,34 @@ TEST_F(Ia32, Int80FromA64BitProgram) {
       << dump(lines);
   EXPECT_TRUE(full_match(lines[5], "getppid\\(\\) = \\d+")) << dump(lines);
   EXPECT_EQ(lines[6], "+++ exited with 0 +++");
+}
+
+// -p on a 32-bit program blocked in read: /proc gives an i386 number, shown by its i386 name;
+// the notice comes first, as in strace -p.
+TEST_F(Ia32, AttachToABlockedRead) {
+  SpawnOptions with_stdin;
+  with_stdin.pipe_stdin = true;
+  Child target({program("blocked_read32")}, with_stdin);
+  constexpr long kI386Read = 3;
+  ASSERT_TRUE(wait_until([&] { return blocked_syscall(target.pid()) == kI386Read; }, deadline_in()))
+      << "blocked_read32 never blocked in read";
+
+  Child tracer({estrace_path(), "-p", std::to_string(target.pid())});
+  ASSERT_TRUE(tracer.wait_line(Stream::Err, R"(read\(0, +<unfinished \.\.\.>)", deadline_in()))
+      << tracer.err();
+  target.write_stdin("ping\n");
+  ASSERT_TRUE(target.wait_exit(deadline_in()));
+  ASSERT_TRUE(tracer.wait_exit(deadline_in())) << tracer.err();
+
+  auto lines = texts(parse_trace(tracer.err()));
+  auto n = find_line(lines, "\\[ Process PID=\\d+ runs in 32 bit mode\\. \\]");
+  auto u = find_line(lines, R"(read\(0, +<unfinished \.\.\.>)");
+  auto r = find_line(lines, literal(R"(<... read resumed>"ping\n", 64) = 5)"));
+  auto w = find_line(lines, literal(R"(write(1, "ping\n", 5) = 5)"));
+  ASSERT_TRUE(n && u && r && w) << dump(lines);
+  EXPECT_LT(*n, *u);
+  EXPECT_LT(*u, *r);
+  EXPECT_LT(*r, *w);
 }
 
 }  // namespace

@@ -66,8 +66,8 @@ struct Options {
   bool show_duration = false;  // -T
   bool quiet = false;          // -q: no attach/detach messages
   // "[ Process PID=N runs in 32 bit mode. ]" when a task's calls change personality. strace
-  // prints it to stderr but not with -o, unless -e quiet=none; -q or -e quiet=personality
-  // silence it. Unset: that default.
+  // leaves it out when it runs a command with -o (unless -e quiet=none), not with -p; -q or
+  // -e quiet=personality silence it. Unset: that default (cli::parse sets it).
   std::optional<bool> personality_notices;
   HexMode hex = HexMode::None;
   bool verbose = false;                  // -v
