@@ -147,9 +147,19 @@ void loff_out_arg(const ArgContext& c, int i) {
 // mmap2 counts its offset in 4096-byte units; strace shows bytes.
 void mmap_pgoff_arg(const ArgContext& c, int i) { print_hex(c.out, c.arg(i) << 12); }
 
+// sigreturn: {mask=[USR1]} from the frame's old 32-bit mask (signals 1-32).
+void old_sigframe_arg(const ArgContext& c, int i) {
+  uint32_t mask;
+  if (!load_struct(c, i, mask)) return;  // strace prints nothing it cannot read either
+  put(c.out, "{mask=");
+  print_sigmask(c.out, mask);
+  put(c.out, '}');
+}
+
 }  // namespace
 
 void register_compat(PrinterTable& t) {
+  t[size_t(K::OldSigFrame)].print = old_sigframe_arg;
   t[size_t(K::Stat64)].print = stat64_arg;
   t[size_t(K::Timespec32)].print = timespec32_arg;
   t[size_t(K::Rlimit32)].print = rlimit32_arg;

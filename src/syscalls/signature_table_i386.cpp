@@ -197,7 +197,9 @@ const Exception kExceptions[] = {
     OWN(wait4, TP, BL, RI, INT, out(K::WaitStatus), in(K::WaitOptions), OPTR),
     OWN(sysinfo, 0, 0, RI, OPTR),  // struct compat_sysinfo: not decoded
     RAW(ipc, TI, 6),               // the multiplexed call is not decoded
-    OWN(sigreturn, TS, 0, RI, ),
+    // The ia32 sigframe's sigcontext starts at sp once the restorer popped the signal number;
+    // its oldmask is 80 bytes in (10 words). The mask of signals 33-64 (extramask) is not read.
+    OWN(sigreturn, TS, AE, RI, in(K::OldSigFrame, 10)),
     // i386 passes tls before child_tid: x86_64's clone decoder once they are swapped back.
     SPLIT(clone, clone, 0, 1, 2, 4, 3),
     OWN(sigprocmask, TS, 0, RI, in(K::SigHow), PTR, OPTR),

@@ -101,6 +101,17 @@ TEST(FormatCompat, TimespecAndSigactionAre32Bit) {
             "rt_sigaction(SIGUSR1, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}, NULL, 8) = 0");
 }
 
+TEST(FormatCompat, Sigreturn) {
+  uint32_t mask = 1u << (10 - 1);  // SIGUSR1 blocked in the handler's frame
+  auto c = ia32("sigreturn", {0}, 0);
+  c.cap(0, ES_CAP_USER_SP, bytes(&mask, 4));
+  EXPECT_EQ(line(c), at40("sigreturn({mask=[USR1]})", "0"));
+  uint32_t none = 0;
+  auto d = ia32("sigreturn", {0}, 0);
+  d.cap(0, ES_CAP_USER_SP, bytes(&none, 4));
+  EXPECT_EQ(line(d), at40("sigreturn({mask=[]})", "0"));
+}
+
 TEST(FormatCompat, SharedRowsAndDecoders) {
   auto open = ia32("openat", {static_cast<uint64_t>(-100), 0xffd0e100, 0}, 3);
   open.path(1, "/etc/hostname");

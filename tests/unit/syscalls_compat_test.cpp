@@ -168,6 +168,11 @@ TEST(Compat, CaptureRows) {
   auto ret = capture_spec(key("rt_sigreturn"), 32);
   EXPECT_EQ(ret.slots[0].kind, ES_CAP_USER_SP);
   EXPECT_EQ(ret.slots[0].len_arg, 31);  // the ia32 frame's mask, 248 bytes up
+  auto old = capture_spec(key("sigreturn"), 32);
+  EXPECT_EQ(old.slots[0].kind, ES_CAP_USER_SP);
+  EXPECT_EQ(old.slots[0].len_arg, 10);  // sigcontext's oldmask, 80 bytes up
+  EXPECT_EQ(old.slots[0].size, 4);
+  EXPECT_EQ(old.slots[0].when, ES_AT_ENTER);
   // argv's char *[] holds 32-bit pointers: not read at x86_64's width.
   auto execve = capture_spec(key("execve"), 32);
   EXPECT_EQ(execve.slots[0].kind, ES_CAP_PATH);

@@ -124,6 +124,7 @@ enum class ArgKind : uint8_t {
   UserDesc,     // struct user_desc, read and written (set_thread_area): "= 0 (entry_number=12)"
   LoffOut,      // loff_t * the call fills: [7] (_llseek)
   MmapPgoff,    // mmap2's offset in pages, printed in bytes: 0x1000
+  OldSigFrame,  // sigreturn's frame: the old 32-bit mask at the user stack pointer + 8 * aux
   Count,        // the number of ArgKinds; keep last
 };
 
