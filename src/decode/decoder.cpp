@@ -50,10 +50,35 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
   return true;
 }
 
+namespace {
+
+// socketcall(SYS_X, args) becomes the call SYS_X with the arguments the BPF side copied from
+// args[], as strace shows it. What those arguments point at was not copied: addresses.
+void unmultiplex_socketcall(Call& call) {
+  static const uint32_t socketcall = syscalls::compat_number_of("socketcall").value_or(0);
+  if (call.nr != socketcall) return;
+  const CaptureView* array = call.capture(1);
+  auto target = syscalls::socketcall_target(call.args[0]);
+  const syscalls::Signature* sig = target ? syscalls::signature(*target) : nullptr;
+  if (!array || !sig || array->data.size() < 4u * sig->nargs) return;
+  call.nr = *target;
+  call.args = {};
+  for (int i = 0; i < sig->nargs; ++i) {
+    uint32_t word;
+    std::memcpy(&word, array->data.data() + 4 * i, sizeof word);
+    call.args[i] = word;
+  }
+  for (int i = 0; i < call.ncaptures; ++i)  // the array is no argument of the call shown
+    if (call.captures[i].arg < ES_ARG_RESULT) call.captures[i].arg = ES_ARG_RESULT + 1;
+}
+
+}  // namespace
+
 // An ia32 call as its signature row lays it out: keyed in the ia32 rows, split 64-bit values
 // joined, signed 32-bit values extended, and captures renamed from registers to arguments.
 void Decoder::to_compat_layout(Call& call) {
   if (!syscalls::is_compat_key(call.nr)) call.nr = syscalls::compat_key(call.nr);
+  unmultiplex_socketcall(call);
   syscalls::widen_compat_args(call.nr, call.args);
   for (int i = 0; i < call.ncaptures; ++i) {
     CaptureView& cap = call.captures[i];

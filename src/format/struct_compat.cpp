@@ -159,6 +159,10 @@ void old_sigframe_arg(const ArgContext& c, int i) {
 }  // namespace
 
 void register_compat(PrinterTable& t) {
+  // socketcall's array when decode/ could not show the multiplexed call: its address.
+  t[size_t(K::SocketcallArgs)].print = [](const ArgContext& c, int i) {
+    print_ptr(c.out, c.arg(i));
+  };
   t[size_t(K::OldSigFrame)].print = old_sigframe_arg;
   t[size_t(K::Stat64)].print = stat64_arg;
   t[size_t(K::Timespec32)].print = timespec32_arg;

@@ -171,6 +171,8 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
       return {ES_CAP_FIXED, 8, true, false};
     case K::OldSigFrame:
       return {ES_CAP_USER_SP, 4, false, true};
+    case K::SocketcallArgs:  // six 32-bit words
+      return {ES_CAP_FIXED, 24, false, false};
     // futex's fourth argument is a timeout for the waiting commands (printed by the decoder).
     default:
       return {};

@@ -5,9 +5,11 @@
 // where the i386 layout differs (mmap2's page offset, struct stat64, 32-bit timespec and rlimit).
 //
 // Rows of their own whose structures estrace does not decode yet print them as addresses (old
-// stat, sysinfo, rusage, 32-bit iovec and msghdr); socketcall and ipc print their raw arguments
-// (strace shows the multiplexed call's name). See compat.h.
+// stat, sysinfo, rusage, 32-bit iovec and msghdr). socketcall is shown as the call it
+// multiplexes (decode/), its pointers as addresses; ipc prints its raw arguments (strace shows
+// the multiplexed call). See compat.h.
 #include <asm/unistd_32.h>
+#include <linux/net.h>
 
 #include <algorithm>
 #include <array>
@@ -185,8 +187,9 @@ const Exception kExceptions[] = {
     OWN(select, TD, BL, RI, PTR),  // old_select: one pointer to the five arguments
     OWN(oldlstat, TF | TLST | TSTA, 0, RI, PATH, OPTR),
     OWN(readdir, TD, 0, RI, FD, OPTR, UINT),
-    OWN(mmap, TD | TM, 0, RH, PTR),        // old_mmap: one pointer to the six arguments
-    OWN(socketcall, TN, 0, RI, INT, PTR),  // the multiplexed call is not decoded
+    OWN(mmap, TD | TM, 0, RH, PTR),  // old_mmap: one pointer to the six arguments
+    // Printed as the call it multiplexes (decode/): may block, as accept and recvfrom do.
+    OWN(socketcall, TN, BL, RI, INT, in(K::SocketcallArgs)),
     // struct compat_stat: printed as an address.
     OWN(stat, TF | TST | TSTA, 0, RI, PATH, OPTR),
     OWN(lstat, TF | TLST | TSTA, 0, RI, PATH, OPTR),
@@ -376,7 +379,44 @@ const Entry* entry(uint32_t key) {
   return i < 0 ? nullptr : &table().entries[static_cast<size_t>(i)];
 }
 
+// socketcall's SYS_* numbers and the calls they stand for.
+struct Subcall {
+  int nr;
+  const char* name;
+};
+constexpr Subcall kSubcalls[] = {
+    {SYS_SOCKET, "socket"},
+    {SYS_BIND, "bind"},
+    {SYS_CONNECT, "connect"},
+    {SYS_LISTEN, "listen"},
+    {SYS_ACCEPT, "accept"},
+    {SYS_GETSOCKNAME, "getsockname"},
+    {SYS_GETPEERNAME, "getpeername"},
+    {SYS_SOCKETPAIR, "socketpair"},
+    {SYS_SEND, "send"},
+    {SYS_RECV, "recv"},
+    {SYS_SENDTO, "sendto"},
+    {SYS_RECVFROM, "recvfrom"},
+    {SYS_SHUTDOWN, "shutdown"},
+    {SYS_SETSOCKOPT, "setsockopt"},
+    {SYS_GETSOCKOPT, "getsockopt"},
+    {SYS_SENDMSG, "sendmsg"},
+    {SYS_RECVMSG, "recvmsg"},
+    {SYS_ACCEPT4, "accept4"},
+    {SYS_RECVMMSG, "recvmmsg"},
+    {SYS_SENDMMSG, "sendmmsg"},
+};
+
 }  // namespace
+
+std::optional<uint32_t> socketcall_target(uint64_t subcall) {
+  for (const Subcall& s : kSubcalls) {
+    if (uint64_t(s.nr) != subcall) continue;
+    if (auto key = compat_number_of(s.name)) return key;
+    return number_of(s.name);
+  }
+  return std::nullopt;
+}
 
 const Signature* compat_signature(uint32_t key) {
   const Entry* e = entry(key);

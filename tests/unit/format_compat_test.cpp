@@ -125,22 +125,33 @@ TEST(FormatCompat, SharedRowsAndDecoders) {
   EXPECT_EQ(line(ia32("writev", {1, 0xffd0e0a0, 2}, 4)), at40("writev(1, 0xffd0e0a0, 2)", "4"));
 }
 
-// From the record's registers to the printed line: the decoder widens an ia32 call.
-TEST(FormatCompat, DecoderWidensRecords) {
-  struct Keep : decode::Handler {
-    decode::Call call;
-    std::string bytes;
-    void on_call_start(const decode::Call&, bool) override {}
-    void on_call_end(const decode::Call& c, bool) override {
-      call = c;
+// Keeps the last call a decoder hands over, with its own copy of the first capture.
+struct Keep : decode::Handler {
+  decode::Call call;
+  std::string bytes;
+  void on_call_start(const decode::Call&, bool) override {}
+  void on_call_end(const decode::Call& c, bool) override {
+    call = c;
+    if (c.ncaptures) {
       bytes = std::string(c.captures[0].data);  // the view dies with the record
       call.captures[0].data = bytes;
     }
-    void on_signal(const decode::Signal&) override {}
-    void on_exit(const decode::Exit&) override {}
-    void on_fork(uint32_t, uint32_t, uint32_t) override {}
-    void on_exec(uint32_t, uint32_t) override {}
-  } keep;
+  }
+  void on_signal(const decode::Signal&) override {}
+  void on_exit(const decode::Exit&) override {}
+  void on_fork(uint32_t, uint32_t, uint32_t) override {}
+  void on_exec(uint32_t, uint32_t) override {}
+};
+
+std::string printed(const decode::Call& call) {
+  C c("getpid", {}, 0);
+  c.call = call;
+  return line(c);
+}
+
+// From the record's registers to the printed line: the decoder widens an ia32 call.
+TEST(FormatCompat, DecoderWidensRecords) {
+  Keep keep;
   decode::Decoder d;
   // pread64(3, buf, 8, pos_l=2, pos_h=0) as the BPF side sends it: key, flag, registers.
   auto rec = testing::SyscallRecord(ES_REC_SYSCALL, 7, *syscalls::compat_number_of("pread64"))
@@ -154,9 +165,34 @@ TEST(FormatCompat, DecoderWidensRecords) {
                  .capture(1, ES_CAP_BUF_RET, "llo, ia3");
   d.feed(rec.bytes(), keep);
   ASSERT_TRUE(keep.call.compat);
-  C c("getpid", {}, 0);
-  c.call = keep.call;
-  EXPECT_EQ(line(c), at40("pread64(3, \"llo, ia3\", 8, 2)", "8"));
+  EXPECT_EQ(printed(keep.call), at40("pread64(3, \"llo, ia3\", 8, 2)", "8"));
+}
+
+// socketcall(SYS_X, args) is shown as the call SYS_X, from the array the BPF side copied.
+TEST(FormatCompat, SocketcallShowsTheCallItMultiplexes) {
+  const uint32_t socketcall = *syscalls::compat_number_of("socketcall");
+  auto feed = [&](uint32_t subcall, std::initializer_list<uint32_t> words, int64_t ret) {
+    std::string array(24, '\0');
+    std::memcpy(array.data(), std::data(words), 4 * words.size());
+    auto rec = testing::SyscallRecord(ES_REC_SYSCALL, 7, socketcall)
+                   .flags(ES_SYSF_COMPAT)
+                   .arg(0, subcall)
+                   .arg(1, 0xffd0e0c0)
+                   .ret(ret)
+                   .capture(1, ES_CAP_FIXED, array);
+    Keep keep;
+    decode::Decoder d;
+    d.feed(rec.bytes(), keep);
+    return printed(keep.call);
+  };
+  EXPECT_EQ(feed(1, {2, 1, 0}, 3), "socket(AF_INET, SOCK_STREAM, IPPROTO_IP) = 3");
+  EXPECT_EQ(feed(4, {3, 4}, 0), at40("listen(3, 4)", "0"));
+  EXPECT_EQ(feed(18, {3, 0, 0, 02000000}, 5), at40("accept4(3, NULL, NULL, SOCK_CLOEXEC)", "5"));
+  EXPECT_EQ(feed(5, {3, 0, 0}, 5), at40("accept(3, NULL, NULL)", "5"));  // x86_64's row
+  // What the arguments point at was not copied: addresses, where strace shows the sockaddr.
+  EXPECT_EQ(feed(2, {3, 0xffd0e0d8, 16}, 0), at40("bind(3, 0xffd0e0d8, 16)", "0"));
+  // send and recv have no row: the multiplexer itself.
+  EXPECT_EQ(feed(9, {4, 0xffd0e0d8, 4, 0}, 4), at40("socketcall(9, 0xffd0e0c0)", "4"));
 }
 
 }  // namespace

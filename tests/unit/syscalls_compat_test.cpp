@@ -154,6 +154,18 @@ TEST(Compat, CapturesNameRegisters) {
   EXPECT_EQ(spec.slots[0].arg, 5);  // the BPF side reads the register
 }
 
+TEST(Compat, SocketcallTargets) {
+  EXPECT_EQ(socketcall_target(1), key("socket"));
+  EXPECT_EQ(socketcall_target(18), key("accept4"));
+  EXPECT_EQ(socketcall_target(5), number_of("accept"));  // i386 has accept only through it
+  EXPECT_EQ(socketcall_target(9), std::nullopt);         // send: no row in either table
+  EXPECT_EQ(socketcall_target(21), std::nullopt);
+  auto spec = capture_spec(key("socketcall"), 32);
+  EXPECT_EQ(spec.slots[0].kind, ES_CAP_FIXED);
+  EXPECT_EQ(spec.slots[0].size, 24);                             // args[6], 32-bit words
+  EXPECT_EQ(spec.flags, ES_SPEC_TRACED | ES_SPEC_ENTER_RECORD);  // accept, recv may block
+}
+
 TEST(Compat, CaptureRows) {
   auto openat = capture_spec(key("openat"), 32);
   EXPECT_EQ(openat.flags, ES_SPEC_TRACED);

@@ -55,6 +55,11 @@ ArgSource compat_arg_source(uint32_t key, int i);
 // sign-extended so -1 and AT_FDCWD print as such. x86_64 keys are left alone.
 void widen_compat_args(uint32_t key, std::array<uint64_t, 6>& args);
 
+// socketcall(SYS_X, args) is shown as the call SYS_X (linux/net.h) with args[], as strace
+// shows it: that call's number (an ia32 key; x86_64's accept, which i386 has only through
+// socketcall), or nullopt for send and recv, which neither table has.
+std::optional<uint32_t> socketcall_target(uint64_t subcall);
+
 // The printed index of i386 argument register `reg` (captures name the register), or -1.
 int compat_printed_index(uint32_t key, int reg);
 
