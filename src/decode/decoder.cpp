@@ -60,12 +60,13 @@ void unmultiplex_socketcall(Call& call) {
   const CaptureView* array = call.capture(1);
   auto target = syscalls::socketcall_target(call.args[0]);
   const syscalls::Signature* sig = target ? syscalls::signature(*target) : nullptr;
-  if (!array || !sig || array->data.size() < 4u * sig->nargs) return;
+  const size_t nargs = sig ? sig->nargs : 0;
+  if (!array || !sig || array->data.size() < sizeof(uint32_t) * nargs) return;
   call.nr = *target;
   call.args = {};
-  for (int i = 0; i < sig->nargs; ++i) {
+  for (size_t i = 0; i < nargs; ++i) {
     uint32_t word;
-    std::memcpy(&word, array->data.data() + 4 * i, sizeof word);
+    std::memcpy(&word, array->data.data() + sizeof word * i, sizeof word);
     call.args[i] = word;
   }
   for (int i = 0; i < call.ncaptures; ++i)  // the array is no argument of the call shown
