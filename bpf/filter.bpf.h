@@ -152,8 +152,9 @@ static __always_inline void mark_tid(__u32 tid, bool on)
 /* The current task's state if it is traced now, else 0. An untraced task has no storage:
  * one pointer check. With production filters, a task without storage is matched by
  * identity (and given storage); one matched earlier is re-checked, since it may have left
- * the cgroup or changed its name or uid. */
-static __always_inline struct es_task_state *current_traced(void)
+ * the cgroup or changed its name or uid. With a state, *taskp is the current task (callers
+ * reuse it rather than call the helper again). */
+static __always_inline struct es_task_state *current_traced_task(struct task_struct **taskp)
 {
 	struct task_struct *task;
 	struct es_task_state *st;
@@ -164,7 +165,7 @@ static __always_inline struct es_task_state *current_traced(void)
 	 * any task-storage lookup: that is what every other process on the host pays. */
 	if (!by_pid && (!filter_dynamic || !identity_matches()))
 		return 0;
-	task = bpf_get_current_task_btf();
+	task = *taskp = bpf_get_current_task_btf();
 	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (by_pid)
 		return st && (st->flags & ES_TASK_TRACED) ? st : 0;
@@ -175,6 +176,13 @@ static __always_inline struct es_task_state *current_traced(void)
 		st->flags = ES_TASK_TRACED | ES_TASK_IDENTITY;
 	}
 	return st;
+}
+
+static __always_inline struct es_task_state *current_traced(void)
+{
+	struct task_struct *task;
+
+	return current_traced_task(&task);
 }
 
 #endif

@@ -113,10 +113,8 @@ static __always_inline bool killed_in_call(void)
 	return code == 0 || code == ES_SIGKILL;
 }
 
-static __always_inline bool in_compat_syscall(void)
+static __always_inline bool in_compat_syscall(struct task_struct *task)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-
 	return task->thread_info.status & ES_TS_COMPAT;
 }
 
@@ -235,7 +233,8 @@ static __always_inline void account(__u32 nr, __u64 ns, long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
-	struct es_task_state *st = current_traced();
+	struct task_struct *task;
+	struct es_task_state *st = current_traced_task(&task);
 	struct es_syscall_spec *spec;
 	bool compat;
 
@@ -248,7 +247,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->flags &= ~ES_TASK_ARMED;
 	}
 	st->flags &= ~ES_TASK_ATTACHED;
-	compat = in_compat_syscall();
+	compat = in_compat_syscall(task);
 	spec = traced_spec(syscall_key(id, compat));
 	if (!spec)
 		return 0;
@@ -275,6 +274,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
+	struct task_struct *task;
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
@@ -282,7 +282,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 
 	if (!tid_marked((__u32)bpf_get_current_pid_tgid()) && (!filter_dynamic || !identity_matches()))
 		return 0;
-	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+	task = bpf_get_current_task_btf();
+	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
 	if (!st->active) {
@@ -294,7 +295,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!(st->flags & ES_TASK_ATTACHED))
 			return 0;
 		st->flags &= ~ES_TASK_ATTACHED;
-		compat = in_compat_syscall();
+		compat = in_compat_syscall(task);
 		fresh.nr = syscall_key(regs->orig_ax, compat);
 		spec = traced_spec(fresh.nr);
 		if (!spec || !emit_calls)
