@@ -25,7 +25,7 @@ static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
 {
 	struct es_syscall_spec *spec;
 
-	if (nr >= ES_MAX_SYSCALLS)
+	if (nr >= ES_SPEC_ROWS)
 		return 0;
 	spec = bpf_map_lookup_elem(&specs, &nr);
 	if (!spec || !(spec->flags & ES_SPEC_TRACED))
@@ -38,7 +38,7 @@ static __always_inline struct es_syscall_spec *followed_spec(__u32 nr)
 {
 	struct es_syscall_spec *spec;
 
-	if (nr >= ES_MAX_SYSCALLS)
+	if (nr >= ES_SPEC_ROWS)
 		return 0;
 	spec = bpf_map_lookup_elem(&specs, &nr);
 	if (!spec || !(spec->flags & (ES_SPEC_TRACED | ES_SPEC_FD_TRACK)))
@@ -217,8 +217,9 @@ static __always_inline void mark_tid(__u32 tid, bool on)
 /* The current task's state if it is traced now, else 0. An untraced task has no storage:
  * one pointer check. With production filters, a task without storage is matched by
  * identity (and given storage); one matched earlier is re-checked, since it may have left
- * the cgroup or changed its name or uid. */
-static __always_inline struct es_task_state *current_traced(void)
+ * the cgroup or changed its name or uid. With a state, *taskp is the current task (callers
+ * reuse it rather than call the helper again). */
+static __always_inline struct es_task_state *current_traced_task(struct task_struct **taskp)
 {
 	struct task_struct *task;
 	struct es_task_state *st;
@@ -230,7 +231,7 @@ static __always_inline struct es_task_state *current_traced(void)
 	 * any task-storage lookup: that is what every other process on the host pays. */
 	if (!by_pid && (!filter_dynamic || !identity_matches(pid_tgid)))
 		return 0;
-	task = bpf_get_current_task_btf();
+	task = *taskp = bpf_get_current_task_btf();
 	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (by_pid)
 		return st && (st->flags & ES_TASK_TRACED) ? st : 0;
@@ -241,6 +242,13 @@ static __always_inline struct es_task_state *current_traced(void)
 		st->flags = ES_TASK_TRACED | ES_TASK_IDENTITY;
 	}
 	return st;
+}
+
+static __always_inline struct es_task_state *current_traced(void)
+{
+	struct task_struct *task;
+
+	return current_traced_task(&task);
 }
 
 #endif

@@ -40,10 +40,11 @@ struct {
 	__type(value, __u32);
 } unmatched SEC(".maps");
 
-/* One capture row per syscall number, filled from the signature table. */
+/* One capture row per syscall number, filled from the signature table; ia32 calls use the
+ * rows from ES_COMPAT_BASE on. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, ES_MAX_SYSCALLS);
+	__uint(max_entries, ES_SPEC_ROWS);
 	__type(key, __u32);
 	__type(value, struct es_syscall_spec);
 } specs SEC(".maps");
@@ -94,10 +95,12 @@ struct {
 	__type(value, struct counters);
 } counters SEC(".maps");
 
-/* Summary modes: per-syscall counts, time and latency histogram, per CPU (no atomics). */
+/* Summary modes: per-syscall counts, time and latency histogram, per CPU (no atomics), by
+ * key (ia32 calls after x86_64's). Sized at load: ES_SPEC_ROWS in summary modes, else one
+ * (each row is ~5 KiB per CPU). */
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, ES_MAX_SYSCALLS);
+	__uint(max_entries, 1);
 	__type(key, __u32);
 	__type(value, struct es_syscall_stats);
 } stats SEC(".maps");

@@ -117,11 +117,15 @@ static __always_inline bool killed_in_call(void)
 	return code == 0 || code == ES_SIGKILL;
 }
 
-static __always_inline bool in_compat_syscall(void)
+static __always_inline bool in_compat_syscall(struct task_struct *task)
 {
-	struct task_struct *task = bpf_get_current_task_btf();
-
 	return task->thread_info.status & ES_TS_COMPAT;
+}
+
+/* ia32 calls have spec rows (and record numbers) of their own after x86_64's. */
+static __always_inline __u32 syscall_key(long id, bool compat)
+{
+	return compat ? ES_COMPAT_BASE + (__u32)id : (__u32)id;
 }
 
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool compat)
@@ -177,7 +181,7 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 		return 0;
 	fill_call(rec, st, ret, flags);
 	size = sizeof(*rec);
-	if (spec && !(flags & ES_SYSF_COMPAT))
+	if (spec)
 		size = capture_all(rec, spec, when);
 	if (describe_sockets && spec && !(flags & ES_SYSF_COMPAT))
 		size = capture_sockets((struct scratch *)rec, size, spec, when);
@@ -256,6 +260,7 @@ static __always_inline void enter_by_tid(long id)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
 	__u64 *slot;
+	__u32 key;
 
 	if (!tid_marked(tid))
 		return;
@@ -272,12 +277,13 @@ static __always_inline void enter_by_tid(long id)
 		if (st)
 			st->flags &= ~ES_TASK_ARMED; /* sched_process_fork follows it from now */
 	}
-	if (!traced_spec(id)) {
+	key = syscall_key(id, in_compat_syscall(bpf_get_current_task_btf()));
+	if (!traced_spec(key)) {
 		*slot = 0;
 		return;
 	}
-	/* Bit 0 set: a call that starts at a multiple of 2^54 ns is not "no call". */
-	*slot = (__u64)id << ES_ENTER_NR_SHIFT | (bpf_ktime_get_ns() & ES_ENTER_TIME_MASK) | 1;
+	/* Bit 0 set: a call that starts at a multiple of 2^53 ns is not "no call". */
+	*slot = (__u64)key << ES_ENTER_NR_SHIFT | (bpf_ktime_get_ns() & ES_ENTER_TIME_MASK) | 1;
 }
 
 /* summary_by_tid's sys_exit: one call into the statistics, the slot emptied. */
@@ -303,6 +309,7 @@ static __always_inline void exit_by_tid(long ret)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 {
+	struct task_struct *task;
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	bool compat;
@@ -311,7 +318,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		enter_by_tid(id);
 		return 0;
 	}
-	st = current_traced();
+	st = current_traced_task(&task);
 	if (!st)
 		return 0;
 	if (st->flags & ES_TASK_ARMED) {
@@ -321,10 +328,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->flags &= ~ES_TASK_ARMED;
 	}
 	st->flags &= ~ES_TASK_ATTACHED;
-	spec = followed_spec(id);
+	compat = in_compat_syscall(task);
+	spec = followed_spec(syscall_key(id, compat));
 	if (!spec)
 		return 0;
-	st->nr = id;
+	st->nr = syscall_key(id, compat);
 	st->seen = 1;
 	st->enter_ts = bpf_ktime_get_ns();
 	/* Summary-only runs keep counts and times: the arguments are never printed. */
@@ -332,7 +340,6 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		st->active = 1;
 		return 0;
 	}
-	compat = in_compat_syscall();
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
 	/* -yy: an fd argument's socket as it is before the call (bind, connect change it) */
@@ -354,11 +361,12 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
+	struct task_struct *task;
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
 	__u64 pid_tgid;
-	bool shown;
+	bool shown, compat;
 
 	if (summary_by_tid) {
 		exit_by_tid(ret);
@@ -367,7 +375,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	pid_tgid = bpf_get_current_pid_tgid();
 	if (!tid_marked((__u32)pid_tgid) && (!filter_dynamic || !identity_matches(pid_tgid)))
 		return 0;
-	st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+	task = bpf_get_current_task_btf();
+	st = bpf_task_storage_get(&tasks, task, 0, 0);
 	if (!st || !(st->flags & ES_TASK_TRACED))
 		return 0;
 	if (!st->active) {
@@ -379,14 +388,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		if (!(st->flags & ES_TASK_ATTACHED))
 			return 0;
 		st->flags &= ~ES_TASK_ATTACHED;
-		fresh.nr = regs->orig_ax;
+		compat = in_compat_syscall(task);
+		fresh.nr = syscall_key(regs->orig_ax, compat);
 		spec = traced_spec(fresh.nr);
 		if (!spec || !emit_calls)
 			return 0;
 		if (!outcome_wanted(ret))
 			return 0;
-		read_args(regs, fresh.args, in_compat_syscall());
-		emit_call(how(ES_REC_SYSCALL, ES_SYSF_NO_ENTER, ES_AT_EXIT), &fresh, spec, ret);
+		read_args(regs, fresh.args, compat);
+		flags = ES_SYSF_NO_ENTER | (compat ? ES_SYSF_COMPAT : 0);
+		emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), &fresh, spec, ret);
 		return 0;
 	}
 	/* Killed inside the call: it never returns to user space; like strace, show "= ?"

@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   strace linux-perf python3 time
+  gcc-multilib  # static -m32 test programs (32-bit processes, tests/programs/ia32)
 )
 
 missing=()

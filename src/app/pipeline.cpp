@@ -34,6 +34,7 @@
 #include "estrace/summary/report.h"
 #include "estrace/summary/summary.h"
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::app {
@@ -71,14 +72,15 @@ probe::Config probe_config(const cli::Options& options) {
   config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.status_mask = options.status;
   config.describe_sockets = options.decode_fds >= 2;
-  config.specs.resize(ES_MAX_SYSCALLS);
-  std::vector<bool> wanted(ES_MAX_SYSCALLS, options.trace_all);
+  // x86_64 rows, then the ia32 rows of 32-bit processes (syscalls/compat.h).
+  config.specs.resize(ES_SPEC_ROWS);
+  std::vector<bool> wanted(ES_SPEC_ROWS, options.trace_all);
   for (uint32_t nr : options.trace_syscalls)
-    if (nr < ES_MAX_SYSCALLS) wanted[nr] = true;
+    if (nr < ES_SPEC_ROWS) wanted[nr] = true;
   const bool dumps = !options.read_fds.none() || !options.write_fds.none();
   // -e read=/write= dump all the data: iovec items are copied up to the rodata limit.
   if (dumps) config.string_limit = std::max(options.string_limit, 4096u);
-  for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) {
+  for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) {
     config.specs[nr] = syscalls::capture_spec(nr, options.string_limit, options.verbose);
     // -P: only calls that take a path or a descriptor can touch one (filtered in the kernel);
     // which of them do is decided in userspace (output/path_filter.h).
@@ -158,7 +160,7 @@ class Run {
 
 summary::Summary Run::read_summary() const {
   std::vector<uint32_t> nrs;
-  for (uint32_t nr = 0; nr < ES_MAX_SYSCALLS; ++nr) nrs.push_back(nr);
+  for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) nrs.push_back(nr);  // x86_64, then ia32 keys
   auto stats = probe_->read_stats(nrs);
   summary::Summary s;
   for (uint32_t nr = 0; nr < stats.size(); ++nr)
@@ -343,6 +345,7 @@ int Run::go() {
   lines.whole_lines =
       (options_.status & cli::kStatusAll) != cli::kStatusAll || !options_.trace_paths.empty();
   lines.syscall_numbers = options_.syscall_numbers;
+  lines.personality_notices = options_.personality_notices.value_or(true);  // cli::parse decided
   if (options_.decode_pids_comm) lines.comms = &comms_;
   const cli::Options& o = options_;
   if (!o.signals.invert || !o.signals.items.empty())
@@ -415,8 +418,10 @@ int Run::go() {
     // Calls already in progress are shown at once, as strace shows them at attach.
     for (uint32_t tid : tids) {
       if (auto call = launch::call_in_progress(pid, tid)) {
-        if (call->nr < ES_MAX_SYSCALLS)
-          decoder_.in_progress(tid, pid, call->nr, call->args, now_ns(CLOCK_MONOTONIC), *handler_);
+        if (call->nr < ES_MAX_SYSCALLS) {
+          uint32_t nr = call->i386 ? syscalls::compat_key(call->nr) : call->nr;
+          decoder_.in_progress(tid, pid, nr, call->args, now_ns(CLOCK_MONOTONIC), *handler_);
+        }
       }
     }
     sink_->flush();

@@ -259,6 +259,7 @@ ParseResult parse(int argc, char* const argv[]) {
         break;
       case 'q':
         options.quiet = true;
+        options.personality_notices = false;
         break;
       case kQuiet:
         ok = detail::apply_setting("quiet", value, options, error);
@@ -420,6 +421,9 @@ ParseResult parse(int argc, char* const argv[]) {
     return failure("--output-separately without -f is not supported yet");
   }
   options.follow = std::min(separately ? 2 : f_count, 2);
+  // strace runs a command with -o as if -q was given; attached to with -p, it does not.
+  if (!options.personality_notices)
+    options.personality_notices = !(options.output_file && !options.command.empty());
   // Per-process files are named FILE.PID, so -ff needs an -o FILE; without one strace quietly
   // follows into one output, and so does estrace, but it says so.
   if (options.follow == 2 && !options.output_file) {

@@ -175,16 +175,21 @@ bool apply_setting(std::string_view name, std::string_view value, Options& optio
     return value == usual || unsupported(name, value, usual, error);
   }
   if (name == "quiet") {
-    // -q in strace is quiet=attach,personality; estrace has one switch for those messages.
+    // -q in strace is quiet=attach,personality: attach/detach messages and personality notices.
     if (value == "none") {
       options.quiet = false;
+      options.personality_notices = true;
       return true;
     }
-    bool ok = value.empty() || each_item(value, [](std::string_view item) {
+    bool attach = value.empty(), personality = value.empty();
+    bool ok = value.empty() || each_item(value, [&](std::string_view item) {
+                attach |= item == "attach";
+                personality |= item == "personality";
                 return item == "attach" || item == "personality";
               });
     if (!ok) return unsupported(name, value, "attach, personality, none", error);
-    options.quiet = true;
+    if (attach) options.quiet = true;
+    if (personality) options.personality_notices = false;
     return true;
   }
   if (name == "decode-fds") {

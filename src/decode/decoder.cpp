@@ -5,6 +5,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/decode/pid_comms.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::decode {
 namespace {
@@ -45,7 +46,47 @@ bool Decoder::parse_call(std::span<const uint8_t> record, Call& call) {
     }
     off = data_at + ((cap.len + 7u) & ~size_t{7});
   }
+  if (call.compat) to_compat_layout(call);
   return true;
+}
+
+namespace {
+
+// socketcall(SYS_X, args) becomes the call SYS_X with the arguments the BPF side copied from
+// args[], as strace shows it. What those arguments point at was not copied: addresses.
+void unmultiplex_socketcall(Call& call) {
+  static const uint32_t socketcall = syscalls::compat_number_of("socketcall").value_or(0);
+  if (call.nr != socketcall) return;
+  const CaptureView* array = call.capture(1);
+  auto target = syscalls::socketcall_target(call.args[0]);
+  const syscalls::Signature* sig = target ? syscalls::signature(*target) : nullptr;
+  const size_t nargs = sig ? sig->nargs : 0;
+  if (!array || !sig || array->data.size() < sizeof(uint32_t) * nargs) return;
+  call.nr = *target;
+  call.args = {};
+  for (size_t i = 0; i < nargs; ++i) {
+    uint32_t word;
+    std::memcpy(&word, array->data.data() + sizeof word * i, sizeof word);
+    call.args[i] = word;
+  }
+  for (int i = 0; i < call.ncaptures; ++i)  // the array is no argument of the call shown
+    if (call.captures[i].arg < ES_ARG_RESULT) call.captures[i].arg = ES_ARG_RESULT + 1;
+}
+
+}  // namespace
+
+// An ia32 call as its signature row lays it out: keyed in the ia32 rows, split 64-bit values
+// joined, signed 32-bit values extended, and captures renamed from registers to arguments.
+void Decoder::to_compat_layout(Call& call) {
+  if (!syscalls::is_compat_key(call.nr)) call.nr = syscalls::compat_key(call.nr);
+  unmultiplex_socketcall(call);
+  syscalls::widen_compat_args(call.nr, call.args);
+  for (int i = 0; i < call.ncaptures; ++i) {
+    CaptureView& cap = call.captures[i];
+    if (cap.arg >= ES_ARG_RESULT) continue;
+    int printed = syscalls::compat_printed_index(call.nr, cap.arg);
+    cap.arg = printed < 0 ? uint8_t{ES_ARG_RESULT + 1} : static_cast<uint8_t>(printed);
+  }
 }
 
 void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
@@ -168,6 +209,8 @@ void Decoder::in_progress(uint32_t tid, uint32_t tgid, uint32_t nr,
   started.call.nr = nr;
   started.call.args = args;
   started.call.enter_ns = ts_ns;
+  started.call.compat = syscalls::is_compat_key(nr);
+  if (started.call.compat) to_compat_layout(started.call);
   auto& slot = started_[tid];
   slot = std::move(started);
   handler.on_call_start(slot.call, true);

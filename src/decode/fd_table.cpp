@@ -18,6 +18,7 @@
 #include "estrace/abi/sock_info.h"
 #include "estrace/format/socket_identity.h"
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::decode {
@@ -83,7 +84,8 @@ bool changes_fd_table(std::string_view name) {
 namespace {
 
 Effect effect_of(const Call& call) {
-  std::string_view name = syscalls::name_of(call.nr);
+  // An ia32 call by the x86_64 call it shares its layout with (fcntl64 is fcntl).
+  std::string_view name = syscalls::name_of(syscalls::shared_layout(call.nr).value_or(call.nr));
   for (const auto& rule : kRules)
     if (rule.name == name) return rule.effect;
   if (name == "fcntl" && (call.args[1] == F_DUPFD || call.args[1] == F_DUPFD_CLOEXEC))

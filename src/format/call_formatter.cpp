@@ -9,6 +9,8 @@
 #include "estrace/format/errno_text.h"
 #include "estrace/format/pid_args.h"
 #include "estrace/format/printers.h"
+#include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::format {
@@ -29,10 +31,28 @@ constexpr Signature kUnknown = [] {
   return s;
 }();
 
+// An ia32 call's row is keyed past x86_64's (syscalls/compat.h): one lookup for both.
 const Signature& sig_of(const decode::Call& call) {
-  const Signature* s = call.compat ? nullptr : syscalls::signature(call.nr);
+  const Signature* s = syscalls::signature(call.nr);
   return s ? *s : kUnknown;
 }
+
+// The x86_64 call whose arguments an ia32 call shares (getpid for getpid, futex for
+// futex_time64), for tables keyed by x86_64 numbers; an unused number for ia32 layouts of
+// their own.
+uint32_t layout_of(const decode::Call& call) {
+  return syscalls::shared_layout(call.nr).value_or(ES_SPEC_ROWS);
+}
+
+// -Y's table of pid arguments is by x86_64 name: an ia32 call by its own name (wait4's pid is
+// its first argument in either layout; only the structures differ).
+uint32_t pid_table_nr(const decode::Call& call) {
+  if (!call.compat) return call.nr;
+  return syscalls::number_of(syscalls::name_of(call.nr)).value_or(ES_SPEC_ROWS);
+}
+
+// The whole-call decoder, also for an ia32 call laid out as an x86_64 one.
+const CallDecoder* decoder_of(const decode::Call& call) { return call_decoder(layout_of(call)); }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
 int shown_args(const ArgContext& c) {
@@ -54,7 +74,7 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   const PrinterTable& t = printers();
   for (int i = from; i < to; ++i) {
     auto print = t[size_t(c.sig.args[i].kind)].print;
-    if (c.style.pids && is_pid_arg(c.call.nr, i))  // -Y
+    if (c.style.pids && is_pid_arg(pid_table_nr(c.call), i))  // -Y
       format_pid(c.style, static_cast<int32_t>(c.arg(i)), c.call.enter_ns, c.out);
     else if (print)
       print(c, i);
@@ -80,9 +100,9 @@ void print_return(const ArgContext& c) {
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
     return print_error_return(c.out, static_cast<int>(-call.ret));
-  if (c.style.pids && !call.compat && returns_pid(call.nr))  // -Y
+  if (c.style.pids && returns_pid(pid_table_nr(call)))  // -Y
     return format_pid(c.style, call.ret, call.exit_ns, c.out,
-                      returns_child(call.nr) ? call.tid : 0);
+                      returns_child(pid_table_nr(call)) ? call.tid : 0);
   const PrinterTable& t = printers();
   for (int i = 0; i < c.sig.nargs; ++i)
     if (auto f = t[size_t(c.sig.args[i].kind)].ret)
@@ -105,7 +125,7 @@ void print_return(const ArgContext& c) {
 std::string CallFormatter::name(const decode::Call& call) const {
   const Signature& s = sig_of(call);
   if (s.name) return s.name;
-  return fmt::format("syscall_{:#x}", call.nr);
+  return fmt::format("syscall_{:#x}", syscalls::arch_number(call.nr));
 }
 
 void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
@@ -114,10 +134,10 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
   if (s.name)
     out.append(std::string_view(s.name));
   else
-    fmt::format_to(std::back_inserter(out), "syscall_{:#x}", call.nr);
+    fmt::format_to(std::back_inserter(out), "syscall_{:#x}", syscalls::arch_number(call.nr));
   put(out, '(');
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+  if (const CallDecoder* d = decoder_of(call)) {
     if (d->enter) d->enter(c);
     return;
   }
@@ -129,7 +149,7 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
   XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = call.compat ? nullptr : call_decoder(call.nr)) {
+  if (const CallDecoder* d = decoder_of(call)) {
     if (d->exit) d->exit(c);
     return put(out, ')');
   }

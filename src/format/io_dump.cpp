@@ -82,7 +82,7 @@ bool moves_data(uint32_t nr) { return row_of(nr) != nullptr; }
 
 void format_io_dump(const decode::Call& call, const std::function<bool(int)>& reads,
                     const std::function<bool(int)>& writes, fmt::memory_buffer& out) {
-  const IoRow* row = call.compat ? nullptr : row_of(call.nr);
+  const IoRow* row = row_of(call.nr);  // ia32 calls by their names too
   if (!row || !call.returned) return;
   const int fd = static_cast<int32_t>(call.args[0]);
   if (fd < 0) return;

@@ -17,6 +17,7 @@ const PrinterTable& printers() {
     register_poll(t);
     register_io(t);
     register_sockopt(t);
+    register_compat(t);
     return t;
   }();
   return table;

@@ -56,9 +56,15 @@ void sigaction_arg(const ArgContext& c, int i) {
     return print_ptr(c.out, c.arg(i));
   uint64_t f[4];
   std::memcpy(f, d->data.data(), sizeof f);
-  const uint64_t handler = f[0], flags = f[1], restorer = f[2], mask = f[3];
-  put(c.out, "{sa_handler=");
-  print_styled(c.out, raw_hex(handler), [&](fmt::memory_buffer& o) {
+  print_sigaction(c.out, f[0], f[1], f[2], f[3]);
+}
+
+}  // namespace
+
+void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, uint64_t restorer,
+                     uint64_t mask) {
+  put(out, "{sa_handler=");
+  print_styled(out, raw_hex(handler), [&](fmt::memory_buffer& o) {
     if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
       put(o, "SIG_DFL");
     else if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
@@ -66,18 +72,16 @@ void sigaction_arg(const ArgContext& c, int i) {
     else
       fmt::format_to(std::back_inserter(o), "{:#x}", handler);
   });
-  put(c.out, ", sa_mask=");
-  print_sigmask(c.out, mask);
-  put(c.out, ", sa_flags=");
-  print_flags(c.out, xlat::kSaFlags, flags);
+  put(out, ", sa_mask=");
+  print_sigmask(out, mask);
+  put(out, ", sa_flags=");
+  print_flags(out, xlat::kSaFlags, flags);
   if (flags & 0x04000000 /* SA_RESTORER */) {
-    put(c.out, ", sa_restorer=");
-    print_ptr(c.out, restorer);
+    put(out, ", sa_restorer=");
+    print_ptr(out, restorer);
   }
-  put(c.out, '}');
+  put(out, '}');
 }
-
-}  // namespace
 
 void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix) {
   if (xlat_mode() != XlatMode::Abbrev)  // -X: "10", "10 /* SIGUSR1 */"

@@ -48,9 +48,9 @@ void stat_time(const ArgContext& c, const char* name, int64_t sec, uint64_t nsec
   fmt::format_to(to(c), ", {}_nsec={}", name, nsec);
 }
 
-void stat_arg(const ArgContext& c, int i) {
-  struct stat st;
-  if (!load_struct(c, i, st)) return print_ptr(c.out, c.arg(i));
+}  // namespace
+
+void print_stat(const ArgContext& c, const struct stat& st) {
   const bool dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
   put(c.out, '{');
   if (c.style.verbose) {
@@ -74,6 +74,14 @@ void stat_arg(const ArgContext& c, int i) {
   stat_time(c, "st_mtime", st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
   stat_time(c, "st_ctime", st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
   put(c.out, '}');
+}
+
+namespace {
+
+void stat_arg(const ArgContext& c, int i) {
+  struct stat st;
+  if (!load_struct(c, i, st)) return print_ptr(c.out, c.arg(i));
+  print_stat(c, st);
 }
 
 // The sync type is an enum in two bits (AT_STATX_SYNC_AS_STAT is 0), the rest AT_* flags.

@@ -1,5 +1,6 @@
 // launch: /proc scanning for -p. See include/estrace/launch/launch.h.
 #include <dirent.h>
+#include <elf.h>
 
 #include <cerrno>
 #include <cstdlib>
@@ -47,11 +48,27 @@ std::optional<InProgress> parse_proc_syscall(const std::string& text) {
   return call;
 }
 
+namespace {
+
+// A 32-bit x86 program (ELF e_machine EM_386): its blocked call has an i386 number. A 64-bit
+// program blocked in an int $0x80 call is not told apart (rare; its line names the wrong call).
+bool runs_i386_program(pid_t pid) {
+  std::ifstream exe("/proc/" + std::to_string(pid) + "/exe", std::ios::binary);
+  unsigned char head[20] = {};
+  if (!exe.read(reinterpret_cast<char*>(head), sizeof head)) return false;
+  const bool elf = std::memcmp(head, ELFMAG, SELFMAG) == 0;
+  return elf && head[EI_CLASS] == ELFCLASS32 && (head[18] | head[19] << 8) == EM_386;
+}
+
+}  // namespace
+
 std::optional<InProgress> call_in_progress(pid_t pid, uint32_t tid) {
   std::ifstream file("/proc/" + std::to_string(pid) + "/task/" + std::to_string(tid) + "/syscall");
   std::stringstream text;
   text << file.rdbuf();
-  return parse_proc_syscall(text.str());
+  auto call = parse_proc_syscall(text.str());
+  if (call) call->i386 = runs_i386_program(pid);
+  return call;
 }
 
 }  // namespace estrace::launch

@@ -39,7 +39,7 @@ bool PathFilter::fd_selected(uint32_t tgid, int64_t fd, bool result) const {
 }
 
 bool PathFilter::touches(const decode::Call& call) const {
-  const syscalls::Signature* sig = call.compat ? nullptr : syscalls::signature(call.nr);
+  const syscalls::Signature* sig = syscalls::signature(call.nr);  // x86_64 or ia32 (compat.h)
   if (!sig) return false;
   for (int i = 0; i < sig->nargs; ++i) {
     const ArgKind kind = sig->args[i].kind;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "estrace/format/io_dump.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::output {
 namespace {
@@ -106,14 +107,30 @@ void TraceWriter::return_column() {
     buf_.push_back(' ');
 }
 
+// A task whose calls change personality (a 32-bit program exec'd, int $0x80 in a 64-bit one)
+// gets strace's notice before the first call in the new mode. Every task starts in 64-bit mode
+// and a child in its parent's. strace sees every call; estrace only those -e trace= keeps, so
+// the notice comes before the first traced call in the new mode.
+void TraceWriter::note_personality(const decode::Call& call) {
+  if (!options_.personality_notices) return;
+  bool& compat = compat_[call.tid];
+  if (compat == call.compat) return;
+  compat = call.compat;
+  prefix(call.tid, call.enter_ns);  // with -n, the number of the task's previous call
+  fmt::format_to(std::back_inserter(buf_), "[ Process PID={} runs in {} bit mode. ]", call.tid,
+                 call.compat ? 32 : 64);
+  end_line(call.tid);
+}
+
 void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
   if (options_.whole_lines) return;  // its end decides whether it is shown at all
-  last_nr_[call.tid] = call.nr;
   interrupt_others(call.tid);
   if (partial_.count(call.tid)) {  // its previous call's end was lost
     sink_.write(call.tid, " <unfinished ...>\n");
     partial_.erase(call.tid);
   }
+  note_personality(call);
+  last_nr_[call.tid] = syscalls::arch_number(call.nr);
   prefix(call.tid, call.enter_ns);
   formatter_.enter_part(call, buf_);
   if (in_progress) {
@@ -128,7 +145,6 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
 }
 
 void TraceWriter::on_call_end(const decode::Call& call, bool started) {
-  last_nr_[call.tid] = call.nr;
   auto open = partial_.find(call.tid);
   if (started && open != partial_.end()) {
     buf_.clear();
@@ -140,6 +156,8 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
       sink_.write(call.tid, " <unfinished ...>\n");
       partial_.erase(open);
     }
+    note_personality(call);  // a no-op when its start already showed the change
+    last_nr_[call.tid] = syscalls::arch_number(call.nr);
     if (started && !options_.whole_lines) {
       prefix(call.tid, call.exit_ns);
       fmt::format_to(std::back_inserter(buf_), "<... {} resumed>", formatter_.name(call));
@@ -148,6 +166,7 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
       formatter_.enter_part(call, buf_);
     }
   }
+  last_nr_[call.tid] = syscalls::arch_number(call.nr);
   formatter_.exit_args(call, buf_);
   return_column();
   formatter_.return_value(call, buf_);
@@ -173,16 +192,22 @@ void TraceWriter::on_exit(const decode::Exit& exit) {
   end_line(exit.tid);
   live_.erase(exit.tid);
   last_nr_.erase(exit.tid);
+  compat_.erase(exit.tid);
   if (options_.pidns) options_.pidns->exit(exit.tid);
   sink_.task_done(exit.tid);
 }
 
-void TraceWriter::on_fork(uint32_t, uint32_t child_tid, uint32_t) { live_.insert(child_tid); }
+void TraceWriter::on_fork(uint32_t parent_tid, uint32_t child_tid, uint32_t) {
+  live_.insert(child_tid);
+  auto parent = compat_.find(parent_tid);
+  if (parent != compat_.end()) compat_[child_tid] = parent->second;  // its parent's mode
+}
 
 void TraceWriter::on_exec(uint32_t tid, uint32_t old_tid) {
   if (old_tid != tid) {
     live_.erase(old_tid);
     live_.insert(tid);
+    compat_.erase(old_tid);
   }
 }
 

@@ -131,6 +131,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
   const uint32_t bit_words = (pid_max() + 63) / 64;
   bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
+  bpf_map__set_max_entries(skel->maps.stats, config.aggregate ? ES_SPEC_ROWS : 1);
   if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
   // The identity cache and what invalidates it, only with filters worth caching.
   const bool cache_identity =
@@ -188,7 +189,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   impl->bits = static_cast<uint64_t*>(bits);
 
   // The whole capture table in one batch: one syscall instead of one per row.
-  std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_MAX_SYSCALLS));
+  std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_SPEC_ROWS));
   for (uint32_t nr = 0; nr < keys.size(); ++nr) keys[nr] = nr;
   uint32_t count = keys.size();
   if (count && bpf_map_update_batch(bpf_map__fd(skel->maps.specs), keys.data(), config.specs.data(),
@@ -257,11 +258,11 @@ uint64_t Probe::missed_runs() const {
 }
 
 std::vector<es_syscall_stats> Probe::read_stats(const std::vector<uint32_t>& nrs) const {
-  std::vector<es_syscall_stats> total(ES_MAX_SYSCALLS);
+  std::vector<es_syscall_stats> total(ES_SPEC_ROWS);
   std::vector<es_syscall_stats> per_cpu(static_cast<size_t>(impl_->ncpus));
   int fd = bpf_map__fd(impl_->skel->maps.stats);
   for (uint32_t nr : nrs) {
-    if (nr >= ES_MAX_SYSCALLS || bpf_map_lookup_elem(fd, &nr, per_cpu.data()) != 0) continue;
+    if (nr >= ES_SPEC_ROWS || bpf_map_lookup_elem(fd, &nr, per_cpu.data()) != 0) continue;
     es_syscall_stats& sum = total[nr];
     for (const auto& cpu : per_cpu) {
       sum.calls += cpu.calls;

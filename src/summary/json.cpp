@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "estrace/summary/report.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::summary {
 namespace {
@@ -101,8 +102,12 @@ void write_json(fmt::memory_buffer& out, const Summary& summary, SortKey sort,
     out.push_back('{');
     key(out, "name", first_field);
     string(out, syscall_name(nr));
-    key(out, "nr", first_field);
-    fmt::format_to(to, "{}", nr);
+    key(out, "nr", first_field);  // the i386 number for an ia32 call, marked by "mode"
+    fmt::format_to(to, "{}", syscalls::arch_number(nr));
+    if (syscalls::is_compat_key(nr)) {
+      key(out, "mode", first_field);
+      string(out, "32 bit");
+    }
     stats(out, summary.syscalls.at(nr), first_field);
     key(out, "errnos", first_field);
     out.push_back('{');

@@ -19,26 +19,45 @@ void write_report(fmt::memory_buffer& out, const Summary& summary, const Setting
       fmt::format_to(to, "--- interval {} ---\n", *context.interval);
     }
   }
+  // One part per personality with calls, as strace -c: x86_64's, then ia32's under strace's
+  // heading (a run with no calls at all still prints x86_64's empty table).
+  const Summary x86_64 = summary.personality(false), ia32 = summary.personality(true);
+  std::vector<std::pair<const Summary*, bool>> parts;
+  if (!x86_64.empty() || ia32.empty()) parts.emplace_back(&x86_64, false);
+  if (!ia32.empty()) parts.emplace_back(&ia32, true);
   bool first = true;
-  auto section = [&] {
-    if (!first) out.push_back('\n');
+  auto section = [&](bool compat) {
+    if (compat) {
+      constexpr std::string_view kHeading = "System call usage summary for 32 bit mode:\n";
+      out.append(kHeading.data(), kHeading.data() + kHeading.size());
+    } else if (!first) {
+      out.push_back('\n');
+    }
     first = false;
   };
-  if (settings.table) {
-    section();
-    write_table(out, summary, settings.sort, settings.columns);
+  for (const auto& [part, compat] : parts) {
+    if (settings.table) {
+      section(compat);
+      write_table(out, *part, settings.sort, settings.columns);
+    }
   }
-  if (settings.latency) {
-    section();
-    write_latency(out, summary, settings.sort);
+  for (const auto& [part, compat] : parts) {
+    if (settings.latency) {
+      section(compat);
+      write_latency(out, *part, settings.sort);
+    }
   }
-  if (settings.histogram) {
-    section();
-    write_histograms(out, summary, settings.sort, settings.histogram_syscalls);
+  for (const auto& [part, compat] : parts) {
+    if (settings.histogram) {
+      section(compat);
+      write_histograms(out, *part, settings.sort, settings.histogram_syscalls);
+    }
   }
-  if (settings.errno_summary) {
-    section();
-    write_errno_summary(out, summary, settings.sort);
+  for (const auto& [part, compat] : parts) {
+    if (settings.errno_summary) {
+      section(compat);
+      write_errno_summary(out, *part, settings.sort);
+    }
   }
 }
 

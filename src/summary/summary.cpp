@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::summary {
 
@@ -127,6 +128,15 @@ Stats Summary::total() const {
   Stats all;
   for (const auto& [nr, stats] : syscalls) all.add(stats);
   return all;
+}
+
+Summary Summary::personality(bool ia32) const {
+  Summary part;
+  for (const auto& [nr, stats] : syscalls)
+    if (syscalls::is_compat_key(nr) == ia32) part.syscalls.emplace(nr, stats);
+  for (const auto& [key, count] : errnos)
+    if (syscalls::is_compat_key(key.first) == ia32) part.errnos.emplace(key, count);
+  return part;
 }
 
 std::string syscall_name(uint32_t nr) {

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::syscalls {
@@ -43,6 +44,24 @@ constexpr uint16_t kStatxSize = 256, kSysinfoSize = 112, kUtsnameSize = 390, kRu
                    kFlockSize = 32, kCloneArgsMax = 128, kCpuSetMax = 128, kIovecSize = 16,
                    kMsgControlMax = 1024;
 constexpr unsigned kSockoptMin = 16;
+// i386 layouts: old_timespec32, compat_rlimit, struct stat64, compat_sigaction (handler, flags,
+// restorer, 8-byte mask), struct user_desc.
+constexpr uint16_t kTimespec32Size = 8, kRlimit32Size = 8, kStat64Size = 96, kSigaction32Size = 20,
+                   kUserDescSize = 16;
+
+// Captures that read pointers or longs inside user memory at x86_64's width (argv's char *[],
+// struct iovec, struct msghdr, struct flock): an ia32 call's would be misread, so its argument
+// prints as an address instead.
+bool reads_64bit_layout(K kind) {
+  return kind == K::Argv || kind == K::Envp || kind == K::Iovec || kind == K::Msghdr ||
+         kind == K::FcntlArg;
+}
+
+// The register an argument's pointer (or length) is in: ia32 rows may print their arguments
+// in another order than the registers hold them (compat.h).
+es_u8 reg_of(uint32_t nr, int i) {
+  return static_cast<es_u8>(is_compat_key(nr) ? compat_arg_source(nr, i).reg : i);
+}
 
 Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
   const bool o = a.dir == kOut;
@@ -137,6 +156,23 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
       return {ES_CAP_BUF_ARG, clip(std::max(limit, kSockoptMin)), false, true};
     case K::SockoptOut:
       return {ES_CAP_BUF_ARGPTR, clip(std::max(limit, kSockoptMin)), true, true};
+    // ia32 layouts (compat.h).
+    case K::Timespec32:
+      return {ES_CAP_FIXED, kTimespec32Size, o, false};
+    case K::Rlimit32:
+      return {ES_CAP_FIXED, kRlimit32Size, o, false};
+    case K::Stat64:
+      return {ES_CAP_FIXED, kStat64Size, true, false};
+    case K::Sigaction32:
+      return {ES_CAP_FIXED, kSigaction32Size, o, false};
+    case K::UserDesc:  // set_thread_area reads it and writes entry_number back
+      return {ES_CAP_FIXED, kUserDescSize, o, false, kBoth};
+    case K::LoffOut:
+      return {ES_CAP_FIXED, 8, true, false};
+    case K::OldSigFrame:
+      return {ES_CAP_USER_SP, 4, false, true};
+    case K::SocketcallArgs:  // six 32-bit words
+      return {ES_CAP_FIXED, 24, false, false};
     // futex's fourth argument is a timeout for the waiting commands (printed by the decoder).
     default:
       return {};
@@ -157,12 +193,13 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
 
   int used = 0;
   for (int i = 0; i < sig->nargs && used < ES_MAX_CAPTURES; ++i) {
+    if (is_compat_key(nr) && reads_64bit_layout(sig->args[i].kind)) continue;
     Rule r = rule_for(sig->args[i], string_limit, verbose);
     if (r.kind == ES_CAP_NONE) continue;
     es_capture_slot& s = spec.slots[used++];
     s.kind = r.kind;
-    s.arg = static_cast<es_u8>(i);
-    s.len_arg = r.len_from_aux ? sig->args[i].aux : 0;
+    s.arg = reg_of(nr, i);
+    s.len_arg = r.len_from_aux ? reg_of(nr, sig->args[i].aux) : 0;
     s.when = at_enter ? ES_AT_ENTER : ES_AT_EXIT;
     // A call that may block is shown "<unfinished ...>" with what it reads: copy those
     // arguments at enter too (the exit's copy still wins for the finished line).

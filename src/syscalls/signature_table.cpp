@@ -6,70 +6,12 @@
 
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
-
-// Syscalls newer than the installed uapi header (Debian 12 ships 6.1: up to 450). The numbers
-// are the kernel's arch/x86/entry/syscalls/syscall_64.tbl; a newer header wins.
-#ifndef __NR_cachestat
-#define __NR_cachestat 451
-#endif
-#ifndef __NR_fchmodat2
-#define __NR_fchmodat2 452
-#endif
-#ifndef __NR_map_shadow_stack
-#define __NR_map_shadow_stack 453
-#endif
-#ifndef __NR_futex_wake
-#define __NR_futex_wake 454
-#endif
-#ifndef __NR_futex_wait
-#define __NR_futex_wait 455
-#endif
-#ifndef __NR_futex_requeue
-#define __NR_futex_requeue 456
-#endif
-#ifndef __NR_statmount
-#define __NR_statmount 457
-#endif
-#ifndef __NR_listmount
-#define __NR_listmount 458
-#endif
-#ifndef __NR_lsm_get_self_attr
-#define __NR_lsm_get_self_attr 459
-#endif
-#ifndef __NR_lsm_set_self_attr
-#define __NR_lsm_set_self_attr 460
-#endif
-#ifndef __NR_lsm_list_modules
-#define __NR_lsm_list_modules 461
-#endif
-#ifndef __NR_mseal
-#define __NR_mseal 462
-#endif
-#ifndef __NR_setxattrat
-#define __NR_setxattrat 463
-#endif
-#ifndef __NR_getxattrat
-#define __NR_getxattrat 464
-#endif
-#ifndef __NR_listxattrat
-#define __NR_listxattrat 465
-#endif
-#ifndef __NR_removexattrat
-#define __NR_removexattrat 466
-#endif
-#ifndef __NR_open_tree_attr
-#define __NR_open_tree_attr 467
-#endif
-#ifndef __NR_file_getattr
-#define __NR_file_getattr 468
-#endif
-#ifndef __NR_file_setattr
-#define __NR_file_setattr 469
-#endif
+#include "newer_numbers.h"
+#include "rows.h"
 
 // The fallbacks continue the header's numbering: if a header defines the last one it knows
 // differently, the fallbacks above are wrong too.
@@ -79,38 +21,7 @@ static_assert(__NR_cachestat == 451 && __NR_file_setattr == 469, "x86_64 numberi
 namespace estrace::syscalls {
 namespace {
 
-using K = ArgKind;
-constexpr ArgSig in(K k, uint8_t aux = 0) { return {k, kIn, aux}; }
-constexpr ArgSig out(K k, uint8_t aux = 0) { return {k, kOut, aux}; }
-
-// The common argument shapes, so rows read like prototypes.
-constexpr ArgSig FD = in(K::Fd), INT = in(K::Int), UINT = in(K::Uint), LONG = in(K::Long),
-                 ULONG = in(K::Ulong), HEX = in(K::Hex), PTR = in(K::Ptr), OPTR = out(K::Ptr),
-                 PATH = in(K::Path), STR = in(K::Str), DIRFD = in(K::Dirfd), MODE = in(K::Octal),
-                 ATFL = in(K::AtFlags), SIG = in(K::Signo), CLK = in(K::ClockId);
-
-// strace's TRACE_* classes under their syscallent names.
-constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProcess, TS = kSignal,
-                   TM = kMemory, TC = kCreds, TCL = kClock, TST = kStat, TLST = kLstat,
-                   TFST = kFstat, TSTA = kStatLike, TSF = kStatfs, TFSF = kFstatfs,
-                   TSFA = kStatfsLike, PU = kPure;
-
-constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter;
-constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal;
-
-constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t flags, RetKind ret,
-                        std::initializer_list<ArgSig> args) {
-  Signature s;
-  s.nr = static_cast<uint16_t>(nr);
-  s.name = name;
-  s.classes = classes;
-  s.flags = flags;
-  s.ret = ret;
-  s.nargs = static_cast<uint8_t>(args.size());
-  int i = 0;
-  for (const ArgSig& a : args) s.args[i++] = a;
-  return s;
-}
+using namespace rows;  // the row shorthands
 
 #define SC(name, cls, fl, ret, ...) row(__NR_##name, #name, cls, fl, ret, {__VA_ARGS__})
 
@@ -531,7 +442,8 @@ const Index& index() {
 }  // namespace
 
 const Signature* signature(uint32_t nr) {
-  return nr < ES_MAX_SYSCALLS ? index().by_nr[nr] : nullptr;
+  if (nr >= ES_MAX_SYSCALLS) return compat_signature(nr);  // an ia32 call (compat.h)
+  return index().by_nr[nr];
 }
 
 std::span<const Signature> all_signatures() { return {kRows, std::size(kRows)}; }

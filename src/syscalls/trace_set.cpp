@@ -10,12 +10,15 @@
 #include <string>
 
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::syscalls {
 namespace {
 
-using Set = std::bitset<ES_MAX_SYSCALLS>;
+// x86_64 numbers and ia32 keys (compat.h): a name selects the call in both personalities, as
+// strace's per-personality sets do.
+using Set = std::bitset<ES_SPEC_ROWS>;
 
 struct ClassName {
   std::string_view name;
@@ -53,6 +56,8 @@ std::optional<uint32_t> class_bits(std::string_view name, bool with_percent) {
 
 void add_matching(Set& set, auto&& pred) {
   for (const Signature& s : all_signatures())
+    if (pred(s)) set.set(s.nr);
+  for (const Signature& s : compat_signatures())
     if (pred(s)) set.set(s.nr);
 }
 
@@ -94,15 +99,19 @@ bool add_item(std::string_view item, Set& set, std::string& error) {
   }
   if (std::all_of(item.begin(), item.end(), [](char c) { return std::isdigit(uint8_t(c)); })) {
     unsigned long nr = std::stoul(std::string(item));
-    if (nr >= ES_MAX_SYSCALLS || !signature(nr)) return false;
-    set.set(nr);
-    return true;
+    if (nr >= ES_MAX_SYSCALLS) return false;
+    bool any = false;
+    for (uint32_t key : {uint32_t(nr), compat_key(uint32_t(nr))}) {
+      if (!signature(key)) continue;
+      set.set(key);
+      any = true;
+    }
+    return any;
   }
-  if (auto nr = number_of(item)) {
-    set.set(*nr);
-    return true;
-  }
-  return false;
+  auto native = number_of(item), compat = compat_number_of(item);
+  if (native) set.set(*native);
+  if (compat) set.set(*compat);
+  return native || compat;
 }
 
 }  // namespace
@@ -140,6 +149,8 @@ std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, st
   error.clear();
   std::vector<uint32_t> nrs;
   for (const Signature& s : all_signatures())
+    if (set.test(s.nr) != negate) nrs.push_back(s.nr);
+  for (const Signature& s : compat_signatures())
     if (set.test(s.nr) != negate) nrs.push_back(s.nr);
   return nrs;
 }

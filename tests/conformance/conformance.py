@@ -35,8 +35,10 @@ OPTION_SETS = ["", "-f", "-s 64", "-f -y", "-yy", "-v", "-s 256", "-x", "-xx"]
 EXTENDED_SETS = []
 
 # Programs built from tests/conformance/programs/*.c, looked for in --programs: adding a
-# program is adding a .c file there.
-OWN_PROGRAMS = sorted(p.stem for p in (Path(__file__).resolve().parent / "programs").glob("*.c"))
+# program is adding a .c file there. programs/ia32/*.c are built static and 32-bit (-m32).
+PROGRAM_SOURCES = Path(__file__).resolve().parent / "programs"
+IA32_PROGRAMS = sorted(p.stem for p in PROGRAM_SOURCES.glob("ia32/*.c"))
+OWN_PROGRAMS = sorted(p.stem for p in PROGRAM_SOURCES.glob("*.c")) + IA32_PROGRAMS
 # Real programs from the machine, deterministic enough once normalised.
 SYSTEM_PROGRAMS = {
     "true": ["/bin/true"],
@@ -95,6 +97,8 @@ def parse_args():
     p.add_argument("--extended", action="store_true",
                    help="also score %s" % EXTENDED_SETS)
     p.add_argument("--only", action="append", help="run only this program (repeatable)")
+    p.add_argument("--skip-ia32", metavar="REASON",
+                   help="the 32-bit programs could not be built: skip them, saying why")
     p.add_argument("--check", action="store_true", help=f"exit 1 below the floor ({FLOOR}%%)")
     p.add_argument("--self-check", action="store_true",
                    help="score strace against a second strace run: the normaliser's ceiling")
@@ -108,6 +112,9 @@ def parse_args():
 def programs(args):
     progs = {}
     for name in OWN_PROGRAMS:
+        if args.skip_ia32 and name in IA32_PROGRAMS:
+            print(f"conformance: {name}: skipped: {args.skip_ia32}")
+            continue
         path = Path(args.programs).resolve() / name
         progs[name] = [str(path)] if path.exists() else None
     progs.update(SYSTEM_PROGRAMS)

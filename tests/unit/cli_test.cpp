@@ -137,6 +137,21 @@ TEST(CliParse, LongSpellings) {
   EXPECT_EQ(ok({"--string-l", "7", "true"}).string_limit, 7u);
 }
 
+// strace 6.1: "[ Process PID=N runs in 32 bit mode. ]" unless it runs a command with -o (an
+// implied -q), or -q / -e quiet=personality; -e quiet=none brings it back.
+TEST(CliParse, PersonalityNotices) {
+  EXPECT_TRUE(ok({"true"}).personality_notices.value());
+  EXPECT_FALSE(ok({"-o", "f", "true"}).personality_notices.value());
+  EXPECT_TRUE(ok({"-o", "f", "-p", "1"}).personality_notices.value());
+  EXPECT_TRUE(ok({"-o", "f", "-e", "quiet=none", "true"}).personality_notices.value());
+  EXPECT_FALSE(ok({"-q", "true"}).personality_notices.value());
+  EXPECT_FALSE(ok({"-e", "quiet=personality", "true"}).personality_notices.value());
+  EXPECT_FALSE(ok({"-e", "quiet=personality", "true"}).quiet);
+  Options attach = ok({"-e", "quiet=attach", "true"});
+  EXPECT_TRUE(attach.quiet);
+  EXPECT_TRUE(attach.personality_notices.value());
+}
+
 TEST(CliParse, LongValuesOfTheOptionalKind) {
   EXPECT_EQ(ok({"--absolute-timestamps=time,us", "true"}).time, TimeMode::Micros);
   EXPECT_EQ(ok({"--absolute-timestamps=us", "true"}).time, TimeMode::Micros);

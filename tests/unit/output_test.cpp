@@ -11,6 +11,7 @@
 #include "estrace/output/path_filter.h"
 #include "estrace/output/trace_writer.h"
 #include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/compat.h"
 
 namespace estrace::output {
 namespace {
@@ -171,6 +172,41 @@ TEST(WriterDisplay, SyscallNumberAfterPidAndTimestamp) {
             "[  62] kill(3494, SIGUSR1)              = 0\n"
             "[  62] --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=0, si_uid=0} ---\n"
             "[   8] lseek(0, 0, SEEK_END)            = 0\n");
+}
+
+decode::Call ia32_call(uint32_t tid, std::string_view name, std::array<uint64_t, 6> args,
+                       int64_t ret) {
+  decode::Call c = call(tid, "getpid", args, ret);
+  c.nr = *syscalls::compat_number_of(name);
+  c.compat = true;
+  return c;
+}
+
+// strace 6.1 on int $0x80 from a 64-bit program, with -n: the notice carries the number of the
+// task's previous call, and a child starts in its parent's mode.
+TEST(WriterDisplay, PersonalityNotices) {
+  LineOptions options;
+  options.syscall_numbers = true;
+  options.personality_notices = true;
+  Harness h(options);
+  h.writer.on_call_end(call(3494, "getpid", {}, 3494), false);
+  h.writer.on_call_end(ia32_call(3494, "getpid", {}, 3494), false);
+  h.writer.on_call_end(ia32_call(3494, "getpid", {}, 3494), false);
+  h.writer.on_fork(3494, 3495, 3495);
+  h.writer.on_call_end(ia32_call(3495, "getpid", {}, 3495), false);
+  h.writer.on_call_end(call(3494, "exit_group", {0}, 0), false);
+  EXPECT_EQ(h.out.str(),
+            "[  39] getpid()                         = 3494\n"
+            "[  39] [ Process PID=3494 runs in 32 bit mode. ]\n"
+            "[  20] getpid()                         = 3494\n"
+            "[  20] getpid()                         = 3494\n"
+            "[pid  3495] [  20] getpid()             = 3495\n"
+            "[pid  3494] [  20] [ Process PID=3494 runs in 64 bit mode. ]\n"
+            "[pid  3494] [ 231] exit_group(0)        = 0\n");
+
+  Harness quiet;  // personality_notices off: -o, -q
+  quiet.writer.on_call_end(ia32_call(3494, "getpid", {}, 3494), false);
+  EXPECT_EQ(quiet.out.str(), "getpid()                                = 3494\n");
 }
 
 // A name table that knows one process.

@@ -458,5 +458,36 @@ TEST(SummaryReport, SectionsAsSettingsAsk) {
   EXPECT_EQ(nlohmann::json::parse(fmt::to_string(json))["interval"], 2);
 }
 
+// ia32 calls (keys from ES_COMPAT_BASE) get a table of their own after x86_64's, under
+// strace's heading, and are marked in JSON.
+TEST(SummaryReport, Ia32CallsInATableOfTheirOwn) {
+  Summary s = summary_of({{"read", 2, 0, 2000}});
+  Stats mmap2;
+  mmap2.record(1000);
+  const uint32_t mmap2_key = ES_COMPAT_BASE + 192;  // i386's mmap2
+  s.syscalls[mmap2_key] = mmap2;
+  Settings settings;
+  settings.table = true;
+  fmt::memory_buffer out;
+  write_report(out, s, settings, {});
+  const std::string text = fmt::to_string(out);
+  const size_t heading = text.find("total\nSystem call usage summary for 32 bit mode:\n% time");
+  ASSERT_NE(heading, std::string::npos) << text;
+  EXPECT_LT(text.find(" read\n"), heading) << text;
+  EXPECT_GT(text.find(" mmap2\n"), heading) << text;
+  settings.json = true;
+  fmt::memory_buffer json;
+  write_report(json, s, settings, {});
+  auto parsed = nlohmann::json::parse(fmt::to_string(json));
+  bool found = false;
+  for (const auto& sc : parsed["syscalls"])
+    if (sc["name"] == "mmap2") {
+      found = true;
+      EXPECT_EQ(sc["nr"], 192);
+      EXPECT_EQ(sc["mode"], "32 bit");
+    }
+  EXPECT_TRUE(found) << parsed.dump();
+}
+
 }  // namespace
 }  // namespace estrace::summary

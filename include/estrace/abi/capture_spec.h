@@ -23,6 +23,10 @@ typedef int32_t es_s32;
 
 /* Syscall numbers above this are not traced (x86_64 ends near 470). */
 #define ES_MAX_SYSCALLS 512
+/* ia32 calls (32-bit processes, int $0x80) have rows of their own after x86_64's: row and
+ * record number ES_COMPAT_BASE + the i386 number. One spec map serves both tables. */
+#define ES_COMPAT_BASE ES_MAX_SYSCALLS
+#define ES_SPEC_ROWS   1024 /* 2 * ES_MAX_SYSCALLS */
 /* Capture slots per syscall: execve needs 3 (path, argv, envp). */
 #define ES_MAX_CAPTURES 4
 /* Largest single capture: bounds every copy so the verifier can check it. */
@@ -140,10 +144,12 @@ struct es_syscall_spec {
 #ifdef __cplusplus
 static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+static_assert(ES_SPEC_ROWS == 2 * ES_MAX_SYSCALLS, "x86_64 rows, then as many ia32 rows");
 #endif
 #else
 _Static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 _Static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+_Static_assert(ES_SPEC_ROWS == 2 * ES_MAX_SYSCALLS, "x86_64 rows, then as many ia32 rows");
 #endif
 
 #endif

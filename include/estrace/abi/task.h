@@ -16,11 +16,12 @@ enum es_task_flags {
 };
 
 /* Summary-only runs keep each thread's call in the `enter_times` array instead, a u64 per
- * thread id: 0 when in no call, else the syscall number (bits 54-62: the exit cannot tell it,
- * rt_sigreturn restores orig_ax) and the start time modulo 2^54 ns (208 days: durations are
- * taken modulo that too). ES_ENTER_ARMED marks a launched command before its execve. */
+ * thread id: 0 when in no call, else the syscall's key (bits 53-62, below ES_SPEC_ROWS: the
+ * exit cannot tell it, rt_sigreturn restores orig_ax) and the start time modulo 2^53 ns
+ * (104 days: durations are taken modulo that too). ES_ENTER_ARMED marks a launched command
+ * before its execve. */
 #define ES_ENTER_ARMED (1ULL << 63)
-#define ES_ENTER_NR_SHIFT 54
+#define ES_ENTER_NR_SHIFT 53
 #define ES_ENTER_TIME_MASK ((1ULL << ES_ENTER_NR_SHIFT) - 1)
 
 struct es_task_state {
@@ -35,8 +36,10 @@ struct es_task_state {
 
 #ifdef __BPF__
 _Static_assert(sizeof(struct es_task_state) == 72, "ABI");
+_Static_assert(ES_SPEC_ROWS <= 1 << (63 - ES_ENTER_NR_SHIFT), "a key fits below ES_ENTER_ARMED");
 #elif defined(__cplusplus)
 static_assert(sizeof(struct es_task_state) == 72, "ABI");
+static_assert(ES_SPEC_ROWS <= 1 << (63 - ES_ENTER_NR_SHIFT), "a key fits below ES_ENTER_ARMED");
 #endif
 
 #endif

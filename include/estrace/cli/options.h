@@ -65,6 +65,10 @@ struct Options {
   TimeMode time = TimeMode::None;
   bool show_duration = false;  // -T
   bool quiet = false;          // -q: no attach/detach messages
+  // "[ Process PID=N runs in 32 bit mode. ]" when a task's calls change personality. strace
+  // leaves it out when it runs a command with -o (unless -e quiet=none), not with -p; -q or
+  // -e quiet=personality silence it. Unset: that default (cli::parse sets it).
+  std::optional<bool> personality_notices;
   HexMode hex = HexMode::None;
   bool verbose = false;                  // -v
   int decode_fds = 0;                    // -y: 1, -yy: 2

@@ -35,7 +35,8 @@ class Decoder {
   void set_comms(PidComms* comms) { comms_ = comms; }
   // Decodes one record (bytes as written by the BPF side) and calls `handler`.
   void feed(std::span<const uint8_t> record, Handler& handler);
-  // A call found blocked at attach (from /proc/PID/task/TID/syscall).
+  // A call found blocked at attach (from /proc/PID/task/TID/syscall); `nr` is an x86_64 number
+  // or an ia32 key (syscalls/compat.h).
   void in_progress(uint32_t tid, uint32_t tgid, uint32_t nr, const std::array<uint64_t, 6>& args,
                    uint64_t ts_ns, Handler& handler);
   uint64_t malformed() const { return malformed_; }
@@ -48,6 +49,7 @@ class Decoder {
   // Fills `call`, which must be freshly made (not cleared here: a Call is ~350 bytes and this
   // runs for every record).
   bool parse_call(std::span<const uint8_t> record, Call& call);
+  static void to_compat_layout(Call& call);
   void end_call(std::span<const uint8_t> record, Handler& handler);
 
   void flush_deferred(uint32_t tid, Handler& handler);

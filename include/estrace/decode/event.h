@@ -24,8 +24,8 @@ struct Call {
   uint32_t tgid = 0;
   uint64_t enter_ns = 0;  // CLOCK_MONOTONIC
   uint64_t exit_ns = 0;
-  uint32_t nr = 0;  // x86_64 syscall number
-  bool compat = false;
+  uint32_t nr = 0;      // x86_64 syscall number, or an ia32 key (syscalls/compat.h)
+  bool compat = false;  // a 32-bit call: nr is a key, args are laid out as its row prints them
   std::array<uint64_t, 6> args{};
   int64_t ret = 0;
   bool returned = true;  // false: the task exited inside the call, printed "= ?"

@@ -3,6 +3,8 @@
 // the signature row and calls the entry of each argument's kind: no per-syscall switch.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -77,6 +79,7 @@ void register_sys(PrinterTable& t);      // sysinfo, uname, rusage, sched_*
 void register_poll(PrinterTable& t);     // select's fd_sets, epoll, timers, eventfd
 void register_io(PrinterTable& t);       // iovec, flock, in/out socklen, ioctl's argument
 void register_sockopt(PrinterTable& t);  // setsockopt/getsockopt levels, names, values
+void register_compat(PrinterTable& t);   // ia32 layouts: stat64, 32-bit timespec, user_desc
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);
@@ -105,6 +108,12 @@ void print_mode(fmt::memory_buffer& out, uint32_t mode);
 void print_time_comment(fmt::memory_buffer& out, int64_t sec, uint64_t nsec);
 // A signal mask as strace prints sigset_t: [INT TERM], ~[RTMIN RT_1] (struct_signal.cpp).
 void print_sigmask(fmt::memory_buffer& out, uint64_t mask);
+
+// struct stat as strace prints it (struct_stat.cpp): abbreviated, every field with -v.
+void print_stat(const ArgContext& c, const struct stat& st);
+// A sigaction's fields as strace prints them: {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}.
+void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, uint64_t restorer,
+                     uint64_t mask);
 
 // fcntl's struct flock argument: {l_type=F_RDLCK, ...}; false when it was not copied.
 bool print_flock(const ArgContext& c, int i);

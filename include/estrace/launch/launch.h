@@ -51,6 +51,7 @@ Result<std::vector<uint32_t>> threads_of(pid_t pid);
 struct InProgress {
   uint32_t nr = 0;
   std::array<uint64_t, 6> args{};
+  bool i386 = false;  // a 32-bit program's: nr is an i386 number (/proc does not say; its ELF does)
 };
 std::optional<InProgress> call_in_progress(pid_t pid, uint32_t tid);
 

@@ -31,6 +31,7 @@ struct LineOptions {
   std::function<bool(int)> show_signal;     // -e signal=: which "--- SIG ---" lines; empty: all
   std::function<bool(int)> dump_read;       // -e read=: descriptors whose reads are dumped
   std::function<bool(int)> dump_write;      // -e write=: ... and whose writes are
+  bool personality_notices = false;  // "[ Process PID=N runs in 32 bit mode. ]" (cli::Options)
 };
 
 class TraceWriter final : public decode::Handler {
@@ -54,6 +55,7 @@ class TraceWriter final : public decode::Handler {
 
  private:
   void interrupt_others(uint32_t tid);
+  void note_personality(const decode::Call& call);
   void prefix(uint32_t tid, uint64_t mono_ns);
   void pid_prefix(uint32_t tid, uint64_t mono_ns);
   void dump_io(const decode::Call& call);
@@ -69,6 +71,7 @@ class TraceWriter final : public decode::Handler {
   std::unordered_map<uint32_t, size_t> partial_;  // tid -> column of its open line
   std::unordered_set<uint32_t> live_;
   std::unordered_map<uint32_t, uint32_t> last_nr_;  // -n: a signal or exit line shows it
+  std::unordered_map<uint32_t, bool> compat_;       // tid -> its last call was a 32-bit one
   uint64_t calls_written_ = 0;
 };
 

@@ -21,7 +21,7 @@ struct Config {
   bool follow_forks = false;
   uint32_t string_limit = 32;
   uint64_t ring_bytes_per_cpu = 8u << 20;
-  std::vector<es_syscall_spec> specs;  // indexed by syscall number, at most ES_MAX_SYSCALLS
+  std::vector<es_syscall_spec> specs;  // by x86_64 number, then ia32 key: at most ES_SPEC_ROWS
   bool aggregate = false;  // keep per-syscall statistics in the kernel (-c, --latency...)
   // Production filters: tasks not chosen by pid are matched by identity (all must hold).
   struct Cgroup {

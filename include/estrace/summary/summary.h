@@ -79,6 +79,9 @@ struct Summary {
   // Everything merged: the "total" row.
   Stats total() const;
   bool empty() const { return syscalls.empty(); }
+
+  // The calls of one personality: x86_64's numbers, or ia32's keys (syscalls/compat.h).
+  Summary personality(bool ia32) const;
 };
 
 // Syscall numbers with calls, in -S order: descending by the key (ascending for Name), ties in

@@ -46,11 +46,13 @@ std::optional<uint32_t> number_of(std::string_view name);
 uint32_t classes_of(uint32_t nr);
 
 // Resolve an -e trace= expression (names, %classes, !negation, /regex, ?prefix) to a set of
-// numbers. On bad input returns nullopt and sets `error` to a one-line message.
+// numbers: x86_64 numbers and ia32 keys (compat.h), a name selecting the call of either. On bad
+// input returns nullopt and sets `error` to a one-line message.
 std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, std::string& error);
 
-// The capture row the BPF side loads for `nr`: which arguments to copy, when, and how much.
-// `string_limit` is -s: buffers are copied up to that many bytes (+1 to know to print "...").
+// The capture row the BPF side loads for `nr` (an x86_64 number or an ia32 key): which arguments to
+// copy, when, and how much. `string_limit` is -s: buffers are copied up to that many bytes (+1 to
+// know to print "...").
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
 
 // For -y: adds to `spec` a capture of what the fds a call creates refer to (its returned fd,

@@ -116,7 +116,17 @@ enum class ArgKind : uint8_t {
   SockoptIn,     // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
   SockoptOut,    // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
   MsgFlags,      // MSG_DONTWAIT|MSG_NOSIGNAL (send/recv flags)
-  Count,         // the number of ArgKinds; keep last
+  // ia32 layouts: calls of 32-bit processes (syscalls/compat.h, format/struct_compat.cpp).
+  Timespec32,      // struct old_timespec32: {tv_sec=1, tv_nsec=0}
+  Rlimit32,        // struct compat_rlimit: {rlim_cur=8192*1024, rlim_max=RLIM_INFINITY}
+  Stat64,          // i386 struct stat64 (stat64, fstat64, fstatat64)
+  Sigaction32,     // struct compat_sigaction (rt_sigaction)
+  UserDesc,        // struct user_desc, read and written (set_thread_area): "= 0 (entry_number=12)"
+  LoffOut,         // loff_t * the call fills: [7] (_llseek)
+  MmapPgoff,       // mmap2's offset in pages, printed in bytes: 0x1000
+  OldSigFrame,     // sigreturn's frame: the old 32-bit mask at the user stack pointer + 8 * aux
+  SocketcallArgs,  // socketcall's unsigned long[6]: decode/ shows the call it multiplexes
+  Count,           // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.

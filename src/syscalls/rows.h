@@ -1,0 +1,45 @@
+// Internal to src/syscalls: the shorthands signature rows are written with, so a row reads like
+// the kernel prototype (shared by the x86_64 and i386 tables).
+#pragma once
+
+#include <initializer_list>
+
+#include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/signature.h"
+
+namespace estrace::syscalls::rows {
+
+using K = ArgKind;
+constexpr ArgSig in(K k, uint8_t aux = 0) { return {k, kIn, aux}; }
+constexpr ArgSig out(K k, uint8_t aux = 0) { return {k, kOut, aux}; }
+
+// The common argument shapes, so rows read like prototypes.
+constexpr ArgSig FD = in(K::Fd), INT = in(K::Int), UINT = in(K::Uint), LONG = in(K::Long),
+                 ULONG = in(K::Ulong), HEX = in(K::Hex), PTR = in(K::Ptr), OPTR = out(K::Ptr),
+                 PATH = in(K::Path), STR = in(K::Str), DIRFD = in(K::Dirfd), MODE = in(K::Octal),
+                 ATFL = in(K::AtFlags), SIG = in(K::Signo), CLK = in(K::ClockId);
+
+// strace's TRACE_* classes under their syscallent names.
+constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProcess, TS = kSignal,
+                   TM = kMemory, TC = kCreds, TCL = kClock, TST = kStat, TLST = kLstat,
+                   TFST = kFstat, TSTA = kStatLike, TSF = kStatfs, TFSF = kFstatfs,
+                   TSFA = kStatfsLike, PU = kPure;
+
+constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter;
+constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal;
+
+constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t flags, RetKind ret,
+                        std::initializer_list<ArgSig> args) {
+  Signature s;
+  s.nr = static_cast<uint16_t>(nr);
+  s.name = name;
+  s.classes = classes;
+  s.flags = flags;
+  s.ret = ret;
+  s.nargs = static_cast<uint8_t>(args.size());
+  int i = 0;
+  for (const ArgSig& a : args) s.args[i++] = a;
+  return s;
+}
+
+}  // namespace estrace::syscalls::rows

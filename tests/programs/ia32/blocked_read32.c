@@ -1,0 +1,2 @@
+/* blocked_read.c built as a static 32-bit program: blocked in the i386 read when attached to. */
+#include "../blocked_read.c"
