@@ -176,7 +176,7 @@ __noinline __u32 capture_iovec_at(struct scratch *rec_buf, __u32 at, __u64 uptr,
 	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
 	long done;
 
-	if (!rec_buf || at > ES_SCRATCH_HALF + 512)
+	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF) /* mmsghdr arrays call it past the half */
 		return 0;
 	barrier_var(at);
 	at &= 2 * ES_SCRATCH_HALF - 1;
@@ -192,6 +192,110 @@ static __always_inline __u32 iovec_done(__u32 packed, __u8 *result)
 {
 	*result |= packed >> 24;
 	return packed & 0xffffff;
+}
+
+/* struct msghdr as the caller laid it out (struct user_msghdr), then mmsghdr's msg_len. */
+struct user_mmsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+	__u32 msg_len;
+	__u32 pad3;
+};
+
+/* Room one message's header, address and control bytes can take. */
+#define ES_MMSG_HEAD_MAX (sizeof(struct es_mmsg_item) + 128 + ES_MMSG_CONTROL_MAX)
+
+struct mmsg_ctx {
+	struct scratch *rec_buf;
+	__u64 base; /* the user's struct mmsghdr array */
+	__u32 at;   /* where the capture's data starts in rec_buf */
+	__u32 pos;
+	__u8 filled; /* a receive: each message's iovecs hold its msg_len bytes */
+	__u8 result;
+};
+
+/* One struct mmsghdr per bpf_loop step: es_mmsg_item, the address, the control bytes, then
+ * the iovecs through capture_iovec_at (a global function: verified once, not per step). */
+static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
+{
+	struct es_mmsg_item item = {};
+	struct user_mmsghdr m;
+	__u32 pos = c->pos, at, nlen, clen, iov;
+	__u8 *data;
+
+	if (!c->rec_buf)
+		return 1;
+	if (pos > ES_MAX_CAPTURE_BYTES - ES_MMSG_HEAD_MAX) {
+		c->result |= ES_CAPR_TRUNCATED; /* full: the array is cut here */
+		return 1;
+	}
+	if (bpf_probe_read_user(&m, sizeof(m), (void *)(c->base + i * sizeof(m)))) {
+		c->result |= ES_CAPR_FAULT;
+		return 1;
+	}
+	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
+	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
+	data = c->rec_buf->data + at;
+	nlen = m.name ? clamp_u32(m.namelen, 128) : 0;
+	barrier_var(nlen);
+	if (nlen > 128)
+		nlen = 128;
+	if (nlen && bpf_probe_read_user(data + sizeof(item), nlen, (void *)m.name))
+		nlen = 0;
+	clen = m.control ? clamp_u32(m.controllen, ES_MMSG_CONTROL_MAX) : 0;
+	barrier_var(clen);
+	if (clen > ES_MMSG_CONTROL_MAX)
+		clen = ES_MMSG_CONTROL_MAX;
+	if (clen && bpf_probe_read_user(data + sizeof(item) + nlen, clen, (void *)m.control))
+		clen = 0;
+	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.iov, m.iovlen,
+			       c->filled ? m.msg_len : ~0ULL);
+	item.hdr.name = m.name;
+	item.hdr.namelen = m.namelen;
+	item.hdr.name_copied = nlen;
+	item.hdr.iov = m.iov;
+	item.hdr.iovlen = m.iovlen;
+	item.hdr.control = m.control;
+	item.hdr.controllen = m.controllen;
+	item.hdr.flags = m.flags;
+	item.msg_len = m.msg_len;
+	item.control_copied = clen;
+	item.iov_bytes = iov & 0xffffff;
+	item.iov_result = iov >> 24;
+	__builtin_memcpy(data, &item, sizeof(item));
+	/* A no-op (a message adds less than 17 KiB) that lets the verifier see the loop converge. */
+	c->pos = (pos + sizeof(item) + nlen + clen + (iov & 0xffffff)) &
+		 (4 * ES_MAX_CAPTURE_BYTES - 1);
+	return 0;
+}
+
+/* Receives fill each message's iovecs with its msg_len bytes (capture_mmsg_at's `how`). */
+#define ES_MMSG_FILLED (1u << 16)
+
+/* struct mmsghdr[count] (sendmmsg, recvmmsg) written at offset `at` of the record, at most
+ * `how & 0xffff` messages (strace prints no more), ES_MMSG_FILLED for a receive (BPF allows
+ * five arguments). Global, like capture_iovec_at; returns the bytes written and the
+ * ES_CAPR_* result packed the same way. */
+__noinline __u32 capture_mmsg_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u64 count,
+				 __u32 how)
+{
+	struct mmsg_ctx c = { .rec_buf = rec_buf,
+			      .base = uptr,
+			      .filled = !!(how & ES_MMSG_FILLED) };
+	__u32 items = clamp_u32(count, clamp_u32(how & 0xffff, ES_MMSG_MAX));
+
+	if (!rec_buf || at > ES_SCRATCH_HALF)
+		return 0;
+	c.at = at;
+	bpf_loop(items, copy_mmsg, &c, 0);
+	return (c.pos & 0xffffff) | (__u32)c.result << 24;
 }
 
 /* What fd `fd` of the current task refers to, from its file table. */
@@ -432,6 +536,19 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	}
 	case ES_CAP_MSG_CONTROL:
 		len = capture_msg_control(data, ptr, limit, &result);
+		break;
+	case ES_CAP_MMSGHDR_ARG:
+		len = iovec_done(capture_mmsg_at(rec_buf, off + sizeof(*cap), ptr,
+						 arg_at(args, slot->len_arg),
+						 clamp_u32(limit, ES_MMSG_MAX)),
+				 &result);
+		break;
+	case ES_CAP_MMSGHDR_RET:
+		if (ret <= 0)
+			return off;
+		len = iovec_done(capture_mmsg_at(rec_buf, off + sizeof(*cap), ptr, ret,
+						 clamp_u32(limit, ES_MMSG_MAX) | ES_MMSG_FILLED),
+				 &result);
 		break;
 	case ES_CAP_STRING_ARRAY:
 		len = capture_string_array(data, ptr, &result);

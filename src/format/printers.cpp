@@ -17,6 +17,7 @@ const PrinterTable& printers() {
     register_poll(t);
     register_io(t);
     register_sockopt(t);
+    register_mmsg(t);  // after register_process: reuses the timespec printer
     return t;
   }();
   return table;

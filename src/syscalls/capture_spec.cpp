@@ -125,6 +125,18 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
     case K::Msghdr:
       return o ? Rule{ES_CAP_MSGHDR_RET, clip(limit), true, false}
                : Rule{ES_CAP_MSGHDR_ARG, clip(limit), false, false};
+    // Each message's header, address, control bytes and iovecs, read at exit: a send's
+    // msg_len is written by the call (count: args[aux]), a receive's first `ret` messages.
+    // `size` is how many messages: strace shows -s of them, all of them under -v.
+    case K::Mmsghdr: {
+      const auto messages =
+          static_cast<uint16_t>(verbose ? ES_MMSG_MAX : std::min(limit, 1u * ES_MMSG_MAX));
+      return o ? Rule{ES_CAP_MMSGHDR_RET, messages, true, false}
+               : Rule{ES_CAP_MMSGHDR_ARG, messages, false, true};
+    }
+    // recvmmsg's timeout: as the call started (enter, the call may block) and the time left.
+    case K::MmsgTimeout:
+      return {ES_CAP_FIXED, 16, false, false, kBoth};
     // fcntl's argument is a struct flock only for the lock commands; for the others the
     // value is no address and the copy fails harmlessly (printed from the value).
     case K::FcntlArg:

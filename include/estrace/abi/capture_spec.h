@@ -59,6 +59,10 @@ enum es_capture_kind {
 				  * when the spec names fd arguments or the call returns fds */
 	ES_CAP_MSG_CONTROL = 18, /* a struct msghdr's control buffer: up to `size` bytes of
 				  * msg_controllen (for a receive, as the kernel set it) */
+	ES_CAP_MMSGHDR_ARG = 19, /* struct mmsghdr[args[len_arg]], read at exit (sendmmsg: the
+				  * kernel wrote msg_len), see es_mmsg_item */
+	ES_CAP_MMSGHDR_RET = 20, /* the first `ret` of them, each message's iovecs filled up to
+				  * its msg_len (recvmmsg) */
 };
 
 /* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec
@@ -74,6 +78,23 @@ struct es_msghdr_head {
 	es_u32 flags;
 	es_u32 pad;
 };
+
+/* ES_CAP_MMSGHDR_* data: per message this header, `hdr.name_copied` bytes of the address,
+ * `control_copied` bytes of msg_control, then `iov_bytes` of es_iovec_item records (as for
+ * ES_CAP_IOVEC_*), no padding. At most the slot's `size` messages are copied (strace shows -s
+ * of them, all under -v); the capture is ES_CAPR_TRUNCATED when it ran out of room before. */
+struct es_mmsg_item {
+	struct es_msghdr_head hdr;
+	es_u32 msg_len;
+	es_u32 control_copied;
+	es_u32 iov_bytes;
+	es_u8 iov_result; /* ES_CAPR_* of this message's iovecs */
+	es_u8 pad[3];
+};
+/* Bytes of one message's control buffer copied (SCM_RIGHTS with 58 fds fits). */
+#define ES_MMSG_CONTROL_MAX 256
+/* Messages copied at most, whatever the string limit (the array's room runs out first). */
+#define ES_MMSG_MAX 256
 
 /* Captures that describe the result rather than an argument carry this argument index. */
 #define ES_ARG_RESULT 6
@@ -140,10 +161,12 @@ struct es_syscall_spec {
 #ifdef __cplusplus
 static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+static_assert(sizeof(struct es_mmsg_item) == 72, "ABI");
 #endif
 #else
 _Static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 _Static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
+_Static_assert(sizeof(struct es_mmsg_item) == 72, "ABI");
 #endif
 
 #endif

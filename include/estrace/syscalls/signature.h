@@ -116,7 +116,11 @@ enum class ArgKind : uint8_t {
   SockoptIn,     // setsockopt's optval, length in args[aux]: [1], {l_onoff=1, ...}, "lo\0"
   SockoptOut,    // getsockopt's optval, length in *(socklen_t *)args[aux] after the call
   MsgFlags,      // MSG_DONTWAIT|MSG_NOSIGNAL (send/recv flags)
-  Count,         // the number of ArgKinds; keep last
+  // Message vectors (format/struct_mmsg.cpp).
+  Mmsghdr,      // struct mmsghdr[args[aux]]: sendmmsg's with msg_len of the first `ret` sent;
+                // recvmmsg's (out) the first `ret` received
+  MmsgTimeout,  // recvmmsg's timeout as the call started; " (left {...})" after the count
+  Count,        // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.
