@@ -328,6 +328,103 @@ static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
 	return true;
 }
 
+/* describe_fd into the es_fd_file at offset `at` of the record; the fd is kept even when it
+ * cannot be described (ino 0). A global function: callers in loops pass `at` without the
+ * verifier tracking it, so their loops converge at once. */
+__noinline int describe_fd_at(struct scratch *rec_buf, __u32 at, int fd)
+{
+	struct es_fd_file *f;
+
+	if (!rec_buf || at > 2 * ES_SCRATCH_HALF)
+		return 0;
+	barrier_var(at);
+	at &= 2 * ES_SCRATCH_HALF - 1;
+	f = (void *)(rec_buf->data + at);
+	__builtin_memset(f, 0, sizeof(*f));
+	describe_fd(fd, f);
+	f->fd = fd;
+	return 1;
+}
+
+/* uapi <asm-generic/socket.h>, <linux/socket.h> */
+#define ES_SOL_SOCKET 1
+#define ES_SCM_RIGHTS 1
+
+/* Walks the control messages of one or more received messages, one step per bpf_loop
+ * iteration: a message's control buffer, a cmsghdr, or one descriptor of an SCM_RIGHTS. */
+struct recv_fds_ctx {
+	struct scratch *rec_buf;
+	__u64 base;    /* the user's struct msghdr, or struct mmsghdr array */
+	__u64 cmsg;    /* the next cmsghdr in the current control buffer; 0: next message */
+	__u64 end;     /* the end of the current control buffer */
+	__u64 fd_at;   /* the next descriptor of the current SCM_RIGHTS */
+	__u32 at;      /* where the capture's data starts in rec_buf */
+	__u32 stride;  /* sizeof(struct mmsghdr), 0 for one struct msghdr */
+	__u32 messages;
+	__u32 msg;
+	__u32 fd_left; /* descriptors left in the current SCM_RIGHTS */
+	__u32 n;       /* descriptors described */
+};
+
+static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
+{
+	struct {
+		__u64 len;
+		__s32 level;
+		__s32 type;
+	} h;
+	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
+	int fd;
+
+	if (c->n >= ES_RECV_FDS_MAX)
+		return 1;
+	if (c->fd_left) {
+		if (bpf_probe_read_user(&fd, sizeof(fd), (void *)c->fd_at))
+			return 1;
+		c->fd_at += sizeof(fd);
+		c->fd_left--;
+		c->n += describe_fd_at(c->rec_buf, c->at + c->n * sizeof(struct es_fd_file), fd);
+		return 0;
+	}
+	if (!c->cmsg) {
+		if (c->msg >= c->messages ||
+		    bpf_probe_read_user(control, sizeof(control),
+					(void *)(c->base + (__u64)c->msg * c->stride + 32)))
+			return 1;
+		c->msg++;
+		if (control[0] && control[1] >= sizeof(h)) {
+			c->cmsg = control[0];
+			c->end = control[0] + control[1];
+		}
+		return 0;
+	}
+	if (c->cmsg + sizeof(h) > c->end || bpf_probe_read_user(&h, sizeof(h), (void *)c->cmsg) ||
+	    h.len < sizeof(h)) {
+		c->cmsg = 0;
+		return 0;
+	}
+	if (h.level == ES_SOL_SOCKET && h.type == ES_SCM_RIGHTS) {
+		c->fd_at = c->cmsg + sizeof(h);
+		/* The kernel cuts the last message at the buffer's end (MSG_CTRUNC). */
+		c->fd_left = ((h.len < c->end - c->cmsg ? h.len : c->end - c->cmsg) - sizeof(h)) / 4;
+	}
+	c->cmsg += (h.len + 7) & ~7ULL;
+	return 0;
+}
+
+/* The descriptors a receive brought (ES_CAP_FD_FILE_RECV) as es_fd_file[], at `at`. */
+static __always_inline __u32 capture_received_fds(struct scratch *rec_buf, __u32 at,
+						  __u64 uptr, __u32 stride, __u32 messages)
+{
+	struct recv_fds_ctx c = {
+		.rec_buf = rec_buf, .base = uptr, .at = at, .stride = stride, .messages = messages
+	};
+
+	/* Each message takes a step, each cmsghdr one, each descriptor one. */
+	bpf_loop(4 * ES_RECV_FDS_MAX, recv_fd_step, &c, 0);
+	return c.n * sizeof(struct es_fd_file);
+}
+
 /* The user stack pointer (for captures relative to it: a signal frame). */
 static __always_inline __u64 user_sp(void)
 {
@@ -417,6 +514,16 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 			}
 		}
 		len = n * sizeof(*files);
+		goto done;
+	}
+	if (slot->kind == ES_CAP_FD_FILE_RECV) {
+		/* Describes the result too: the fds a receive's SCM_RIGHTS installed. */
+		if (ret < 0 || (slot->size && ret == 0))
+			return off;
+		len = capture_received_fds(rec_buf, off + sizeof(*cap), arg_at(args, slot->len_arg),
+					   slot->size, slot->size ? ret : 1);
+		if (!len)
+			return off;
 		goto done;
 	}
 	ptr = slot->kind == ES_CAP_USER_SP ? user_sp() + 8 * (__u64)slot->len_arg

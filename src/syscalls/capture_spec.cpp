@@ -6,6 +6,7 @@
 // strings have no length, so they are copied with one byte more than -s: if that byte arrives,
 // the string was longer. Paths ignore -s (strace prints them whole), fixed structs have their
 // size. Everything is capped at ES_MAX_CAPTURE_BYTES (the BPF copy bound).
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -213,9 +214,16 @@ bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
     slot.kind = ES_CAP_FD_FILE_RET;
   } else {
     for (int i = 0; i < sig->nargs; ++i) {
-      if (sig->args[i].kind == ArgKind::PipeFds) {
+      const ArgSig& a = sig->args[i];
+      if (a.kind == ArgKind::PipeFds) {
         slot.kind = ES_CAP_FD_FILE_PAIR;
         slot.len_arg = static_cast<es_u8>(i);
+      }
+      // A receive's SCM_RIGHTS descriptors: one struct msghdr, or `ret` struct mmsghdr.
+      if (a.dir == kOut && (a.kind == ArgKind::Msghdr || a.kind == ArgKind::Mmsghdr)) {
+        slot.kind = ES_CAP_FD_FILE_RECV;
+        slot.len_arg = static_cast<es_u8>(i);
+        slot.size = a.kind == ArgKind::Mmsghdr ? sizeof(struct mmsghdr) : 0;
       }
     }
   }

@@ -63,7 +63,14 @@ enum es_capture_kind {
 				  * kernel wrote msg_len), see es_mmsg_item */
 	ES_CAP_MMSGHDR_RET = 20, /* the first `ret` of them, each message's iovecs filled up to
 				  * its msg_len (recvmmsg) */
+	ES_CAP_FD_FILE_RECV = 21,/* -y: es_fd_file[] for the descriptors a receive's SCM_RIGHTS
+				  * messages brought, at exit: the struct msghdr at args[len_arg]
+				  * (`size` 0: recvmsg) or the first `ret` of the struct mmsghdr
+				  * array there (`size` is its stride, 64: recvmmsg) */
 };
+
+/* ES_CAP_FD_FILE_RECV describes at most this many descriptors per call. */
+#define ES_RECV_FDS_MAX 16
 
 /* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec
  * items as for ES_CAP_IOVEC_* (es_iovec_item), no padding. */

@@ -1,7 +1,7 @@
 /* Message vectors: sendmmsg/recvmmsg over a unix socketpair (several iovecs, a message cut
  * short: MSG_TRUNC, descriptors passed with SCM_RIGHTS and then used under their names, a
  * recvmmsg timeout, a failed receive), over UDP loopback (msg_name), and more messages than
- * strace shows without -v; then recvmsg receiving descriptors. */
+ * strace shows without -v; then recvmsg receiving a pipe's descriptors. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -76,19 +76,23 @@ int main(void)
 	close(got[1]);
 	recvmmsg(sv[1], in, 4, MSG_DONTWAIT, NULL);
 
-	/* The same descriptors through recvmsg. */
+	/* A pipe's ends through recvmsg. */
 	struct msghdr sm = { .msg_iov = two, .msg_iovlen = 1 };
 	struct msghdr rm = { .msg_iov = in0, .msg_iovlen = 1 };
+	int p[2];
 
-	pass_fds(&sm, control, sizeof(control), fds);
+	pipe(p);
+	pass_fds(&sm, control, sizeof(control), p);
 	sendmsg(sv[0], &sm, 0);
 	rm.msg_control = rcontrol;
 	rm.msg_controllen = sizeof(rcontrol);
 	recvmsg(sv[1], &rm, 0);
 	memcpy(got, CMSG_DATA(CMSG_FIRSTHDR(&rm)), sizeof(got));
-	read(got[1], r4, 4);
+	write(got[1], "x", 1);
 	close(got[0]);
 	close(got[1]);
+	close(p[0]);
+	close(p[1]);
 
 	/* UDP over loopback: each message's address, and MSG_WAITFORONE. */
 	int rx = socket(AF_INET, SOCK_DGRAM, 0), tx = socket(AF_INET, SOCK_DGRAM, 0);
