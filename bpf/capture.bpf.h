@@ -209,6 +209,25 @@ struct user_mmsghdr {
 	__u32 pad3;
 };
 
+/* Copies `len` bytes (at most ES_MMSG_CONTROL_MAX) of user memory to offset `at` of the
+ * record; returns them, 0 when the read faults. A global function: the lengths and offsets
+ * of copy_mmsg's reads stay out of the verifier's path-by-path tracking, so its loop body is
+ * walked a few times instead of once per combination of address and control lengths. */
+__noinline __u32 copy_user_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u32 want)
+{
+	__u64 n = want; /* 64-bit: the bound below then holds for the register the call gets */
+
+	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF)
+		return 0;
+	barrier_var(at);
+	at &= 2 * ES_SCRATCH_HALF - 1;
+	if (n > ES_MMSG_CONTROL_MAX)
+		n = ES_MMSG_CONTROL_MAX;
+	if (!n || bpf_probe_read_user(rec_buf->data + at, n, (void *)uptr))
+		return 0;
+	return n;
+}
+
 /* Room one message's header, address and control bytes can take. */
 #define ES_MMSG_HEAD_MAX (sizeof(struct es_mmsg_item) + 128 + ES_MMSG_CONTROL_MAX)
 
@@ -243,18 +262,10 @@ static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
 	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
 	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
 	data = c->rec_buf->data + at;
-	nlen = m.name ? clamp_u32(m.namelen, 128) : 0;
-	barrier_var(nlen);
-	if (nlen > 128)
-		nlen = 128;
-	if (nlen && bpf_probe_read_user(data + sizeof(item), nlen, (void *)m.name))
-		nlen = 0;
-	clen = m.control ? clamp_u32(m.controllen, ES_MMSG_CONTROL_MAX) : 0;
-	barrier_var(clen);
-	if (clen > ES_MMSG_CONTROL_MAX)
-		clen = ES_MMSG_CONTROL_MAX;
-	if (clen && bpf_probe_read_user(data + sizeof(item) + nlen, clen, (void *)m.control))
-		clen = 0;
+	nlen = copy_user_at(c->rec_buf, at + sizeof(item), m.name,
+			    m.name ? clamp_u32(m.namelen, 128) : 0);
+	clen = copy_user_at(c->rec_buf, at + sizeof(item) + nlen, m.control,
+			    m.control ? clamp_u32(m.controllen, ES_MMSG_CONTROL_MAX) : 0);
 	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.iov, m.iovlen,
 			       c->filled ? m.msg_len : ~0ULL);
 	item.hdr.name = m.name;
