@@ -121,8 +121,8 @@ static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *
 
 struct iovec_ctx {
 	__u8 *data;
-	__u64 base;    /* the user's struct iovec array */
-	__u64 budget;  /* bytes the call moved (readv's return), or ~0 for writes */
+	__u64 base;   /* the user's struct iovec array */
+	__u64 budget; /* bytes the call moved (readv's return), or ~0 for writes */
 	__u32 pos;
 	__u8 result;
 	__u8 ended;
@@ -365,12 +365,12 @@ __noinline int describe_fd_at(struct scratch *rec_buf, __u32 at, int fd)
  * iteration: a message's control buffer, a cmsghdr, or one descriptor of an SCM_RIGHTS. */
 struct recv_fds_ctx {
 	struct scratch *rec_buf;
-	__u64 base;    /* the user's struct msghdr, or struct mmsghdr array */
-	__u64 cmsg;    /* the next cmsghdr in the current control buffer; 0: next message */
-	__u64 end;     /* the end of the current control buffer */
-	__u64 fd_at;   /* the next descriptor of the current SCM_RIGHTS */
-	__u32 at;      /* where the capture's data starts in rec_buf */
-	__u32 stride;  /* sizeof(struct mmsghdr), 0 for one struct msghdr */
+	__u64 base;   /* the user's struct msghdr, or struct mmsghdr array */
+	__u64 cmsg;   /* the next cmsghdr in the current control buffer; 0: next message */
+	__u64 end;    /* the end of the current control buffer */
+	__u64 fd_at;  /* the next descriptor of the current SCM_RIGHTS */
+	__u32 at;     /* where the capture's data starts in rec_buf */
+	__u32 stride; /* sizeof(struct mmsghdr), 0 for one struct msghdr */
 	__u32 messages;
 	__u32 msg;
 	__u32 fd_left; /* descriptors left in the current SCM_RIGHTS */
@@ -417,15 +417,16 @@ static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
 	if (h.level == ES_SOL_SOCKET && h.type == ES_SCM_RIGHTS) {
 		c->fd_at = c->cmsg + sizeof(h);
 		/* The kernel cuts the last message at the buffer's end (MSG_CTRUNC). */
-		c->fd_left = ((h.len < c->end - c->cmsg ? h.len : c->end - c->cmsg) - sizeof(h)) / 4;
+		c->fd_left =
+			((h.len < c->end - c->cmsg ? h.len : c->end - c->cmsg) - sizeof(h)) / 4;
 	}
 	c->cmsg += (h.len + 7) & ~7ULL;
 	return 0;
 }
 
 /* The descriptors a receive brought (ES_CAP_FD_FILE_RECV) as es_fd_file[], at `at`. */
-static __always_inline __u32 capture_received_fds(struct scratch *rec_buf, __u32 at,
-						  __u64 uptr, __u32 stride, __u32 messages)
+static __always_inline __u32 capture_received_fds(struct scratch *rec_buf, __u32 at, __u64 uptr,
+						  __u32 stride, __u32 messages)
 {
 	struct recv_fds_ctx c = {
 		.rec_buf = rec_buf, .base = uptr, .at = at, .stride = stride, .messages = messages
@@ -464,8 +465,7 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 
 /* A struct msghdr's control messages (sendmsg, recvmsg): msg_controllen bytes of
  * msg_control, up to `want`. */
-static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want,
-						 __u8 *result)
+static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want, __u8 *result)
 {
 	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
 
@@ -513,7 +513,8 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		if (ret < 0)
 			return off;
 		if (slot->kind == ES_CAP_FD_FILE_PAIR) {
-			if (bpf_probe_read_user(fds, sizeof(fds), (void *)arg_at(args, slot->len_arg)))
+			if (bpf_probe_read_user(fds, sizeof(fds),
+						(void *)arg_at(args, slot->len_arg)))
 				return off;
 			n = 2;
 		}
@@ -646,9 +647,10 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		head->flags = m.flags;
 		head->pad = 0;
 		len = sizeof(*head) + nlen +
-		      iovec_done(capture_iovec_at(rec_buf, off + sizeof(*cap) + sizeof(*head) + nlen,
-						  m.iov, m.iovlen,
-						  slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
+		      iovec_done(capture_iovec_at(
+					 rec_buf, off + sizeof(*cap) + sizeof(*head) + nlen, m.iov,
+					 m.iovlen,
+					 slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
 				 &result);
 		break;
 	}
