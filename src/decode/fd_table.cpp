@@ -294,9 +294,13 @@ void FdTable::before_line(const Call& call) {
         table[fd] = describe(*path);
       else
         table.erase(fd);
-      if (path)
+      if (path) {
+        // Bounded: a long trace opens many files and few travel; forgetting costs a name
+        // only if one of the forgotten is passed later and its receiver has gone from /proc.
+        if (files_.size() >= kMaxFiles) files_.clear();
         for (const auto& f : created_files(call))
           if (f.fd == fd && f.ino) files_[f.ino] = {f.mode, table[fd]};
+      }
       break;
     }
     case Effect::Received:

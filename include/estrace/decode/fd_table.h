@@ -72,6 +72,7 @@ class FdTable final : public format::FdNames {
     std::string name;
   };
   std::unordered_map<uint64_t, File> files_;
+  static constexpr size_t kMaxFiles = 65536;
 };
 
 // Feeds an FdTable around the handler that prints: the table sees each call just before and
