@@ -121,8 +121,8 @@ static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *
 
 struct iovec_ctx {
 	__u8 *data;
-	__u64 base;    /* the user's struct iovec array */
-	__u64 budget;  /* bytes the call moved (readv's return), or ~0 for writes */
+	__u64 base;   /* the user's struct iovec array */
+	__u64 budget; /* bytes the call moved (readv's return), or ~0 for writes */
 	__u32 pos;
 	__u8 result;
 	__u8 ended;
@@ -176,7 +176,7 @@ __noinline __u32 capture_iovec_at(struct scratch *rec_buf, __u32 at, __u64 uptr,
 	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
 	long done;
 
-	if (!rec_buf || at > ES_SCRATCH_HALF + 512)
+	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF) /* mmsghdr arrays call it past the half */
 		return 0;
 	barrier_var(at);
 	at &= 2 * ES_SCRATCH_HALF - 1;
@@ -192,6 +192,121 @@ static __always_inline __u32 iovec_done(__u32 packed, __u8 *result)
 {
 	*result |= packed >> 24;
 	return packed & 0xffffff;
+}
+
+/* struct msghdr as the caller laid it out (struct user_msghdr), then mmsghdr's msg_len. */
+struct user_mmsghdr {
+	__u64 name;
+	__u32 namelen;
+	__u32 pad;
+	__u64 iov;
+	__u64 iovlen;
+	__u64 control;
+	__u64 controllen;
+	__u32 flags;
+	__u32 pad2;
+	__u32 msg_len;
+	__u32 pad3;
+};
+
+/* Copies `len` bytes (at most ES_MMSG_CONTROL_MAX) of user memory to offset `at` of the
+ * record; returns them, 0 when the read faults. A global function: the lengths and offsets
+ * of copy_mmsg's reads stay out of the verifier's path-by-path tracking, so its loop body is
+ * walked a few times instead of once per combination of address and control lengths. */
+__noinline __u32 copy_user_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u32 want)
+{
+	__u64 n = want; /* 64-bit: the bound below then holds for the register the call gets */
+
+	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF)
+		return 0;
+	barrier_var(at);
+	at &= 2 * ES_SCRATCH_HALF - 1;
+	if (n > ES_MMSG_CONTROL_MAX)
+		n = ES_MMSG_CONTROL_MAX;
+	if (!n || bpf_probe_read_user(rec_buf->data + at, n, (void *)uptr))
+		return 0;
+	return n;
+}
+
+/* Room one message's header, address and control bytes can take. */
+#define ES_MMSG_HEAD_MAX (sizeof(struct es_mmsg_item) + 128 + ES_MMSG_CONTROL_MAX)
+
+struct mmsg_ctx {
+	struct scratch *rec_buf;
+	__u64 base; /* the user's struct mmsghdr array */
+	__u32 at;   /* where the capture's data starts in rec_buf */
+	__u32 pos;
+	__u8 filled; /* a receive: each message's iovecs hold its msg_len bytes */
+	__u8 result;
+};
+
+/* One struct mmsghdr per bpf_loop step: es_mmsg_item, the address, the control bytes, then
+ * the iovecs through capture_iovec_at (a global function: verified once, not per step). */
+static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
+{
+	struct es_mmsg_item item = {};
+	struct user_mmsghdr m;
+	__u32 pos = c->pos, at, nlen, clen, iov;
+	__u8 *data;
+
+	if (!c->rec_buf)
+		return 1;
+	if (pos > ES_MAX_CAPTURE_BYTES - ES_MMSG_HEAD_MAX) {
+		c->result |= ES_CAPR_TRUNCATED; /* full: the array is cut here */
+		return 1;
+	}
+	if (bpf_probe_read_user(&m, sizeof(m), (void *)(c->base + i * sizeof(m)))) {
+		c->result |= ES_CAPR_FAULT;
+		return 1;
+	}
+	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
+	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
+	data = c->rec_buf->data + at;
+	nlen = copy_user_at(c->rec_buf, at + sizeof(item), m.name,
+			    m.name ? clamp_u32(m.namelen, 128) : 0);
+	clen = copy_user_at(c->rec_buf, at + sizeof(item) + nlen, m.control,
+			    m.control ? clamp_u32(m.controllen, ES_MMSG_CONTROL_MAX) : 0);
+	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.iov, m.iovlen,
+			       c->filled ? m.msg_len : ~0ULL);
+	item.hdr.name = m.name;
+	item.hdr.namelen = m.namelen;
+	item.hdr.name_copied = nlen;
+	item.hdr.iov = m.iov;
+	item.hdr.iovlen = m.iovlen;
+	item.hdr.control = m.control;
+	item.hdr.controllen = m.controllen;
+	item.hdr.flags = m.flags;
+	item.msg_len = m.msg_len;
+	item.control_copied = clen;
+	item.iov_bytes = iov & 0xffffff;
+	item.iov_result = iov >> 24;
+	__builtin_memcpy(data, &item, sizeof(item));
+	/* A no-op (a message adds less than 17 KiB) that lets the verifier see the loop converge. */
+	c->pos = (pos + sizeof(item) + nlen + clen + (iov & 0xffffff)) &
+		 (4 * ES_MAX_CAPTURE_BYTES - 1);
+	return 0;
+}
+
+/* Receives fill each message's iovecs with its msg_len bytes (capture_mmsg_at's `how`). */
+#define ES_MMSG_FILLED (1u << 16)
+
+/* struct mmsghdr[count] (sendmmsg, recvmmsg) written at offset `at` of the record, at most
+ * `how & 0xffff` messages (strace prints no more), ES_MMSG_FILLED for a receive (BPF allows
+ * five arguments). Global, like capture_iovec_at; returns the bytes written and the
+ * ES_CAPR_* result packed the same way. */
+__noinline __u32 capture_mmsg_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u64 count,
+				 __u32 how)
+{
+	struct mmsg_ctx c = { .rec_buf = rec_buf,
+			      .base = uptr,
+			      .filled = !!(how & ES_MMSG_FILLED) };
+	__u32 items = clamp_u32(count, clamp_u32(how & 0xffff, ES_MMSG_MAX));
+
+	if (!rec_buf || at > ES_SCRATCH_HALF)
+		return 0;
+	c.at = at;
+	bpf_loop(items, copy_mmsg, &c, 0);
+	return (c.pos & 0xffffff) | (__u32)c.result << 24;
 }
 
 /* What fd `fd` of the current task refers to, from its file table. */
@@ -224,6 +339,104 @@ static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
 	return true;
 }
 
+/* describe_fd into the es_fd_file at offset `at` of the record; the fd is kept even when it
+ * cannot be described (ino 0). A global function: callers in loops pass `at` without the
+ * verifier tracking it, so their loops converge at once. */
+__noinline int describe_fd_at(struct scratch *rec_buf, __u32 at, int fd)
+{
+	struct es_fd_file *f;
+
+	if (!rec_buf || at > 2 * ES_SCRATCH_HALF)
+		return 0;
+	barrier_var(at);
+	at &= 2 * ES_SCRATCH_HALF - 1;
+	f = (void *)(rec_buf->data + at);
+	__builtin_memset(f, 0, sizeof(*f));
+	describe_fd(fd, f);
+	f->fd = fd;
+	return 1;
+}
+
+/* uapi <asm-generic/socket.h>, <linux/socket.h> */
+#define ES_SOL_SOCKET 1
+#define ES_SCM_RIGHTS 1
+
+/* Walks the control messages of one or more received messages, one step per bpf_loop
+ * iteration: a message's control buffer, a cmsghdr, or one descriptor of an SCM_RIGHTS. */
+struct recv_fds_ctx {
+	struct scratch *rec_buf;
+	__u64 base;   /* the user's struct msghdr, or struct mmsghdr array */
+	__u64 cmsg;   /* the next cmsghdr in the current control buffer; 0: next message */
+	__u64 end;    /* the end of the current control buffer */
+	__u64 fd_at;  /* the next descriptor of the current SCM_RIGHTS */
+	__u32 at;     /* where the capture's data starts in rec_buf */
+	__u32 stride; /* sizeof(struct mmsghdr), 0 for one struct msghdr */
+	__u32 messages;
+	__u32 msg;
+	__u32 fd_left; /* descriptors left in the current SCM_RIGHTS */
+	__u32 n;       /* descriptors described */
+};
+
+static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
+{
+	struct {
+		__u64 len;
+		__s32 level;
+		__s32 type;
+	} h;
+	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
+	int fd;
+
+	if (c->n >= ES_RECV_FDS_MAX)
+		return 1;
+	if (c->fd_left) {
+		if (bpf_probe_read_user(&fd, sizeof(fd), (void *)c->fd_at))
+			return 1;
+		c->fd_at += sizeof(fd);
+		c->fd_left--;
+		c->n += describe_fd_at(c->rec_buf, c->at + c->n * sizeof(struct es_fd_file), fd);
+		return 0;
+	}
+	if (!c->cmsg) {
+		if (c->msg >= c->messages ||
+		    bpf_probe_read_user(control, sizeof(control),
+					(void *)(c->base + (__u64)c->msg * c->stride + 32)))
+			return 1;
+		c->msg++;
+		if (control[0] && control[1] >= sizeof(h)) {
+			c->cmsg = control[0];
+			c->end = control[0] + control[1];
+		}
+		return 0;
+	}
+	if (c->cmsg + sizeof(h) > c->end || bpf_probe_read_user(&h, sizeof(h), (void *)c->cmsg) ||
+	    h.len < sizeof(h)) {
+		c->cmsg = 0;
+		return 0;
+	}
+	if (h.level == ES_SOL_SOCKET && h.type == ES_SCM_RIGHTS) {
+		c->fd_at = c->cmsg + sizeof(h);
+		/* The kernel cuts the last message at the buffer's end (MSG_CTRUNC). */
+		c->fd_left =
+			((h.len < c->end - c->cmsg ? h.len : c->end - c->cmsg) - sizeof(h)) / 4;
+	}
+	c->cmsg += (h.len + 7) & ~7ULL;
+	return 0;
+}
+
+/* The descriptors a receive brought (ES_CAP_FD_FILE_RECV) as es_fd_file[], at `at`. */
+static __always_inline __u32 capture_received_fds(struct scratch *rec_buf, __u32 at, __u64 uptr,
+						  __u32 stride, __u32 messages)
+{
+	struct recv_fds_ctx c = {
+		.rec_buf = rec_buf, .base = uptr, .at = at, .stride = stride, .messages = messages
+	};
+
+	/* Each message takes a step, each cmsghdr one, each descriptor one. */
+	bpf_loop(4 * ES_RECV_FDS_MAX, recv_fd_step, &c, 0);
+	return c.n * sizeof(struct es_fd_file);
+}
+
 /* The user stack pointer (for captures relative to it: a signal frame). */
 static __always_inline __u64 user_sp(void)
 {
@@ -252,8 +465,7 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 
 /* A struct msghdr's control messages (sendmsg, recvmsg): msg_controllen bytes of
  * msg_control, up to `want`. */
-static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want,
-						 __u8 *result)
+static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want, __u8 *result)
 {
 	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
 
@@ -301,7 +513,8 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		if (ret < 0)
 			return off;
 		if (slot->kind == ES_CAP_FD_FILE_PAIR) {
-			if (bpf_probe_read_user(fds, sizeof(fds), (void *)arg_at(args, slot->len_arg)))
+			if (bpf_probe_read_user(fds, sizeof(fds),
+						(void *)arg_at(args, slot->len_arg)))
 				return off;
 			n = 2;
 		}
@@ -313,6 +526,16 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 			}
 		}
 		len = n * sizeof(*files);
+		goto done;
+	}
+	if (slot->kind == ES_CAP_FD_FILE_RECV) {
+		/* Describes the result too: the fds a receive's SCM_RIGHTS installed. */
+		if (ret < 0 || (slot->size && ret == 0))
+			return off;
+		len = capture_received_fds(rec_buf, off + sizeof(*cap), arg_at(args, slot->len_arg),
+					   slot->size, slot->size ? ret : 1);
+		if (!len)
+			return off;
 		goto done;
 	}
 	ptr = slot->kind == ES_CAP_USER_SP ? user_sp() + 8 * (__u64)slot->len_arg
@@ -424,14 +647,28 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		head->flags = m.flags;
 		head->pad = 0;
 		len = sizeof(*head) + nlen +
-		      iovec_done(capture_iovec_at(rec_buf, off + sizeof(*cap) + sizeof(*head) + nlen,
-						  m.iov, m.iovlen,
-						  slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
+		      iovec_done(capture_iovec_at(
+					 rec_buf, off + sizeof(*cap) + sizeof(*head) + nlen, m.iov,
+					 m.iovlen,
+					 slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
 				 &result);
 		break;
 	}
 	case ES_CAP_MSG_CONTROL:
 		len = capture_msg_control(data, ptr, limit, &result);
+		break;
+	case ES_CAP_MMSGHDR_ARG:
+		len = iovec_done(capture_mmsg_at(rec_buf, off + sizeof(*cap), ptr,
+						 arg_at(args, slot->len_arg),
+						 clamp_u32(limit, ES_MMSG_MAX)),
+				 &result);
+		break;
+	case ES_CAP_MMSGHDR_RET:
+		if (ret <= 0)
+			return off;
+		len = iovec_done(capture_mmsg_at(rec_buf, off + sizeof(*cap), ptr, ret,
+						 clamp_u32(limit, ES_MMSG_MAX) | ES_MMSG_FILLED),
+				 &result);
 		break;
 	case ES_CAP_STRING_ARRAY:
 		len = capture_string_array(data, ptr, &result);

@@ -32,6 +32,7 @@ enum class Effect : uint8_t {
   Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3, fcntl F_DUPFD*)
   Close,     // args[0] is gone
   FdPair,    // args[.] holds int[2] of new fds (pipe, pipe2, socketpair)
+  Received,  // SCM_RIGHTS brought the fds the BPF side described (recvmsg, recvmmsg)
   Chdir,     // the working directory is the path argument
   Fchdir,    // the working directory is what args[0] names
 };
@@ -69,6 +70,8 @@ constexpr Rule kRules[] = {
     {"pipe", Effect::FdPair},
     {"pipe2", Effect::FdPair},
     {"socketpair", Effect::FdPair},
+    {"recvmsg", Effect::Received},
+    {"recvmmsg", Effect::Received},
     {"chdir", Effect::Chdir},
     {"fchdir", Effect::Fchdir},
 };
@@ -168,18 +171,26 @@ std::optional<std::string> link_text(const es_fd_file& f, int detail) {
   }
 }
 
-// The fds the call created, as the BPF side saw them in the file table (-y capture).
-std::vector<es_fd_file> created_files(const Call& call) {
+// The fds the call created, as the BPF side saw them in the file table at exit (-y
+// captures): returned fds (ES_CAP_FD_FILE_RET, _PAIR), or those a receive brought
+// (ES_CAP_FD_FILE_RECV).
+std::vector<es_fd_file> files_of(const Call& call, bool received) {
   std::vector<es_fd_file> files;
-  const CaptureView* cap = call.capture(ES_ARG_RESULT);
-  if (!cap || (cap->kind != ES_CAP_FD_FILE_RET && cap->kind != ES_CAP_FD_FILE_PAIR)) return files;
-  for (size_t off = 0; off + sizeof(es_fd_file) <= cap->data.size(); off += sizeof(es_fd_file)) {
-    es_fd_file f;
-    std::memcpy(&f, cap->data.data() + off, sizeof f);
-    files.push_back(f);
+  for (int i = 0; i < call.ncaptures; ++i) {
+    const CaptureView& cap = call.captures[i];
+    const bool wanted = received
+                            ? cap.kind == ES_CAP_FD_FILE_RECV
+                            : cap.kind == ES_CAP_FD_FILE_RET || cap.kind == ES_CAP_FD_FILE_PAIR;
+    if (!wanted || cap.at_enter) continue;
+    for (size_t off = 0; off + sizeof(es_fd_file) <= cap.data.size(); off += sizeof(es_fd_file)) {
+      es_fd_file f;
+      std::memcpy(&f, cap.data.data() + off, sizeof f);
+      files.push_back(f);
+    }
   }
   return files;
 }
+std::vector<es_fd_file> created_files(const Call& call) { return files_of(call, false); }
 
 // -yy: the sockets the BPF side described for this call (ES_CAP_SOCKETS), fd arguments as
 // the call started and returned fds as it ended; the enter record's copy, when the call had
@@ -207,6 +218,17 @@ std::string FdTable::socket_name(const es_sock_info& s) {
   if (auto it = sockets_.find(s.ino); it != sockets_.end()) return it->second;
   if (auto details = format::socket_details(s)) return sockets_[s.ino] = *details;
   return format::socket_fallback(s);
+}
+
+// A descriptor SCM_RIGHTS brought, as the kernel's file table described it: a pipe, socket
+// or anonymous inode by its kind; a file by the name the table gave the same inode when it
+// was opened (the sender's open, traced), else by /proc while the process still has it.
+std::optional<std::string> FdTable::received_name(uint32_t tgid, const es_fd_file& f) {
+  if (auto text = link_text(f, detail_)) return describe(*text);
+  if (auto it = files_.find(f.ino); f.ino && it != files_.end() && it->second.mode == f.mode)
+    return it->second.name;
+  if (auto seen = proc_fd(tgid, f.fd)) return describe(*seen);
+  return std::nullopt;
 }
 
 // -yy: an fd argument's socket as the call found it, for the line about to be printed (a
@@ -274,8 +296,23 @@ void FdTable::before_line(const Call& call) {
         table[fd] = describe(*path);
       else
         table.erase(fd);
+      if (path) {
+        // Bounded: a long trace opens many files and few travel; forgetting costs a name
+        // only if one of the forgotten is passed later and its receiver has gone from /proc.
+        if (files_.size() >= kMaxFiles) files_.clear();
+        for (const auto& f : created_files(call))
+          if (f.fd == fd && f.ino) files_[f.ino] = {f.mode, table[fd]};
+      }
       break;
     }
+    case Effect::Received:
+      for (const auto& f : files_of(call, true)) {
+        if (auto seen = received_name(call.tgid, f))
+          table[f.fd] = *seen;
+        else
+          table.erase(f.fd);
+      }
+      break;
     case Effect::NewFd: {
       std::optional<std::string> seen;
       for (const auto& f : created_files(call))

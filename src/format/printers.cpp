@@ -18,6 +18,7 @@ const PrinterTable& printers() {
     register_io(t);
     register_sockopt(t);
     register_compat(t);
+    register_mmsg(t);  // after register_process: reuses the timespec printer
     return t;
   }();
   return table;

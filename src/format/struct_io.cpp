@@ -61,9 +61,18 @@ void iovec_arg(const ArgContext& c, int i) {
                     filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX);
 }
 
-// {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=2, msg_controllen=0, msg_flags=0}
-// (es_msghdr_head, the address, then the iovec items); the control messages come in a
-// capture of their own (ES_CAP_MSG_CONTROL), their address when it is missing.
+// The control messages' capture of argument i (ES_CAP_MSG_CONTROL), nullptr when missing.
+const std::string_view* control_of(const ArgContext& c, int i) {
+  for (int k = 0; k < c.call.ncaptures; ++k) {
+    const decode::CaptureView& cap = c.call.captures[k];
+    if (cap.kind == ES_CAP_MSG_CONTROL && cap.arg == i && !cap.at_enter && !cap.data.empty())
+      return &cap.data;
+  }
+  return nullptr;
+}
+
+// sendmsg/recvmsg's struct msghdr (es_msghdr_head, the address, then the iovec items); the
+// control messages come in a capture of their own (ES_CAP_MSG_CONTROL).
 void msghdr_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
   const bool filled = c.argsig(i).dir == syscalls::kOut;
@@ -72,34 +81,10 @@ void msghdr_arg(const ArgContext& c, int i) {
     return print_ptr(c.out, c.arg(i));
   std::memcpy(&h, d->data.data(), sizeof h);
   std::string_view rest = d->data.substr(sizeof h);
-  put(c.out, "{msg_name=");
-  if (!h.name)
-    put(c.out, "NULL");
-  else if (h.name_copied)
-    print_sockaddr(c, rest.substr(0, std::min<size_t>(h.name_copied, h.namelen)));
-  else
-    print_ptr(c.out, h.name);
-  fmt::format_to(to(c), ", msg_namelen={}, msg_iov=", h.namelen);
-  print_iovec_items(c, rest.substr(std::min<size_t>(h.name_copied, rest.size())),
-                    d->result & ES_CAPR_TRUNCATED,
-                    filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX);
-  fmt::format_to(to(c), ", msg_iovlen={}, ", h.iovlen);
-  if (h.controllen) {
-    put(c.out, "msg_control=");
-    const decode::CaptureView* control = nullptr;
-    for (int k = 0; k < c.call.ncaptures; ++k)
-      if (c.call.captures[k].kind == ES_CAP_MSG_CONTROL && c.call.captures[k].arg == i &&
-          !c.call.captures[k].at_enter)
-        control = &c.call.captures[k];
-    if (control && !control->data.empty())
-      print_msg_control(c, control->data);
-    else
-      print_ptr(c.out, h.control);
-    put(c.out, ", ");
-  }
-  fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);
-  print_flags(c.out, xlat::kMsgFlags, h.flags);
-  put(c.out, '}');
+  const size_t name = std::min<size_t>(h.name_copied, rest.size());
+  print_msghdr(c, h, rest.substr(0, name), control_of(c, i), rest.substr(name),
+               d->result & ES_CAPR_TRUNCATED,
+               filled ? static_cast<uint64_t>(c.call.ret) : UINT64_MAX);
 }
 
 // [110 => 16] when the call changed it, [16] when not, [110] when it failed.
@@ -128,6 +113,35 @@ void ioctl_arg(const ArgContext& c, int i) {
 }
 
 }  // namespace
+
+// {msg_name=..., msg_namelen=16, msg_iov=[...], msg_iovlen=2, msg_controllen=0, msg_flags=0}:
+// the address as copied (`name`), the control bytes (their address when not copied), the
+// iovec items and, for a receive, the `remaining` bytes it returned spread over them.
+void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view name,
+                  const std::string_view* control, std::string_view iovecs, bool iov_cut,
+                  uint64_t remaining) {
+  put(c.out, "{msg_name=");
+  if (!h.name)
+    put(c.out, "NULL");
+  else if (!name.empty())
+    print_sockaddr(c, name.substr(0, std::min<size_t>(name.size(), h.namelen)));
+  else
+    print_ptr(c.out, h.name);
+  fmt::format_to(to(c), ", msg_namelen={}, msg_iov=", h.namelen);
+  print_iovec_items(c, iovecs, iov_cut, remaining);
+  fmt::format_to(to(c), ", msg_iovlen={}, ", h.iovlen);
+  if (h.controllen) {
+    put(c.out, "msg_control=");
+    if (control)
+      print_msg_control(c, *control);
+    else
+      print_ptr(c.out, h.control);
+    put(c.out, ", ");
+  }
+  fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);
+  print_flags(c.out, xlat::kMsgFlags, h.flags);
+  put(c.out, '}');
+}
 
 // {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=10, l_pid=0}; false without a copy.
 bool print_flock(const ArgContext& c, int i) {

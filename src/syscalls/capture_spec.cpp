@@ -6,6 +6,7 @@
 // strings have no length, so they are copied with one byte more than -s: if that byte arrives,
 // the string was longer. Paths ignore -s (strace prints them whole), fixed structs have their
 // size. Everything is capped at ES_MAX_CAPTURE_BYTES (the BPF copy bound).
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -144,6 +145,18 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
     case K::Msghdr:
       return o ? Rule{ES_CAP_MSGHDR_RET, clip(limit), true, false}
                : Rule{ES_CAP_MSGHDR_ARG, clip(limit), false, false};
+    // Each message's header, address, control bytes and iovecs, read at exit: a send's
+    // msg_len is written by the call (count: args[aux]), a receive's first `ret` messages.
+    // `size` is how many messages: strace shows -s of them, all of them under -v.
+    case K::Mmsghdr: {
+      const auto messages =
+          static_cast<uint16_t>(verbose ? ES_MMSG_MAX : std::min(limit, 1u * ES_MMSG_MAX));
+      return o ? Rule{ES_CAP_MMSGHDR_RET, messages, true, false}
+               : Rule{ES_CAP_MMSGHDR_ARG, messages, false, true};
+    }
+    // recvmmsg's timeout: as the call started (enter, the call may block) and the time left.
+    case K::MmsgTimeout:
+      return {ES_CAP_FIXED, 16, false, false, kBoth};
     // fcntl's argument is a struct flock only for the lock commands; for the others the
     // value is no address and the copy fails harmlessly (printed from the value).
     case K::FcntlArg:
@@ -238,9 +251,16 @@ bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
     slot.kind = ES_CAP_FD_FILE_RET;
   } else {
     for (int i = 0; i < sig->nargs; ++i) {
-      if (sig->args[i].kind == ArgKind::PipeFds) {
+      const ArgSig& a = sig->args[i];
+      if (a.kind == ArgKind::PipeFds) {
         slot.kind = ES_CAP_FD_FILE_PAIR;
         slot.len_arg = static_cast<es_u8>(i);
+      }
+      // A receive's SCM_RIGHTS descriptors: one struct msghdr, or `ret` struct mmsghdr.
+      if (a.dir == kOut && (a.kind == ArgKind::Msghdr || a.kind == ArgKind::Mmsghdr)) {
+        slot.kind = ES_CAP_FD_FILE_RECV;
+        slot.len_arg = static_cast<es_u8>(i);
+        slot.size = a.kind == ArgKind::Mmsghdr ? sizeof(struct mmsghdr) : 0;
       }
     }
   }

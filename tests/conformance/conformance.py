@@ -26,7 +26,7 @@ from score import lcs_score, diff_lines  # noqa: E402
 # The total score (percent) may not drop below this. Raise it as estrace improves; never
 # lower it. Started at what was measured when the suite was written: 98.2% (2026-11-24);
 # 99.9% with -yy socket identities and control messages (the threads program varies by a few lines).
-FLOOR = 99.6
+FLOOR = 99.7
 
 # Option sets scored by default, then those the suite can already run on request
 # (--extended) and that become defaults as estrace learns them (issue 3).

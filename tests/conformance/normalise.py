@@ -54,6 +54,8 @@ VOLATILE = [
     # Ephemeral ports the kernel picks, and the machine's state as sysinfo reports it.
     (re.compile(r"\bsin6?_port=htons\(\d+\)"), "sin_port=htons(PORT)"),
     (re.compile(r"\b(uptime|loads|freeram|sharedram|bufferram|procs)=(\[[^]]*\]|\d+)"), r"\1=N"),
+    # The time a timeout had left when the call returned (recvmmsg's "(left {...})").
+    (re.compile(r"\bleft \{tv_sec=\d+, tv_nsec=\d+\}"), "left {tv_sec=N, tv_nsec=N}"),
 ]
 
 

@@ -41,5 +41,26 @@ TEST_F(Network, SendmsgShowsScmRights) {
                               "msg_controllen=24, msg_flags=0}, 0) = 1")));
 }
 
+// recvmmsg's messages with what they received, and -y naming the descriptors that arrived
+// with SCM_RIGHTS (on its line and on the close that follows) as strace 6.1 does.
+TEST_F(Network, RecvmmsgShowsContentsAndNamesReceivedFds) {
+  RunResult r = run_estrace({"-y", "-e", "trace=recvmmsg,close", program("net_pair")});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto lines = texts(join_unfinished(parse_trace(r.err)));
+  const std::string message =
+      R"(\{msg_hdr=\{msg_name=NULL, msg_namelen=0, msg_iov=\[\{iov_base="x", iov_len=4\}\], )"
+      R"(msg_iovlen=1, msg_control=\[\{cmsg_len=20, cmsg_level=SOL_SOCKET, )"
+      R"(cmsg_type=SCM_RIGHTS, cmsg_data=\[)";
+  const std::string end = R"(\]\}\], msg_controllen=24, msg_flags=0\}, msg_len=1\})";
+  // The first descriptor is a copy of stdin, whatever the test runner gave it (a file opened
+  // before tracing is named only while /proc still shows it).
+  EXPECT_TRUE(has_line(lines, R"(recvmmsg\(4<socket:\[\d+\]>, \[)" + message + "6(<[^>]+>)?" + end +
+                                  ", " + message + "7</dev/null>" + end +
+                                  R"(\], 2, MSG_DONTWAIT, NULL\) = 2)"))
+      << r.err;
+  EXPECT_TRUE(has_line(lines, literal("close(7</dev/null>) = 0"))) << r.err;
+}
+
 }  // namespace
 }  // namespace it

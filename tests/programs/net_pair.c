@@ -1,7 +1,10 @@
-/* A TCP connection over loopback and an SCM_RIGHTS message over a unix socketpair, for the
- * network decoding tests. Prints the connection's ports ("client P server Q") so the test
- * knows what -yy must show. */
+/* A TCP connection over loopback and SCM_RIGHTS messages over a unix socketpair (stdin's
+ * descriptor, then /dev/null's, both received by one recvmmsg), for the network decoding
+ * tests. Prints the connection's ports ("client P server Q") so the test knows what -yy
+ * must show. */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +58,31 @@ int main(void)
 	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
 	memcpy(CMSG_DATA(cmsg), &fd, sizeof(fd));
 	sendmsg(sv[0], &msg, 0);
+	fd = open("/dev/null", O_RDONLY);
+	memcpy(CMSG_DATA(cmsg), &fd, sizeof(fd));
+	sendmsg(sv[0], &msg, 0);
+
+	/* One message per descriptor: a stream read stops after the one that brought fds. */
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} in_control[2];
+	char in_bytes[2][4];
+	struct iovec in_iov[2] = { { in_bytes[0], 4 }, { in_bytes[1], 4 } };
+	struct mmsghdr in[2];
+	int got;
+
+	memset(in, 0, sizeof(in));
+	for (int i = 0; i < 2; i++) {
+		in[i].msg_hdr.msg_iov = &in_iov[i];
+		in[i].msg_hdr.msg_iovlen = 1;
+		in[i].msg_hdr.msg_control = in_control[i].buf;
+		in[i].msg_hdr.msg_controllen = sizeof(in_control[i].buf);
+	}
+	if (recvmmsg(sv[1], in, 2, MSG_DONTWAIT, NULL) == 2) {
+		memcpy(&got, CMSG_DATA(CMSG_FIRSTHDR(&in[1].msg_hdr)), sizeof(got));
+		close(got);
+	}
 	close(sv[0]);
 	close(sv[1]);
 	return 0;

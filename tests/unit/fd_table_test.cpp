@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -77,9 +78,7 @@ class Printed : public Handler {
  public:
   std::vector<std::string> names;
   void on_call_start(const Call&, bool) override {}
-  void on_call_end(const Call& c, bool) override {
-    names.emplace_back(syscalls::name_of(c.nr));
-  }
+  void on_call_end(const Call& c, bool) override { names.emplace_back(syscalls::name_of(c.nr)); }
   void on_signal(const Signal&) override {}
   void on_exit(const Exit&) override {}
   void on_fork(uint32_t, uint32_t, uint32_t) override {}
@@ -108,9 +107,10 @@ TEST(FdTracking, HiddenCallsFeedTheTableButAreNotPrinted) {
 
 TEST(FdTable, TheCallsThatChangeItAreNamed) {
   for (auto name : {"openat", "open", "dup2", "close", "socket", "pipe2", "chdir", "fcntl",
-                    "execve"})
+                    "execve", "recvmsg", "recvmmsg"})
     EXPECT_TRUE(changes_fd_table(name)) << name;
-  for (auto name : {"read", "write", "getppid", "mmap"}) EXPECT_FALSE(changes_fd_table(name)) << name;
+  for (auto name : {"read", "write", "getppid", "mmap"})
+    EXPECT_FALSE(changes_fd_table(name)) << name;
 }
 
 // -yy: the ES_CAP_SOCKETS capture of a call, one es_sock_info per described fd.
@@ -171,6 +171,46 @@ TEST(FdTable, ReturnedSocketsAreNamedAtExit) {
   accept.captures[accept.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, bytes};
   t.before_line(accept);
   EXPECT_EQ(t.result_name(tgid, 5), "TCP:[127.0.0.1:80->127.0.0.1:41234]");
+}
+
+// An es_fd_file array as the -y captures hold it.
+std::string files_capture(std::initializer_list<es_fd_file> items) {
+  std::string bytes;
+  for (const auto& f : items) bytes.append(reinterpret_cast<const char*>(&f), sizeof f);
+  return bytes;
+}
+
+es_fd_file file(int fd, uint64_t ino, uint32_t mode, const char* name) {
+  es_fd_file f{};
+  f.fd = fd;
+  f.ino = ino;
+  f.mode = mode;
+  std::strncpy(f.name, name, sizeof f.name - 1);
+  return f;
+}
+
+// SCM_RIGHTS: a received file is named as the table named the same inode when it was opened
+// (the process is gone from /proc by the time its calls are decoded), a pipe by its kind.
+TEST(FdTable, DescriptorsReceivedWithScmRightsAreNamed) {
+  FdTable t;
+  const uint32_t tgid = 1u << 30;  // no such process: /proc cannot answer
+  std::string path = "/etc/hostname";
+  path.push_back('\0');
+  Call open = make("openat", {uint64_t(AT_FDCWD), 0, O_RDONLY}, 5, tgid);
+  open.captures[open.ncaptures++] = CaptureView{1, ES_CAP_PATH, 0, path};
+  const std::string opened = files_capture({file(5, 4242, S_IFREG | 0644, "hostname")});
+  open.captures[open.ncaptures++] = CaptureView{ES_ARG_RESULT, ES_CAP_FD_FILE_RET, 0, opened};
+  t.before_line(open);
+
+  const std::string received = files_capture({file(7, 4242, S_IFREG | 0644, "hostname"),
+                                              file(8, 99, S_IFIFO | 0600, "pipe:[99]"),
+                                              file(9, 4242, S_IFDIR | 0755, "elsewhere")});
+  Call recv = make("recvmsg", {4, 0x1000, 0}, 1, tgid);
+  recv.captures[recv.ncaptures++] = CaptureView{ES_ARG_RESULT, ES_CAP_FD_FILE_RECV, 0, received};
+  t.before_line(recv);
+  EXPECT_EQ(t.name(tgid, 7), "/etc/hostname");
+  EXPECT_EQ(t.name(tgid, 8), "pipe:[99]");
+  EXPECT_EQ(t.name(tgid, 9), std::nullopt);  // the same number on another filesystem
 }
 
 }  // namespace

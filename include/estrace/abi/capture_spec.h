@@ -38,32 +38,43 @@ typedef int32_t es_s32;
 
 enum es_capture_kind {
 	ES_CAP_NONE = 0,
-	ES_CAP_STRING = 1,       /* NUL-terminated string, up to `size` bytes (0: string limit) */
-	ES_CAP_BUF_ARG = 2,      /* buffer, length in args[len_arg], clipped to the string limit */
-	ES_CAP_BUF_RET = 3,      /* buffer, length is the return value (exit only, ret > 0) */
-	ES_CAP_FIXED = 4,        /* fixed-size struct of `size` bytes */
-	ES_CAP_STRING_ARRAY = 5, /* NULL-terminated char *[]: items, see es_array_item */
-	ES_CAP_ARRAY_COUNT = 6,  /* NULL-terminated pointer array: only its length (u32) */
-	ES_CAP_PATH = 7,         /* NUL-terminated path, up to ES_PATH_MAX bytes */
-	ES_CAP_BUF_ARG_FIXED = 8,/* array of args[len_arg] items of `size` bytes (pollfd, iovec) */
-	ES_CAP_BUF_ARGPTR = 9,   /* buffer, length in *(u32 *)args[len_arg] (socklen_t *) */
-	ES_CAP_USER_SP = 10,     /* `size` bytes at the user stack pointer + 8 * len_arg
+	ES_CAP_STRING = 1,	  /* NUL-terminated string, up to `size` bytes (0: string limit) */
+	ES_CAP_BUF_ARG = 2,	  /* buffer, length in args[len_arg], clipped to the string limit */
+	ES_CAP_BUF_RET = 3,	  /* buffer, length is the return value (exit only, ret > 0) */
+	ES_CAP_FIXED = 4,	  /* fixed-size struct of `size` bytes */
+	ES_CAP_STRING_ARRAY = 5,  /* NULL-terminated char *[]: items, see es_array_item */
+	ES_CAP_ARRAY_COUNT = 6,	  /* NULL-terminated pointer array: only its length (u32) */
+	ES_CAP_PATH = 7,	  /* NUL-terminated path, up to ES_PATH_MAX bytes */
+	ES_CAP_BUF_ARG_FIXED = 8, /* array of args[len_arg] items of `size` bytes (pollfd, iovec) */
+	ES_CAP_BUF_ARGPTR = 9,	  /* buffer, length in *(u32 *)args[len_arg] (socklen_t *) */
+	ES_CAP_USER_SP = 10,	  /* `size` bytes at the user stack pointer + 8 * len_arg
 				  * (rt_sigreturn's frame; captured at enter) */
-	ES_CAP_IOVEC_ARG = 11,   /* struct iovec[args[len_arg]] and up to the string limit of
+	ES_CAP_IOVEC_ARG = 11,	  /* struct iovec[args[len_arg]] and up to the string limit of
 				  * each base: writev (see es_iovec_item) */
-	ES_CAP_IOVEC_RET = 12,   /* the same, the return value's bytes spread over the items
+	ES_CAP_IOVEC_RET = 12,	  /* the same, the return value's bytes spread over the items
 				  * in order: readv */
-	ES_CAP_FD_FILE_RET = 13, /* what the returned fd refers to (es_fd_file), for -y */
-	ES_CAP_FD_FILE_PAIR = 14,/* the same for the two fds in int[2] at args[len_arg] (pipe) */
-	ES_CAP_MSGHDR_ARG = 15,  /* struct msghdr, its name and its iovecs (sendmsg), see
+	ES_CAP_FD_FILE_RET = 13,  /* what the returned fd refers to (es_fd_file), for -y */
+	ES_CAP_FD_FILE_PAIR = 14, /* the same for the two fds in int[2] at args[len_arg] (pipe) */
+	ES_CAP_MSGHDR_ARG = 15,	  /* struct msghdr, its name and its iovecs (sendmsg), see
 				  * es_msghdr_head */
-	ES_CAP_MSGHDR_RET = 16,  /* the same, iovecs filled up to the return value (recvmsg) */
-	ES_CAP_SOCKETS = 17,     /* -yy: es_sock_info[] for the socket fd arguments (state at
+	ES_CAP_MSGHDR_RET = 16,	  /* the same, iovecs filled up to the return value (recvmsg) */
+	ES_CAP_SOCKETS = 17,	  /* -yy: es_sock_info[] for the socket fd arguments (state at
 				  * enter) and returned fds (at exit); not a slot: added after them
 				  * when the spec names fd arguments or the call returns fds */
-	ES_CAP_MSG_CONTROL = 18, /* a struct msghdr's control buffer: up to `size` bytes of
+	ES_CAP_MSG_CONTROL = 18,  /* a struct msghdr's control buffer: up to `size` bytes of
 				  * msg_controllen (for a receive, as the kernel set it) */
+	ES_CAP_MMSGHDR_ARG = 19,  /* struct mmsghdr[args[len_arg]], read at exit (sendmmsg: the
+				  * kernel wrote msg_len), see es_mmsg_item */
+	ES_CAP_MMSGHDR_RET = 20,  /* the first `ret` of them, each message's iovecs filled up to
+				  * its msg_len (recvmmsg) */
+	ES_CAP_FD_FILE_RECV = 21, /* -y: es_fd_file[] for the descriptors a receive's SCM_RIGHTS
+				  * messages brought, at exit: the struct msghdr at args[len_arg]
+				  * (`size` 0: recvmsg) or the first `ret` of the struct mmsghdr
+				  * array there (`size` is its stride, 64: recvmmsg) */
 };
+
+/* ES_CAP_FD_FILE_RECV describes at most this many descriptors per call. */
+#define ES_RECV_FDS_MAX 16
 
 /* ES_CAP_MSGHDR_* data: this header, `name_copied` bytes of the address, then the iovec
  * items as for ES_CAP_IOVEC_* (es_iovec_item), no padding. */
@@ -79,6 +90,23 @@ struct es_msghdr_head {
 	es_u32 pad;
 };
 
+/* ES_CAP_MMSGHDR_* data: per message this header, `hdr.name_copied` bytes of the address,
+ * `control_copied` bytes of msg_control, then `iov_bytes` of es_iovec_item records (as for
+ * ES_CAP_IOVEC_*), no padding. At most the slot's `size` messages are copied (strace shows -s
+ * of them, all under -v); the capture is ES_CAPR_TRUNCATED when it ran out of room before. */
+struct es_mmsg_item {
+	struct es_msghdr_head hdr;
+	es_u32 msg_len;
+	es_u32 control_copied;
+	es_u32 iov_bytes;
+	es_u8 iov_result; /* ES_CAPR_* of this message's iovecs */
+	es_u8 pad[3];
+};
+/* Bytes of one message's control buffer copied (SCM_RIGHTS with 58 fds fits). */
+#define ES_MMSG_CONTROL_MAX 256
+/* Messages copied at most, whatever the string limit (the array's room runs out first). */
+#define ES_MMSG_MAX 256
+
 /* Captures that describe the result rather than an argument carry this argument index. */
 #define ES_ARG_RESULT 6
 /* ES_CAP_SOCKETS carries this one: it describes several fds, arguments and result. */
@@ -88,10 +116,10 @@ struct es_msghdr_head {
  * or socket of a process that is gone from /proc by the time its calls are decoded. */
 struct es_fd_file {
 	es_u64 ino;
-	es_u32 mode;  /* the inode's i_mode: S_IFIFO, S_IFSOCK, 0 for anonymous inodes */
+	es_u32 mode; /* the inode's i_mode: S_IFIFO, S_IFSOCK, 0 for anonymous inodes */
 	es_s32 fd;
 	char name[32]; /* the dentry's name: "[eventfd]" for an anonymous inode */
-	es_u16 family;   /* sockets: AF_*, SOCK_*, IPPROTO_* (for -yy's "TCP:[...]") */
+	es_u16 family; /* sockets: AF_*, SOCK_*, IPPROTO_* (for -yy's "TCP:[...]") */
 	es_u16 type;
 	es_u16 protocol;
 	es_u16 pad;
@@ -108,7 +136,7 @@ struct es_iovec_item {
 
 enum es_capture_when {
 	ES_AT_ENTER = 1, /* what the call consumes and may destroy (execve's argv) */
-	ES_AT_EXIT = 2,  /* default: what the call used or produced, pages now faulted in */
+	ES_AT_EXIT = 2,	 /* default: what the call used or produced, pages now faulted in */
 };
 
 enum es_capture_flags {
@@ -145,11 +173,13 @@ struct es_syscall_spec {
 static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
 static_assert(ES_SPEC_ROWS == 2 * ES_MAX_SYSCALLS, "x86_64 rows, then as many ia32 rows");
+static_assert(sizeof(struct es_mmsg_item) == 72, "ABI");
 #endif
 #else
 _Static_assert(sizeof(struct es_capture_slot) == 8, "ABI");
 _Static_assert(sizeof(struct es_syscall_spec) == 40, "ABI");
 _Static_assert(ES_SPEC_ROWS == 2 * ES_MAX_SYSCALLS, "x86_64 rows, then as many ia32 rows");
+_Static_assert(sizeof(struct es_mmsg_item) == 72, "ABI");
 #endif
 
 #endif

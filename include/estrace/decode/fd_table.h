@@ -10,6 +10,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "estrace/abi/capture_spec.h"
 #include "estrace/abi/sock_info.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/format/call_formatter.h"
@@ -51,6 +52,7 @@ class FdTable final : public format::FdNames {
   std::optional<std::string> cwd(uint32_t tgid) const;
   std::string describe(const std::string& target) const;
   std::string socket_name(const es_sock_info& s);
+  std::optional<std::string> received_name(uint32_t tgid, const es_fd_file& f);
 
   int detail_;
   // A dup's new fd while its line is printed: the result shows it, the arguments do not yet.
@@ -63,6 +65,14 @@ class FdTable final : public format::FdNames {
   mutable std::unordered_map<uint32_t, Table> tables_;
   mutable std::unordered_map<uint32_t, std::string> cwds_;
   std::unordered_map<uint64_t, std::string> sockets_;  // -yy: inode -> details, first answer
+  // Files opened under trace, by inode (and i_mode, against another filesystem's same
+  // number): how a file that travels through SCM_RIGHTS is named on arrival.
+  struct File {
+    uint32_t mode = 0;
+    std::string name;
+  };
+  std::unordered_map<uint64_t, File> files_;
+  static constexpr size_t kMaxFiles = 65536;
 };
 
 // Feeds an FdTable around the handler that prints: the table sees each call just before and

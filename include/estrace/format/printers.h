@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "estrace/abi/capture_spec.h"
 #include "estrace/decode/event.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/xlat.h"
@@ -80,6 +81,7 @@ void register_poll(PrinterTable& t);     // select's fd_sets, epoll, timers, eve
 void register_io(PrinterTable& t);       // iovec, flock, in/out socklen, ioctl's argument
 void register_sockopt(PrinterTable& t);  // setsockopt/getsockopt levels, names, values
 void register_compat(PrinterTable& t);   // ia32 layouts: stat64, 32-bit timespec, user_desc
+void register_mmsg(PrinterTable& t);     // sendmmsg/recvmmsg message arrays, recvmmsg's timeout
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);
@@ -100,6 +102,12 @@ void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
 void print_sockaddr(const ArgContext& c, std::string_view sa);
 // A msghdr's control buffer as strace prints msg_control: [{cmsg_len=20, ...}] (struct_cmsg.cpp).
 void print_msg_control(const ArgContext& c, std::string_view bytes);
+
+// A struct msghdr from its parts: the address bytes copied, the control bytes (nullptr: print
+// the address), es_iovec_item records and, for a receive, the bytes it returned (struct_io.cpp).
+void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view name,
+                  const std::string_view* control, std::string_view iovecs, bool iov_cut,
+                  uint64_t remaining);
 
 // S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
 void print_mode(fmt::memory_buffer& out, uint32_t mode);

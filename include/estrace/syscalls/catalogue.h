@@ -56,7 +56,8 @@ std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, st
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
 
 // For -y: adds to `spec` a capture of what the fds a call creates refer to (its returned fd,
-// or pipe's int[2]) when there is a free slot. Returns false when the call creates none.
+// pipe's int[2], or the fds a receive's SCM_RIGHTS messages brought) when there is a free
+// slot. Returns false when the call creates none.
 bool add_fd_identity(uint32_t nr, es_syscall_spec& spec);
 
 // For -yy: marks the call's descriptor arguments (spec.fd_args) so the BPF side describes

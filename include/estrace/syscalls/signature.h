@@ -126,7 +126,11 @@ enum class ArgKind : uint8_t {
   MmapPgoff,       // mmap2's offset in pages, printed in bytes: 0x1000
   OldSigFrame,     // sigreturn's frame: the old 32-bit mask at the user stack pointer + 8 * aux
   SocketcallArgs,  // socketcall's unsigned long[6]: decode/ shows the call it multiplexes
-  Count,           // the number of ArgKinds; keep last
+  // Message vectors (format/struct_mmsg.cpp).
+  Mmsghdr,      // struct mmsghdr[args[aux]]: sendmmsg's with msg_len of the first `ret` sent;
+                // recvmmsg's (out) the first `ret` received
+  MmsgTimeout,  // recvmmsg's timeout as the call started; " (left {...})" after the count
+  Count,        // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.
