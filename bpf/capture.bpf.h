@@ -26,17 +26,27 @@ static __always_inline __u32 clamp_u32(__u64 v, __u32 max)
 	return v > max ? max : (__u32)v;
 }
 
+/* Item `i` of a user array of pointers, 8 bytes wide or (an ia32 task's) 4. */
+static __always_inline long read_user_ptr(__u64 *p, __u64 base, __u64 i, bool ptr32)
+{
+	*p = 0;
+	if (ptr32)
+		return bpf_probe_read_user(p, 4, (void *)(base + i * 4));
+	return bpf_probe_read_user(p, 8, (void *)(base + i * 8));
+}
+
 struct count_ctx {
 	__u64 base;
 	__u32 count;
 	__u8 result;
+	__u8 ptr32;
 };
 
 static long count_one(__u64 i, struct count_ctx *c)
 {
 	__u64 p = 0;
 
-	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8))) {
+	if (read_user_ptr(&p, c->base, i, c->ptr32)) {
 		c->result |= ES_CAPR_FAULT;
 		return 1;
 	}
@@ -47,9 +57,9 @@ static long count_one(__u64 i, struct count_ctx *c)
 }
 
 /* NULL-terminated pointer array: only its length (envp's "/ * 21 vars * /"). */
-static __always_inline __u32 capture_count(__u8 *data, __u64 uptr, __u8 *result)
+static __always_inline __u32 capture_count(__u8 *data, __u64 uptr, bool ptr32, __u8 *result)
 {
-	struct count_ctx c = { .base = uptr };
+	struct count_ctx c = { .base = uptr, .ptr32 = ptr32 };
 
 	bpf_loop(ES_COUNT_MAX, count_one, &c, 0);
 	if (c.count == ES_COUNT_MAX)
@@ -65,6 +75,7 @@ struct array_ctx {
 	__u32 pos;
 	__u8 result;
 	__u8 ended;
+	__u8 ptr32;
 };
 
 /* One argv item per bpf_loop step: a loop body verified once, not once per item. */
@@ -78,7 +89,7 @@ static long copy_item(__u64 i, struct array_ctx *c)
 
 	if (!data)
 		return 1;
-	if (bpf_probe_read_user(&p, sizeof(p), (void *)(c->base + i * 8))) {
+	if (read_user_ptr(&p, c->base, i, c->ptr32)) {
 		c->result |= ES_CAPR_FAULT;
 		c->ended = 1;
 		return 1;
@@ -103,14 +114,15 @@ static long copy_item(__u64 i, struct array_ctx *c)
 	len &= ES_ITEM_MAX - 1;
 	data[pos] = (len | cut) & 0xff;
 	data[pos + 1] = (len | cut) >> 8;
-	c->pos = pos + 2 + len;
+	c->pos = (pos + 2 + len) & (ES_MAX_CAPTURE_BYTES - 1); /* see copy_iovec */
 	return 0;
 }
 
 /* NULL-terminated char *[] (argv): each item as a u16 length and its bytes, cut at -s. */
-static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, __u8 *result)
+static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, bool ptr32,
+						   __u8 *result)
 {
-	struct array_ctx c = { .data = data, .base = uptr };
+	struct array_ctx c = { .data = data, .base = uptr, .ptr32 = ptr32 };
 
 	bpf_loop(ES_MAX_ARRAY_ITEMS, copy_item, &c, 0);
 	if (!c.ended)
@@ -126,6 +138,7 @@ struct iovec_ctx {
 	__u32 pos;
 	__u8 result;
 	__u8 ended;
+	__u8 ptr32;   /* an ia32 task's struct compat_iovec: two u32 */
 };
 
 /* One iovec item per bpf_loop step: its header, then up to -s bytes of what it points at. */
@@ -140,7 +153,13 @@ static long copy_iovec(__u64 i, struct iovec_ctx *c)
 		return 1;
 	if (pos > ES_MAX_CAPTURE_BYTES - sizeof(item) - ES_ITEM_MAX)
 		return 1; /* full: the array is cut here */
-	if (bpf_probe_read_user(iov, sizeof(iov), (void *)(c->base + i * 16))) {
+	/* A compat_iovec's two u32 are read into the low halves of zeroed u64s, one at a time:
+	 * the verifier then knows nothing of the values, as for a 64-bit iovec. Read as one u64
+	 * and split, they would be bounded below 2^32, and the loop's budget, shrinking by a
+	 * bounded amount each step, would never look the same twice (500,000 instructions). */
+	if (c->ptr32 ? read_user_ptr(&iov[0], c->base, 2 * i, true) ||
+			       read_user_ptr(&iov[1], c->base, 2 * i + 1, true)
+		     : bpf_probe_read_user(iov, sizeof(iov), (void *)(c->base + i * 16))) {
 		c->result |= ES_CAPR_FAULT;
 		c->ended = 1;
 		return 1;
@@ -169,13 +188,15 @@ static long copy_iovec(__u64 i, struct iovec_ctx *c)
  * converges at once (inlined at three sites with a constant start, the verifier walked the
  * loop for each offset it could reach: 20 ms of start-up per program). Returns the bytes
  * written in the low 24 bits and the ES_CAPR_* result in the top 8 (see iovec_done). */
+#define ES_AT_PTR32 (1U << 31) /* in capture_iovec_at's `at`: compat_iovec items */
 __noinline __u32 capture_iovec_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u64 count,
 				  __u64 budget)
 {
-	struct iovec_ctx c = { .base = uptr, .budget = budget };
+	struct iovec_ctx c = { .base = uptr, .budget = budget, .ptr32 = !!(at & ES_AT_PTR32) };
 	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
 	long done;
 
+	at &= ~ES_AT_PTR32;
 	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF) /* mmsghdr arrays call it past the half */
 		return 0;
 	barrier_var(at);
@@ -489,7 +510,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	struct es_capture *cap;
 	__u8 *data;
 	__u8 result = 0;
-	__u32 len = 0, limit;
+	__u32 len = 0, limit, ptr32;
 	__u64 ptr, full;
 	long n;
 
@@ -545,6 +566,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	if ((slot->flags & ES_CAPF_SUCCESS_ONLY) && ret < 0)
 		return off; /* an output the failed call never wrote */
 	limit = slot->size ? slot->size : string_limit;
+	ptr32 = slot->flags & ES_CAPF_PTR32 ? ES_AT_PTR32 : 0;
 
 	switch (slot->kind) {
 	case ES_CAP_PATH:
@@ -598,14 +620,14 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		len = capture_bytes(data, ptr, slot->size, slot->size, &result);
 		break;
 	case ES_CAP_IOVEC_ARG:
-		len = iovec_done(capture_iovec_at(rec_buf, off + sizeof(*cap), ptr,
+		len = iovec_done(capture_iovec_at(rec_buf, (off + sizeof(*cap)) | ptr32, ptr,
 						  arg_at(args, slot->len_arg), ~0ULL),
 				 &result);
 		break;
 	case ES_CAP_IOVEC_RET:
 		if (ret <= 0)
 			return off;
-		len = iovec_done(capture_iovec_at(rec_buf, off + sizeof(*cap), ptr,
+		len = iovec_done(capture_iovec_at(rec_buf, (off + sizeof(*cap)) | ptr32, ptr,
 						  arg_at(args, slot->len_arg), ret),
 				 &result);
 		break;
@@ -671,10 +693,10 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 				 &result);
 		break;
 	case ES_CAP_STRING_ARRAY:
-		len = capture_string_array(data, ptr, &result);
+		len = capture_string_array(data, ptr, ptr32 != 0, &result);
 		break;
 	case ES_CAP_ARRAY_COUNT:
-		len = capture_count(data, ptr, &result);
+		len = capture_count(data, ptr, ptr32 != 0, &result);
 		break;
 	default:
 		return off;

@@ -50,13 +50,11 @@ constexpr unsigned kSockoptMin = 16;
 constexpr uint16_t kTimespec32Size = 8, kRlimit32Size = 8, kStat64Size = 96, kSigaction32Size = 20,
                    kUserDescSize = 16;
 
-// Captures that read pointers or longs inside user memory at x86_64's width (argv's char *[],
-// struct iovec, struct msghdr, struct flock): an ia32 call's would be misread, so its argument
-// prints as an address instead.
-bool reads_64bit_layout(K kind) {
-  return kind == K::Argv || kind == K::Envp || kind == K::Iovec || kind == K::Msghdr ||
-         kind == K::FcntlArg;
-}
+// Captures that read pointers or longs inside user memory at x86_64's width (struct msghdr,
+// struct flock): an ia32 call's would be misread, so its argument prints as an address
+// instead. Pointer arrays and iovecs are read at 32 bits for it (ES_CAPF_PTR32).
+bool reads_64bit_layout(K kind) { return kind == K::Msghdr || kind == K::FcntlArg; }
+bool has_32bit_variant(K kind) { return kind == K::Argv || kind == K::Envp || kind == K::Iovec; }
 
 // The register an argument's pointer (or length) is in: ia32 rows may print their arguments
 // in another order than the registers hold them (compat.h).
@@ -220,6 +218,7 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
     if (r.when) s.when = r.when;
     s.size = r.size;
     s.flags = r.success_only ? ES_CAPF_SUCCESS_ONLY : 0;
+    if (is_compat_key(nr) && has_32bit_variant(sig->args[i].kind)) s.flags |= ES_CAPF_PTR32;
     // A msghdr's control messages travel in a capture of their own, copied when the
     // header is (a receive's at exit, with msg_controllen as the kernel set it).
     if (r.kind == ES_CAP_MSGHDR_ARG || r.kind == ES_CAP_MSGHDR_RET) {

@@ -185,12 +185,18 @@ TEST(Compat, CaptureRows) {
   EXPECT_EQ(old.slots[0].len_arg, 10);  // sigcontext's oldmask, 80 bytes up
   EXPECT_EQ(old.slots[0].size, 4);
   EXPECT_EQ(old.slots[0].when, ES_AT_ENTER);
-  // argv's char *[] holds 32-bit pointers: not read at x86_64's width.
+  // argv's char *[] and a compat_iovec hold 32-bit pointers: read at that width.
   auto execve = capture_spec(key("execve"), 32);
   EXPECT_EQ(execve.slots[0].kind, ES_CAP_PATH);
-  EXPECT_EQ(execve.slots[1].kind, ES_CAP_NONE);
+  EXPECT_EQ(execve.slots[1].kind, ES_CAP_STRING_ARRAY);
+  EXPECT_EQ(execve.slots[1].flags & ES_CAPF_PTR32, ES_CAPF_PTR32);
+  EXPECT_EQ(capture_spec(*number_of("execve"), 32).slots[1].flags & ES_CAPF_PTR32, 0);
   auto writev = capture_spec(key("writev"), 32);
-  EXPECT_EQ(writev.slots[0].kind, ES_CAP_NONE);
+  EXPECT_EQ(writev.slots[0].kind, ES_CAP_IOVEC_ARG);
+  EXPECT_EQ(writev.slots[0].flags & ES_CAPF_PTR32, ES_CAPF_PTR32);
+  EXPECT_EQ(writev.slots[0].len_arg, 2);
+  // A compat_msghdr's layout is not x86_64's, and has no 32-bit capture: an address.
+  EXPECT_EQ(capture_spec(key("sendmsg"), 32).slots[0].kind, ES_CAP_NONE);
 }
 
 }  // namespace
