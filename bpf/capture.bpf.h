@@ -119,8 +119,7 @@ static long copy_item(__u64 i, struct array_ctx *c)
 }
 
 /* NULL-terminated char *[] (argv): each item as a u16 length and its bytes, cut at -s. */
-static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, bool ptr32,
-						   __u8 *result)
+static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, bool ptr32, __u8 *result)
 {
 	struct array_ctx c = { .data = data, .base = uptr, .ptr32 = ptr32 };
 
@@ -138,7 +137,7 @@ struct iovec_ctx {
 	__u32 pos;
 	__u8 result;
 	__u8 ended;
-	__u8 ptr32;   /* an ia32 task's struct compat_iovec: two u32 */
+	__u8 ptr32; /* an ia32 task's struct compat_iovec: two u32 */
 };
 
 /* One iovec item per bpf_loop step: its header, then up to -s bytes of what it points at. */

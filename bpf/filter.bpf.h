@@ -7,8 +7,8 @@
 #include "maps.bpf.h"
 
 #define ES_MAX_CGROUPS 8
-#define ES_MAX_COMMS 4
-#define ES_COMM_LEN 16
+#define ES_MAX_COMMS   4
+#define ES_COMM_LEN    16
 
 /* Set before load by src/probe. */
 const volatile bool filter_dynamic = false;

@@ -27,7 +27,7 @@ const volatile bool emit_calls = true;
 const volatile bool summary_by_tid = false;
 /* -z, -Z, -e status=: which outcomes are sent (bits as cli::StatusBits). */
 #define ES_STATUS_SUCCESSFUL 1
-#define ES_STATUS_FAILED 2
+#define ES_STATUS_FAILED     2
 #define ES_STATUS_UNFINISHED 4
 const volatile __u32 status_mask = 0xff;
 
@@ -44,11 +44,11 @@ static __always_inline bool outcome_wanted(long ret)
 
 /* arch/x86/include/asm/thread_info.h: set while an ia32 task is in a syscall. */
 #define ES_TS_COMPAT 0x0002
-#define ES_SIGKILL 9
+#define ES_SIGKILL   9
 /* include/trace/events/signal.h: enum trace_signal_generate result codes. */
 #define ES_TRACE_SIGNAL_IGNORED 1
 /* include/uapi/asm-generic/siginfo.h */
-#define ES_SI_USER 0
+#define ES_SI_USER   0
 #define ES_SI_KERNEL 0x80
 /* include/linux/sched/signal.h */
 #define ES_SIGNAL_GROUP_EXIT 0x00000004
@@ -149,8 +149,8 @@ static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool co
 }
 
 /* The fixed part of a syscall record, from the task's call; no captures yet. */
-static __always_inline void fill_call(struct es_syscall_record *rec,
-				      const struct es_task_state *st, __s64 ret, __u16 flags)
+static __always_inline void fill_call(struct es_syscall_record *rec, const struct es_task_state *st,
+				      __s64 ret, __u16 flags)
 {
 	int i;
 
@@ -351,9 +351,9 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	 * the descriptor table is never shown: it needs no announcement. */
 	if (!(spec->flags & ES_SPEC_TRACED))
 		return 0;
-	if (spec->flags & ES_SPEC_ENTER_RECORD ||
-	    spec->slots[0].when & ES_AT_ENTER || spec->slots[1].when & ES_AT_ENTER ||
-	    spec->slots[2].when & ES_AT_ENTER || spec->slots[3].when & ES_AT_ENTER)
+	if (spec->flags & ES_SPEC_ENTER_RECORD || spec->slots[0].when & ES_AT_ENTER ||
+	    spec->slots[1].when & ES_AT_ENTER || spec->slots[2].when & ES_AT_ENTER ||
+	    spec->slots[3].when & ES_AT_ENTER)
 		emit_call(how(ES_REC_ENTER, compat ? ES_SYSF_COMPAT : 0, ES_AT_ENTER), st, spec, 0);
 	return 0;
 }

@@ -66,10 +66,10 @@ const Xlat kSockTypes{kSockTypesE, "SOCK_???"};
 
 // send/recv flags, in strace's order (by value).
 constexpr XlatEntry kMsgFlagsE[] = {
-    X(MSG_OOB),      X(MSG_PEEK),     X(MSG_DONTROUTE), X(MSG_CTRUNC),   X(MSG_PROXY),
-    X(MSG_TRUNC),    X(MSG_DONTWAIT), X(MSG_EOR),       X(MSG_WAITALL),  X(MSG_FIN),
-    X(MSG_SYN),      X(MSG_CONFIRM),  X(MSG_RST),       X(MSG_ERRQUEUE), X(MSG_NOSIGNAL),
-    X(MSG_MORE),     X(MSG_WAITFORONE), X(MSG_BATCH),   X(MSG_ZEROCOPY), X(MSG_FASTOPEN),
+    X(MSG_OOB),         X(MSG_PEEK),       X(MSG_DONTROUTE), X(MSG_CTRUNC),   X(MSG_PROXY),
+    X(MSG_TRUNC),       X(MSG_DONTWAIT),   X(MSG_EOR),       X(MSG_WAITALL),  X(MSG_FIN),
+    X(MSG_SYN),         X(MSG_CONFIRM),    X(MSG_RST),       X(MSG_ERRQUEUE), X(MSG_NOSIGNAL),
+    X(MSG_MORE),        X(MSG_WAITFORONE), X(MSG_BATCH),     X(MSG_ZEROCOPY), X(MSG_FASTOPEN),
     X(MSG_CMSG_CLOEXEC)};
 const Xlat kMsgFlags{kMsgFlagsE, "MSG_???"};
 const Xlat kSockFlags{kSockFlagsE, "SOCK_???"};

@@ -90,7 +90,7 @@ struct Probe::Impl {
   int rings_fd = -1;  // the outer map of per-CPU rings, made here so libbpf reuses it
   int ncpus = 0;
   bool summary_by_tid = false;  // enter times per tid in `enter_times`, see trace.bpf.c
-  uint64_t* bits = nullptr;  // traced_bits, mmap'ed: userspace sets bits with atomic ORs
+  uint64_t* bits = nullptr;     // traced_bits, mmap'ed: userspace sets bits with atomic ORs
   size_t bits_bytes = 0;
 
   ~Impl() {
@@ -160,11 +160,11 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   // The outer map is made here and the rings put in it while libbpf loads the programs:
   // every map-in-map update waits for an RCU grace period (~10 ms here), which now overlaps
   // the verifier instead of adding to start-up. libbpf reuses the map as if it made it.
-  LIBBPF_OPTS(bpf_map_create_opts, outer_opts, .inner_map_fd = static_cast<uint32_t>(
-                                                   impl->owned_ring_fds[0]));
-  impl->rings_fd = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "rings", sizeof(uint32_t),
-                                  sizeof(uint32_t), static_cast<uint32_t>(impl->ncpus),
-                                  &outer_opts);
+  LIBBPF_OPTS(bpf_map_create_opts, outer_opts,
+              .inner_map_fd = static_cast<uint32_t>(impl->owned_ring_fds[0]));
+  impl->rings_fd =
+      bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "rings", sizeof(uint32_t), sizeof(uint32_t),
+                     static_cast<uint32_t>(impl->ncpus), &outer_opts);
   if (impl->rings_fd < 0) return load_error(errno);
   if (int err = bpf_map__reuse_fd(skel->maps.rings, impl->rings_fd)) return load_error(err);
   auto installed = std::async(std::launch::async, [fd = impl->rings_fd, ncpus = impl->ncpus,
@@ -176,8 +176,8 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   });
 
   int load_err = trace_bpf__load(skel);
-  if (int err = installed.get()) return Error{"cannot install the ring buffers: " +
-                                              std::string(strerror(err))};
+  if (int err = installed.get())
+    return Error{"cannot install the ring buffers: " + std::string(strerror(err))};
   if (load_err) return load_error(load_err);
 
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
@@ -219,8 +219,8 @@ bool Probe::trace_task(uint32_t tid, uint32_t state) {
   if (impl_->summary_by_tid) {
     // Before the bit: the first call the BPF side sees must find the slot already right.
     uint64_t slot = (state & kArmedUntilExec) ? ES_ENTER_ARMED : 0;
-    ok = ok && bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.enter_times), &tid, &slot,
-                                   BPF_ANY) == 0;
+    ok = ok &&
+         bpf_map_update_elem(bpf_map__fd(impl_->skel->maps.enter_times), &tid, &slot, BPF_ANY) == 0;
   }
   // Last: the bit is what makes the BPF side look at the task at all. Atomic, because the
   // kernel sets and clears bits of the same word as other tasks fork and exit.

@@ -29,8 +29,8 @@ static unsigned long long lost_total(struct floor_bare_bpf *skel)
 	unsigned long long per_cpu[ncpu > 0 ? ncpu : 1], sum = 0;
 	unsigned int zero = 0;
 
-	if (ncpu <= 0 || bpf_map__lookup_elem(skel->maps.lost, &zero, sizeof(zero), per_cpu,
-					      sizeof(per_cpu), 0))
+	if (ncpu <= 0 ||
+	    bpf_map__lookup_elem(skel->maps.lost, &zero, sizeof(zero), per_cpu, sizeof(per_cpu), 0))
 		return 0;
 	for (int i = 0; i < ncpu; i++)
 		sum += per_cpu[i];
@@ -59,7 +59,8 @@ int main(int argc, char **argv)
 	tgid = (unsigned int)child.pid;
 	skel = floor_bare_bpf__open_and_load();
 	if (!skel ||
-	    bpf_map__update_elem(skel->maps.traced, &tgid, sizeof(tgid), &one, sizeof(one), BPF_ANY) ||
+	    bpf_map__update_elem(skel->maps.traced, &tgid, sizeof(tgid), &one, sizeof(one),
+				 BPF_ANY) ||
 	    floor_bare_bpf__attach(skel)) {
 		fprintf(stderr, "floor_bare: cannot load or attach the BPF programs\n");
 		floor_abort(&child);

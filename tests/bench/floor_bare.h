@@ -3,7 +3,7 @@
 #ifndef ESTRACE_FLOOR_BARE_H
 #define ESTRACE_FLOOR_BARE_H
 
-#define FLOOR_MAX_TGIDS 1024
+#define FLOOR_MAX_TGIDS	 1024
 #define FLOOR_RING_BYTES (16 << 20)
 
 enum floor_kind {

@@ -188,7 +188,7 @@ TEST_F(Filters, AllWithCommPicksExactlyThatName) {
   auto lines = parse_trace(tracer.err());
   EXPECT_EQ(getppid_lines(lines, wa.pid()), 1u) << tracer.err();
   EXPECT_EQ(getppid_lines(lines, wb.pid()), 1u) << tracer.err();  // only under the name
-  for (const auto& l : lines)  // nothing of anyone else
+  for (const auto& l : lines)                                     // nothing of anyone else
     if (l.text.rfind("estrace: ", 0) != 0) {
       EXPECT_TRUE(l.pid == wa.pid() || l.pid == wb.pid()) << l.text;
     }

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-int main(int argc, char** argv) {
-  int status = argc > 1 ? atoi(argv[1]) : 0;
-  // Fails with ENOENT even as root: the directory does not exist.
-  (void)open("/nonexistent/x", O_RDONLY);
-  (void)write(1, "hello\n", 6);
-  exit(status);
+int main(int argc, char **argv)
+{
+	int status = argc > 1 ? atoi(argv[1]) : 0;
+	// Fails with ENOENT even as root: the directory does not exist.
+	(void)open("/nonexistent/x", O_RDONLY);
+	(void)write(1, "hello\n", 6);
+	exit(status);
 }

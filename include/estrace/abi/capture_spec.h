@@ -141,7 +141,7 @@ enum es_capture_when {
 
 enum es_capture_flags {
 	ES_CAPF_SUCCESS_ONLY = 1 << 0, /* skip when the call failed (output buffers) */
-	ES_CAPF_PTR32 = 1 << 1,        /* an ia32 call's array: 4-byte pointers (char *[]) and
+	ES_CAPF_PTR32 = 1 << 1,	       /* an ia32 call's array: 4-byte pointers (char *[]) and
 					* iovecs of two u32 (ES_CAP_STRING_ARRAY, _ARRAY_COUNT,
 					* _IOVEC_*) */
 };

@@ -7,12 +7,12 @@
 #include "capture_spec.h"
 
 enum es_record_kind {
-	ES_REC_SYSCALL = 1,   /* a completed call (or one that never returns: exit_group) */
-	ES_REC_ENTER = 2,     /* a possibly-blocking call has started */
-	ES_REC_FORK = 3,      /* a traced task created a traced child (-f) */
-	ES_REC_EXEC = 4,      /* a traced task exec'd: comm changed, old pid may vanish */
-	ES_REC_EXIT = 5,      /* a traced task exited */
-	ES_REC_SIGNAL = 6,    /* a signal is delivered to a traced task */
+	ES_REC_SYSCALL = 1, /* a completed call (or one that never returns: exit_group) */
+	ES_REC_ENTER = 2,   /* a possibly-blocking call has started */
+	ES_REC_FORK = 3,    /* a traced task created a traced child (-f) */
+	ES_REC_EXEC = 4,    /* a traced task exec'd: comm changed, old pid may vanish */
+	ES_REC_EXIT = 5,    /* a traced task exited */
+	ES_REC_SIGNAL = 6,  /* a signal is delivered to a traced task */
 };
 
 struct es_header {
@@ -28,7 +28,7 @@ enum es_syscall_flags {
 	ES_SYSF_NO_ENTER = 1 << 0,  /* exit without a matching enter (traced mid-call) */
 	ES_SYSF_NO_RETURN = 1 << 1, /* the task exited inside the call: "= ?" */
 	ES_SYSF_COMPAT = 1 << 2,    /* ia32 task: nr is an i386 number */
-	ES_SYSF_HIDDEN = 1 << 3,    /* not shown: sent for the descriptor table (ES_SPEC_FD_TRACK) */
+	ES_SYSF_HIDDEN = 1 << 3, /* not shown: sent for the descriptor table (ES_SPEC_FD_TRACK) */
 };
 
 /* ES_REC_SYSCALL and ES_REC_ENTER: followed by `ncaptures` captures. */
@@ -44,7 +44,7 @@ struct es_syscall_record {
 
 enum es_capture_result {
 	ES_CAPR_TRUNCATED = 1 << 0, /* more data (or items) existed than was copied */
-	ES_CAPR_FAULT = 1 << 1,     /* the pointer could not be read */
+	ES_CAPR_FAULT = 1 << 1,	    /* the pointer could not be read */
 };
 
 /* One capture: header then `len` bytes, the next capture at the next 8-byte boundary. */
@@ -76,14 +76,14 @@ struct es_exec_record {
 
 struct es_exit_record {
 	struct es_header h;
-	es_s32 exit_code; /* wait(2) status layout: (code << 8) | termsig | 0x80 if core */
+	es_s32 exit_code;  /* wait(2) status layout: (code << 8) | termsig | 0x80 if core */
 	es_u32 group_dead; /* the last thread of its process */
 };
 
 /* When to show a signal the kernel reported at generation rather than delivery. */
 enum es_signal_timing {
 	ES_SIG_DELIVERED = 0,  /* delivered: show now */
-	ES_SIG_NOW = 1,        /* the target was not in a call: show now */
+	ES_SIG_NOW = 1,	       /* the target was not in a call: show now */
 	ES_SIG_AFTER_CALL = 2, /* the target was in a call: show after that call's line */
 };
 

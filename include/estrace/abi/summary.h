@@ -10,14 +10,14 @@
  * above, each power of two [2^k, 2^(k+1)) is split into 2^ES_HIST_SUB_BITS equal buckets, so
  * a bucket is at most 1/16 (6.25%) of its value wide and its midpoint within ~3%. */
 #define ES_HIST_SUB_BITS 4
-#define ES_HIST_SUB (1 << ES_HIST_SUB_BITS)
+#define ES_HIST_SUB	 (1 << ES_HIST_SUB_BITS)
 /* Powers of two up to 2^40 ns (~18 minutes); longer calls land in the last bucket. */
 #define ES_HIST_MAX_LOG2 40
-#define ES_HIST_BUCKETS ((ES_HIST_MAX_LOG2 - ES_HIST_SUB_BITS + 2) * ES_HIST_SUB)
+#define ES_HIST_BUCKETS	 ((ES_HIST_MAX_LOG2 - ES_HIST_SUB_BITS + 2) * ES_HIST_SUB)
 
 struct es_syscall_stats {
 	es_u64 calls;
-	es_u64 errors;   /* returns in [-4095, -1] */
+	es_u64 errors;	 /* returns in [-4095, -1] */
 	es_u64 total_ns; /* wall-clock time inside the call */
 	es_u64 max_ns;
 	es_u64 hist[ES_HIST_BUCKETS];
@@ -38,12 +38,29 @@ static inline es_u32 es_hist_bucket(es_u64 ns)
 	if (ns < ES_HIST_SUB)
 		return (es_u32)ns;
 	/* k = floor(log2(ns)) by halving steps: no loop, no clz (not on every BPF target). */
-	if (v >> 32) { k += 32; v >>= 32; }
-	if (v >> 16) { k += 16; v >>= 16; }
-	if (v >> 8) { k += 8; v >>= 8; }
-	if (v >> 4) { k += 4; v >>= 4; }
-	if (v >> 2) { k += 2; v >>= 2; }
-	if (v >> 1) { k += 1; }
+	if (v >> 32) {
+		k += 32;
+		v >>= 32;
+	}
+	if (v >> 16) {
+		k += 16;
+		v >>= 16;
+	}
+	if (v >> 8) {
+		k += 8;
+		v >>= 8;
+	}
+	if (v >> 4) {
+		k += 4;
+		v >>= 4;
+	}
+	if (v >> 2) {
+		k += 2;
+		v >>= 2;
+	}
+	if (v >> 1) {
+		k += 1;
+	}
 	if (k > ES_HIST_MAX_LOG2)
 		return ES_HIST_BUCKETS - 1;
 	return (k - ES_HIST_SUB_BITS + 1) * ES_HIST_SUB +

@@ -10,7 +10,7 @@
 
 enum es_task_flags {
 	ES_TASK_TRACED = 1 << 0,
-	ES_TASK_ARMED = 1 << 1,    /* launched command: recording starts at its execve */
+	ES_TASK_ARMED = 1 << 1,	   /* launched command: recording starts at its execve */
 	ES_TASK_ATTACHED = 1 << 2, /* attached mid-flight: its first exit may have no enter */
 	ES_TASK_IDENTITY = 1 << 3, /* matched by --cgroup/--all/--comm/--uid: re-checked per call */
 };
@@ -20,8 +20,8 @@ enum es_task_flags {
  * exit cannot tell it, rt_sigreturn restores orig_ax) and the start time modulo 2^53 ns
  * (104 days: durations are taken modulo that too). ES_ENTER_ARMED marks a launched command
  * before its execve. */
-#define ES_ENTER_ARMED (1ULL << 63)
-#define ES_ENTER_NR_SHIFT 53
+#define ES_ENTER_ARMED	   (1ULL << 63)
+#define ES_ENTER_NR_SHIFT  53
 #define ES_ENTER_TIME_MASK ((1ULL << ES_ENTER_NR_SHIFT) - 1)
 
 struct es_task_state {

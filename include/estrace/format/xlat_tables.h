@@ -15,8 +15,8 @@ extern const Xlat kEpollFlags, kEpollCtlOps, kEpollEvents, kTimerfdFlags, kTimer
 // memory (xlat_memory.cpp)
 extern const Xlat kMmapProt, kMmapType, kMmapFlags, kMsyncFlags, kMadvise, kMremapFlags;
 // network (xlat_net.cpp)
-extern const Xlat kMsgFlags, kSockDomains, kSockTypes, kSockFlags, kIpProtos, kNetlinkProtos, kShutdownHow,
-    kPollEvents;
+extern const Xlat kMsgFlags, kSockDomains, kSockTypes, kSockFlags, kIpProtos, kNetlinkProtos,
+    kShutdownHow, kPollEvents;
 // socket options: levels and per-level option names (xlat_sockopt.cpp)
 extern const Xlat kSockLevels, kSockOptions, kSockGetOptions, kSockIpOptions, kSockIpv6Options,
     kSockTcpOptions, kSockUdpOptions;

@@ -32,8 +32,8 @@ struct Config {
   std::vector<Cgroup> cgroups;     // at most 8
   std::vector<std::string> comms;  // at most 4 globs, each under 16 bytes
   std::optional<uint32_t> uid;
-  bool emit_calls = true;       // send a record per call (false: summary only)
-  uint32_t status_mask = 0xff;  // outcomes sent: successful 1, failed 2, unfinished 4
+  bool emit_calls = true;         // send a record per call (false: summary only)
+  uint32_t status_mask = 0xff;    // outcomes sent: successful 1, failed 2, unfinished 4
   bool describe_sockets = false;  // -yy: socket addresses captured with the calls
 };
 

@@ -9,7 +9,8 @@
 
 int main(void)
 {
-	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in addr = { .sin_family = AF_INET,
+				    .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t len = sizeof(addr);
 	int one = 1, got = 0;
 	char buf[16];
@@ -33,22 +34,29 @@ int main(void)
 
 	/* A datagram with an address, through sendmsg/recvmsg (msghdr, iovecs, msg_name). */
 	int rx = socket(AF_INET, SOCK_DGRAM, 0), tx = socket(AF_INET, SOCK_DGRAM, 0);
-	struct sockaddr_in rxa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in rxa = { .sin_family = AF_INET,
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	socklen_t rxl = sizeof(rxa);
 	bind(rx, (struct sockaddr *)&rxa, sizeof(rxa));
 	getsockname(rx, (struct sockaddr *)&rxa, &rxl);
 	char part1[] = "dat", part2[] = "agram", in1[4], in2[16];
-	struct iovec out_iov[2] = { { part1, 3 }, { part2, 5 } }, in_iov[2] = { { in1, 4 }, { in2, 16 } };
-	struct msghdr sm = { .msg_name = &rxa, .msg_namelen = sizeof(rxa), .msg_iov = out_iov, .msg_iovlen = 2 };
+	struct iovec out_iov[2] = { { part1, 3 }, { part2, 5 } },
+		     in_iov[2] = { { in1, 4 }, { in2, 16 } };
+	struct msghdr sm = {
+		.msg_name = &rxa, .msg_namelen = sizeof(rxa), .msg_iov = out_iov, .msg_iovlen = 2
+	};
 	sendmsg(tx, &sm, 0);
 	struct sockaddr_in from;
-	struct msghdr rm = { .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = in_iov, .msg_iovlen = 2 };
+	struct msghdr rm = {
+		.msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = in_iov, .msg_iovlen = 2
+	};
 	recvmsg(rx, &rm, MSG_DONTWAIT);
 	close(tx);
 	close(rx);
 
 	int u = socket(AF_INET, SOCK_DGRAM, 0);
-	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9),
+	struct sockaddr_in to = { .sin_family = AF_INET,
+				  .sin_port = htons(9),
 				  .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
 	sendto(u, "x", 1, 0, (struct sockaddr *)&to, sizeof(to));
 	close(u);
