@@ -214,8 +214,8 @@ static __always_inline __u32 iovec_done(__u32 packed, __u8 *result)
 	return packed & 0xffffff;
 }
 
-/* struct msghdr as the caller laid it out (struct user_msghdr), then mmsghdr's msg_len. */
-struct user_mmsghdr {
+/* struct msghdr as the caller laid it out (the kernel's struct user_msghdr), read whole. */
+struct msghdr_layout {
 	__u64 name;
 	__u32 namelen;
 	__u32 pad;
@@ -225,6 +225,11 @@ struct user_mmsghdr {
 	__u64 controllen;
 	__u32 flags;
 	__u32 pad2;
+};
+
+/* struct mmsghdr: a msghdr, then how many bytes the call moved for it. */
+struct user_mmsghdr {
+	struct msghdr_layout hdr;
 	__u32 msg_len;
 	__u32 pad3;
 };
@@ -282,20 +287,20 @@ static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
 	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
 	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
 	data = c->rec_buf->data + at;
-	nlen = copy_user_at(c->rec_buf, at + sizeof(item), m.name,
-			    m.name ? clamp_u32(m.namelen, 128) : 0);
-	clen = copy_user_at(c->rec_buf, at + sizeof(item) + nlen, m.control,
-			    m.control ? clamp_u32(m.controllen, ES_MMSG_CONTROL_MAX) : 0);
-	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.iov, m.iovlen,
+	nlen = copy_user_at(c->rec_buf, at + sizeof(item), m.hdr.name,
+			    m.hdr.name ? clamp_u32(m.hdr.namelen, 128) : 0);
+	clen = copy_user_at(c->rec_buf, at + sizeof(item) + nlen, m.hdr.control,
+			    m.hdr.control ? clamp_u32(m.hdr.controllen, ES_MMSG_CONTROL_MAX) : 0);
+	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.hdr.iov, m.hdr.iovlen,
 			       c->filled ? m.msg_len : ~0ULL);
-	item.hdr.name = m.name;
-	item.hdr.namelen = m.namelen;
+	item.hdr.name = m.hdr.name;
+	item.hdr.namelen = m.hdr.namelen;
 	item.hdr.name_copied = nlen;
-	item.hdr.iov = m.iov;
-	item.hdr.iovlen = m.iovlen;
-	item.hdr.control = m.control;
-	item.hdr.controllen = m.controllen;
-	item.hdr.flags = m.flags;
+	item.hdr.iov = m.hdr.iov;
+	item.hdr.iovlen = m.hdr.iovlen;
+	item.hdr.control = m.hdr.control;
+	item.hdr.controllen = m.hdr.controllen;
+	item.hdr.flags = m.hdr.flags;
 	item.msg_len = m.msg_len;
 	item.control_copied = clen;
 	item.iov_bytes = iov & 0xffffff;
@@ -634,17 +639,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	case ES_CAP_MSGHDR_RET: {
 		/* struct user_msghdr as the caller laid it out (the kernel updated namelen and
 		 * flags for a receive), its address, then its iovecs. */
-		struct {
-			__u64 name;
-			__u32 namelen;
-			__u32 pad;
-			__u64 iov;
-			__u64 iovlen;
-			__u64 control;
-			__u64 controllen;
-			__u32 flags;
-			__u32 pad2;
-		} m;
+		struct msghdr_layout m;
 		struct es_msghdr_head *head = (void *)data;
 		__u32 nlen;
 

@@ -1,6 +1,7 @@
 // write_report(): the sections Settings asks for, in a fixed order.
 #include "estrace/summary/report.h"
 
+#include <functional>
 #include <iterator>
 
 namespace estrace::summary {
@@ -35,28 +36,23 @@ void write_report(fmt::memory_buffer& out, const Summary& summary, const Setting
     }
     first = false;
   };
-  for (const auto& [part, compat] : parts) {
-    if (settings.table) {
+  // The sections in their fixed order, each for every personality in turn.
+  const std::pair<bool, std::function<void(const Summary&)>> sections[] = {
+      {settings.table,
+       [&](const Summary& p) { write_table(out, p, settings.sort, settings.columns); }},
+      {settings.latency, [&](const Summary& p) { write_latency(out, p, settings.sort); }},
+      {settings.histogram,
+       [&](const Summary& p) {
+         write_histograms(out, p, settings.sort, settings.histogram_syscalls);
+       }},
+      {settings.errno_summary,
+       [&](const Summary& p) { write_errno_summary(out, p, settings.sort); }},
+  };
+  for (const auto& [wanted, write] : sections) {
+    if (!wanted) continue;
+    for (const auto& [part, compat] : parts) {
       section(compat);
-      write_table(out, *part, settings.sort, settings.columns);
-    }
-  }
-  for (const auto& [part, compat] : parts) {
-    if (settings.latency) {
-      section(compat);
-      write_latency(out, *part, settings.sort);
-    }
-  }
-  for (const auto& [part, compat] : parts) {
-    if (settings.histogram) {
-      section(compat);
-      write_histograms(out, *part, settings.sort, settings.histogram_syscalls);
-    }
-  }
-  for (const auto& [part, compat] : parts) {
-    if (settings.errno_summary) {
-      section(compat);
-      write_errno_summary(out, *part, settings.sort);
+      write(*part);
     }
   }
 }
