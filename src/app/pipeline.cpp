@@ -183,7 +183,7 @@ void Run::maybe_print_interval(bool final) {
   const auto& interval = options_.summary.interval;
   if (!interval || final) return;
   uint64_t now = now_ns(CLOCK_MONOTONIC);
-  uint64_t length = static_cast<uint64_t>(interval->count());
+  auto length = static_cast<uint64_t>(interval->count());
   if (now - interval_start_ns_ < length) return;
   summary::Summary now_summary = read_summary();
   summary::ReportContext context;
@@ -303,7 +303,7 @@ int Run::go() {
       config.cgroups.push_back({t.id, t.level});
       identity_targets.push_back("cgroup " + t.path);
     }
-    if (targets.empty()) identity_targets.push_back("all processes");
+    if (targets.empty()) identity_targets.emplace_back("all processes");
   }
 
   auto started = probe::Probe::start(config);
@@ -433,7 +433,8 @@ int Run::go() {
       for (const auto& c : options_.comms) filters += (filters.empty() ? " named " : " or ") + c;
     }
     if (options_.uid) filters += fmt::format(" of uid {}", *options_.uid);
-    for (const auto& target : identity_targets) say("Attached to " + target + filters);
+    for (const auto& target : identity_targets)
+      say(fmt::format("Attached to {}{}", target, filters));
   }
 
   int status = 0;

@@ -1,13 +1,13 @@
 // Values of the options that shape what is shown: -e signal=, -e read=/write=, -X, -P.
 // Syntax and error wording are strace 6.1's.
-#include <signal.h>
-#include <stdlib.h>
 #include <strings.h>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <climits>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>

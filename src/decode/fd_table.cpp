@@ -2,13 +2,13 @@
 #include "estrace/decode/fd_table.h"
 
 #include <fcntl.h>
-#include <limits.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -119,7 +119,7 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
     if (path.empty()) return std::nullopt;
     if (path[0] != '/') {
       if (!dir) return std::nullopt;
-      path = *dir + "/" + path;
+      path.insert(0, *dir + "/");
     }
     char resolved[PATH_MAX];
     if (realpath(path.c_str(), resolved)) return std::string(resolved);
@@ -134,7 +134,7 @@ bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.r
 // sockfs names a socket's dentry after its protocol, which is what strace shows; the table is
 // for records without it.
 std::string socket_protocol(const es_fd_file& f) {
-  if (f.name[0]) return std::string(f.name, strnlen(f.name, sizeof f.name));
+  if (f.name[0]) return {f.name, strnlen(f.name, sizeof f.name)};
   struct Row {
     uint16_t family, type, protocol;  // protocol 0: any
     const char* name;

@@ -5,9 +5,9 @@
 #include <asm/unistd_64.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
-#include <signal.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstring>
 #include <iterator>
 #include <string_view>

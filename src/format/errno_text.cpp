@@ -4,13 +4,15 @@
 // strace shows "?" instead of -1.
 #include "estrace/format/errno_text.h"
 
-#include <string.h>
-
+#include <cstring>
 #include <string_view>
 
 namespace estrace::format {
 namespace {
 
+// Laid out as the rows read (code, name, text, as in include/linux/errno.h), not for size: the
+// analyzer's order would save 8 bytes a row over 18 rows.
+// NOLINTNEXTLINE(clang-analyzer-optin.performance.Padding)
 struct KernelErrno {
   int code;
   const char* name;

@@ -1,10 +1,10 @@
 // The lines that are not syscalls: "--- SIGxxx {...} ---", "+++ exited with N +++", and the
 // per-line timestamp and duration pieces.
-#include <signal.h>
 #include <sys/wait.h>
-#include <time.h>
 
+#include <csignal>
 #include <cstring>
+#include <ctime>
 
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/printers.h"
@@ -134,8 +134,8 @@ void format_exit(const decode::Exit& exit, fmt::memory_buffer& out) {
 
 void format_timestamp(TimeMode mode, uint64_t realtime_ns, fmt::memory_buffer& out) {
   if (mode == TimeMode::None) return;
-  time_t secs = static_cast<time_t>(realtime_ns / 1000000000u);
-  unsigned usec = static_cast<unsigned>(realtime_ns % 1000000000u / 1000u);
+  auto secs = static_cast<time_t>(realtime_ns / 1000000000u);
+  auto usec = static_cast<unsigned>(realtime_ns % 1000000000u / 1000u);
   auto to = std::back_inserter(out);
   if (mode == TimeMode::Epoch) {
     fmt::format_to(to, "{}.{:06} ", secs, usec);

@@ -1,8 +1,6 @@
 // Signals: names (SIGINT, SIGRTMIN, SIGRT_3), sigset_t ("[INT TERM]", "~[RTMIN RT_1]") and the
 // kernel's struct sigaction.
-#include <signal.h>
-#include <string.h>
-
+#include <csignal>
 #include <cstring>
 
 #include "estrace/format/printers.h"

@@ -141,7 +141,7 @@ void partial_ints(const ArgContext& c, std::string_view d,
 
 // strace's printstrn: `len` bytes, -s of them, "..." when there were more.
 void print_bytes(const ArgContext& c, std::string_view d, uint64_t len) {
-  const uint64_t shown = std::min<uint64_t>({len, c.style.string_limit, d.size()});
+  const auto shown = std::min<uint64_t>({len, c.style.string_limit, d.size()});
   print_quoted(c.out, d.substr(0, shown), c.style.hex, len > c.style.string_limit);
 }
 
@@ -172,7 +172,7 @@ void name_arg(const ArgContext& c, int i) {
 
 // setsockopt's optval: args[aux] bytes the call read.
 void set_value_arg(const ArgContext& c, int i) {
-  const int32_t len = static_cast<int32_t>(c.arg(c.argsig(i).aux));
+  const auto len = static_cast<int32_t>(c.arg(c.argsig(i).aux));
   const decode::CaptureView* d = c.data(i);
   const std::string_view bytes = d ? d->data : std::string_view();
   const Val kind = value_kind(level_of(c, 2), static_cast<int32_t>(c.arg(2)), false);

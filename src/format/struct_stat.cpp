@@ -4,9 +4,9 @@
 #include <linux/stat.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <time.h>
 
 #include <cstring>
+#include <ctime>
 
 #include "estrace/format/printers.h"
 #include "estrace/format/xlat_tables.h"
@@ -31,7 +31,7 @@ auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 
 // 2026-11-24T01:30:41.285274949+0000
 void print_date(fmt::memory_buffer& out, int64_t sec, uint64_t nsec) {
-  time_t t = static_cast<time_t>(sec);
+  auto t = static_cast<time_t>(sec);
   struct tm tm;
   char date[64], zone[16];
   localtime_r(&t, &tm);

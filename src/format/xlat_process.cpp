@@ -5,11 +5,12 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <sched.h>
-#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
+
+#include <csignal>
+#include <ctime>
 
 #include "estrace/format/xlat_tables.h"
 

@@ -33,7 +33,7 @@ int RingReader::on_record(void* ctx, void* data, size_t size) noexcept {
   auto* self = static_cast<RingReader*>(ctx);
   Batch* out = self->target_;
   try {
-    if (out->bytes.capacity() < kBatchBytes) out->bytes.reserve(kBatchBytes + 64 * 1024);
+    if (out->bytes.capacity() < kBatchBytes) out->bytes.reserve(kBatchBytes + (size_t{64} << 10));
     size_t at = out->bytes.size();
     out->bytes.resize(at + ((size + 7) & ~size_t{7}));
     std::memcpy(out->bytes.data() + at, data, size);

@@ -78,6 +78,7 @@ Result<GatedChild> GatedChild::spawn(const std::string& path,
     return Error{std::string("pipe: ") + strerror(errno)};
   close_own_fds_on_exec();
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
 

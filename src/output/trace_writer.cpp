@@ -2,6 +2,7 @@
 #include "estrace/output/trace_writer.h"
 
 #include <iterator>
+#include <utility>
 #include <vector>
 
 #include "estrace/format/io_dump.h"
@@ -18,7 +19,7 @@ void append(fmt::memory_buffer& buf, std::string_view text) { buf.append(text); 
 }  // namespace
 
 TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
-    : formatter_(std::move(formatter)), options_(options), sink_(sink) {}
+    : formatter_(formatter), options_(std::move(options)), sink_(sink) {}
 
 // "1234 " (-f into a file) or "[pid  1234] " (several tasks on the terminal); under -Y
 // strace's "1234<bash> " and "[pid  1234<bash>] ".

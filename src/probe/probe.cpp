@@ -180,7 +180,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
     return Error{"cannot install the ring buffers: " + std::string(strerror(err))};
   if (load_err) return load_error(load_err);
 
-  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
   void* bits = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
                     bpf_map__fd(skel->maps.traced_bits), 0);

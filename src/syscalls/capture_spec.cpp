@@ -85,8 +85,7 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
       return {ES_CAP_FIXED, kKernelSigsetSize, o, false};
     case K::Sigaction:
       return {ES_CAP_FIXED, kKernelSigactionSize, o, false};
-    case K::Rlimit:
-      return {ES_CAP_FIXED, 16, o, false};
+    case K::Rlimit:  // struct rlimit and struct timespec: two 64-bit words each
     case K::Timespec:
       return {ES_CAP_FIXED, 16, o, false};
     case K::PollFds:

@@ -44,9 +44,9 @@ struct Options {
   // if it matches every filter given here (--all alone matches every task but estrace).
   std::vector<std::string> cgroups;     // --cgroup PATH (cgroup v2 directories), repeatable
   std::vector<std::string> containers;  // --container ID (unique prefix or unit name)
-  bool all = false;                     // --all
   std::vector<std::string> comms;       // --comm NAME (exact or glob), repeatable
   std::optional<uint32_t> uid;          // --uid UID
+  bool all = false;                     // --all (the two bools together: less padding)
   bool pidns = false;                   // --pidns: also each task's pid in its own namespace
   // True when tasks are chosen by identity rather than only by pid.
   bool by_identity() const {

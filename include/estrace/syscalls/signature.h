@@ -155,13 +155,15 @@ enum SigFlags : uint8_t {
   kAtEnter = 1 << 2,   // execve: the call destroys its arguments, capture them at entry
 };
 
+// Members widest first, so a row is 40 bytes rather than 48 (the tables hold hundreds). Rows are
+// built by rows::row() (src/syscalls/rows.h), member by member, never positionally.
 struct Signature {
-  uint16_t nr = 0;
   const char* name = nullptr;
+  uint32_t classes = 0;  // Class bits (catalogue.h)
+  uint16_t nr = 0;
   uint8_t nargs = 0;
   uint8_t flags = 0;  // SigFlags
   RetKind ret = RetKind::Int;
-  uint32_t classes = 0;  // Class bits (catalogue.h)
   std::array<ArgSig, 6> args{};
 };
 
