@@ -8,23 +8,36 @@
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/event.h"
+#include "estrace/format/mmsg_capture.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
 namespace {
 
-struct IoRow {
-  std::string_view name;
-  bool write;   // data goes out: dumped even when the call failed, arg 2 bytes
-  bool vector;  // struct iovec[] at arg 1, count at arg 2
+// What argument 1 holds, as the call's capture lays it out.
+enum class Data {
+  Buffer,   // bytes: arg 2 of them (writes) or the return value (reads)
+  Iovec,    // struct iovec[] (es_iovec_item records), count at arg 2
+  Msghdr,   // struct msghdr (es_msghdr_head, the address, then its iovecs)
+  Mmsghdr,  // struct mmsghdr[] (es_mmsg_item per message): the first `ret` messages
 };
 
-// strace's dumpio() cases that estrace captures (buffer or iovec at argument 1).
+struct IoRow {
+  std::string_view name;
+  bool write;  // data goes out: dumped even when the call failed
+  Data data;
+};
+
+// strace's dumpio() cases that estrace captures (argument 1).
 constexpr std::array kIoRows = {
-    IoRow{"read", false, false}, IoRow{"pread64", false, false}, IoRow{"recvfrom", false, false},
-    IoRow{"readv", false, true}, IoRow{"preadv", false, true},   IoRow{"preadv2", false, true},
-    IoRow{"write", true, false}, IoRow{"pwrite64", true, false}, IoRow{"sendto", true, false},
-    IoRow{"writev", true, true}, IoRow{"pwritev", true, true},   IoRow{"pwritev2", true, true},
+    IoRow{"read", false, Data::Buffer},     IoRow{"pread64", false, Data::Buffer},
+    IoRow{"recvfrom", false, Data::Buffer}, IoRow{"readv", false, Data::Iovec},
+    IoRow{"preadv", false, Data::Iovec},    IoRow{"preadv2", false, Data::Iovec},
+    IoRow{"recvmsg", false, Data::Msghdr},  IoRow{"recvmmsg", false, Data::Mmsghdr},
+    IoRow{"write", true, Data::Buffer},     IoRow{"pwrite64", true, Data::Buffer},
+    IoRow{"sendto", true, Data::Buffer},    IoRow{"writev", true, Data::Iovec},
+    IoRow{"pwritev", true, Data::Iovec},    IoRow{"pwritev2", true, Data::Iovec},
+    IoRow{"sendmsg", true, Data::Msghdr},   IoRow{"sendmmsg", true, Data::Mmsghdr},
 };
 
 const IoRow* row_of(uint32_t nr) {
@@ -52,6 +65,17 @@ void dump_iovec(std::string_view data, uint64_t budget, fmt::memory_buffer& out)
     fmt::format_to(std::back_inserter(out), " * {} bytes in buffer {}\n", len, i);
     if (!(item.result & ES_CAPR_FAULT))
       format_hexdump(bytes.substr(0, std::min<uint64_t>(len, bytes.size())), out);
+  }
+}
+
+// A message vector's messages, the first `count`: " = N buffers in vector I", then each
+// message's buffers as dump_iovec shows them, up to its msg_len.
+void dump_mmsghdr(std::string_view data, uint64_t count, fmt::memory_buffer& out) {
+  size_t off = 0;
+  MmsgMessage m;
+  for (uint64_t i = 0; i < count && next_mmsg_message(data, off, m); ++i) {
+    fmt::format_to(std::back_inserter(out), " = {} buffers in vector {}\n", m.item.hdr.iovlen, i);
+    dump_iovec(m.iovecs, m.item.msg_len, out);
   }
 }
 
@@ -91,12 +115,28 @@ void format_io_dump(const decode::Call& call, const std::function<bool(int)>& re
   if (!wanted || !wanted(fd) || (!row->write && failed)) return;
   const decode::CaptureView* cap = call.capture(1);
   if (!cap || (cap->result & ES_CAPR_FAULT && cap->data.empty())) return;
-  if (row->vector) {
-    dump_iovec(cap->data, row->write ? UINT64_MAX : static_cast<uint64_t>(call.ret), out);
-    return;
+  const uint64_t moved = row->write ? UINT64_MAX : static_cast<uint64_t>(call.ret);
+  switch (row->data) {
+    case Data::Buffer: {
+      uint64_t len = row->write ? call.args[2] : static_cast<uint64_t>(call.ret);
+      format_hexdump(cap->data.substr(0, std::min<uint64_t>(len, cap->data.size())), out);
+      return;
+    }
+    case Data::Iovec:
+      return dump_iovec(cap->data, moved, out);
+    case Data::Msghdr: {
+      es_msghdr_head head;
+      if (cap->data.size() < sizeof head) return;
+      std::memcpy(&head, cap->data.data(), sizeof head);
+      const size_t iovecs = sizeof head + head.name_copied;
+      if (iovecs <= cap->data.size()) dump_iovec(cap->data.substr(iovecs), moved, out);
+      return;
+    }
+    case Data::Mmsghdr:
+      // The messages the call moved; each is dumped up to the msg_len the kernel wrote.
+      if (!failed) dump_mmsghdr(cap->data, static_cast<uint64_t>(call.ret), out);
+      return;
   }
-  uint64_t len = row->write ? call.args[2] : static_cast<uint64_t>(call.ret);
-  format_hexdump(cap->data.substr(0, std::min<uint64_t>(len, cap->data.size())), out);
 }
 
 }  // namespace estrace::format

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "estrace/abi/event.h"
+#include "estrace/format/mmsg_capture.h"
 #include "estrace/format/printers.h"
 
 namespace estrace::format {
@@ -16,26 +17,6 @@ namespace {
 using K = syscalls::ArgKind;
 
 auto to(const ArgContext& c) { return std::back_inserter(c.out); }
-
-// One message from the capture at `off`; false when the bytes end before it does.
-struct Message {
-  es_mmsg_item item;
-  std::string_view name, control, iovecs;
-};
-
-bool next_message(std::string_view data, size_t& off, Message& m) {
-  if (off + sizeof m.item > data.size()) return false;
-  std::memcpy(&m.item, data.data() + off, sizeof m.item);
-  off += sizeof m.item;
-  const size_t parts[] = {m.item.hdr.name_copied, m.item.control_copied, m.item.iov_bytes};
-  std::string_view* views[] = {&m.name, &m.control, &m.iovecs};
-  for (size_t k = 0; k < 3; ++k) {
-    if (off + parts[k] > data.size()) return false;
-    *views[k] = data.substr(off, parts[k]);
-    off += parts[k];
-  }
-  return true;
-}
 
 void mmsghdr_arg(const ArgContext& c, int i) {
   const decode::CaptureView* d = c.data(i);
@@ -47,9 +28,9 @@ void mmsghdr_arg(const ArgContext& c, int i) {
   put(c.out, '[');
   size_t off = 0;
   uint64_t n = 0;
-  Message m;
+  MmsgMessage m;
   for (; n < count && (c.style.verbose || n < c.style.string_limit); ++n) {
-    if (!next_message(d->data, off, m)) break;
+    if (!next_mmsg_message(d->data, off, m)) break;
     if (n) put(c.out, ", ");
     put(c.out, "{msg_hdr=");
     const std::string_view* control = m.control.empty() ? nullptr : &m.control;
@@ -75,6 +56,20 @@ bool mmsg_timeout_ret(const ArgContext& c, int i) {
 }
 
 }  // namespace
+
+bool next_mmsg_message(std::string_view data, size_t& off, MmsgMessage& m) {
+  if (off + sizeof m.item > data.size()) return false;
+  std::memcpy(&m.item, data.data() + off, sizeof m.item);
+  off += sizeof m.item;
+  const size_t parts[] = {m.item.hdr.name_copied, m.item.control_copied, m.item.iov_bytes};
+  std::string_view* views[] = {&m.name, &m.control, &m.iovecs};
+  for (size_t k = 0; k < 3; ++k) {
+    if (off + parts[k] > data.size()) return false;
+    *views[k] = data.substr(off, parts[k]);
+    off += parts[k];
+  }
+  return true;
+}
 
 void register_mmsg(PrinterTable& t) {
   t[size_t(K::Mmsghdr)].print = mmsghdr_arg;

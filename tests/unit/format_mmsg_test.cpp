@@ -4,12 +4,14 @@
 #include <sys/socket.h>
 
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "call_builder.h"
+#include "estrace/format/io_dump.h"
 
 namespace estrace::testing {
 namespace {
@@ -136,6 +138,43 @@ TEST(FormatMmsg, FailedReceiveIsAnAddressTimeoutAsItStartedAndTheTimeLeft) {
             "recvmmsg(4, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"hello\", "
             "iov_len=64}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=5}], 4, 0, "
             "{tv_sec=1, tv_nsec=0}) = 1 (left {tv_sec=0, tv_nsec=999992289})");
+}
+
+// -e write= / -e read=: a message vector's buffers per message, as strace's dumpio shows them
+// (" = N buffers in vector I", then each buffer up to the message's msg_len); a msghdr's as an
+// iovec's.
+std::string dump(const CallBuilder& b, bool writes) {
+  fmt::memory_buffer out;
+  auto all = [](int) { return true; };
+  format::format_io_dump(b.call, writes ? nullptr : std::function<bool(int)>(all),
+                         writes ? std::function<bool(int)>(all) : nullptr, out);
+  return fmt::to_string(out);
+}
+
+TEST(FormatMmsg, DumpsEachMessagesBuffers) {
+  CallBuilder recv("recvmmsg", {4, 0x1000, 2, 0, 0}, 2);
+  recv.cap(1, ES_CAP_MMSGHDR_RET,
+           message(6, {iovec_item(10, "world,"), iovec_item(64, "")}) +
+               message(8, {iovec_item(10, "world, a l"), iovec_item(64, "onger")}));
+  EXPECT_EQ(dump(recv, false),
+            " = 2 buffers in vector 0\n"
+            " * 6 bytes in buffer 0\n"
+            " | 00000  77 6f 72 6c 64 2c                                 world,           |\n"
+            " = 2 buffers in vector 1\n"
+            " * 8 bytes in buffer 0\n"
+            " | 00000  77 6f 72 6c 64 2c 20 61                           world, a         |\n");
+  CallBuilder failed("recvmmsg", {4, 0x1000, 2, 0, 0}, -11);
+  failed.cap(1, ES_CAP_MMSGHDR_RET, message(6, {kHello}));
+  EXPECT_EQ(dump(failed, false), "");
+
+  es_msghdr_head head{};
+  head.iov = 0x7000;
+  head.iovlen = 1;
+  CallBuilder send("sendmsg", {3, 0x1000, 0}, 5);
+  send.cap(1, ES_CAP_MSGHDR_ARG, bytes_of(&head, sizeof head) + kHello);
+  EXPECT_EQ(dump(send, true),
+            " * 5 bytes in buffer 0\n"
+            " | 00000  68 65 6c 6c 6f                                    hello            |\n");
 }
 
 }  // namespace
