@@ -47,6 +47,12 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     fmt::format_to(out, "[pid {:>5}{}] ", tid, ns);
 }
 
+// -n: a signal or exit line shows the task's last call number (kept only with -n: a hash
+// update per line otherwise).
+void TraceWriter::remember_nr(const decode::Call& call) {
+  if (options_.syscall_numbers) last_nr_[call.tid] = syscalls::arch_number(call.nr);
+}
+
 void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
   buf_.clear();
   carried_col_ = 0;
@@ -131,7 +137,7 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
     partial_.erase(call.tid);
   }
   note_personality(call);
-  last_nr_[call.tid] = syscalls::arch_number(call.nr);
+  remember_nr(call);
   prefix(call.tid, call.enter_ns);
   formatter_.enter_part(call, buf_);
   if (in_progress) {
@@ -158,7 +164,7 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
       partial_.erase(open);
     }
     note_personality(call);  // a no-op when its start already showed the change
-    last_nr_[call.tid] = syscalls::arch_number(call.nr);
+    remember_nr(call);
     if (started && !options_.whole_lines) {
       prefix(call.tid, call.exit_ns);
       fmt::format_to(std::back_inserter(buf_), "<... {} resumed>", formatter_.name(call));
@@ -167,7 +173,6 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
       formatter_.enter_part(call, buf_);
     }
   }
-  last_nr_[call.tid] = syscalls::arch_number(call.nr);
   formatter_.exit_args(call, buf_);
   return_column();
   formatter_.return_value(call, buf_);

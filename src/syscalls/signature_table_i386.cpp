@@ -433,8 +433,7 @@ std::optional<uint32_t> compat_number_of(std::string_view name) {
   return it->second;
 }
 
-std::optional<uint32_t> shared_layout(uint32_t key) {
-  if (!is_compat_key(key)) return key;
+std::optional<uint32_t> compat_shared_layout(uint32_t key) {
   const Entry* e = entry(key);
   if (!e || e->shared < 0) return std::nullopt;
   return static_cast<uint32_t>(e->shared);

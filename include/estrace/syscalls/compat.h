@@ -38,8 +38,12 @@ std::span<const Signature> compat_signatures();
 std::optional<uint32_t> compat_number_of(std::string_view name);
 
 // The x86_64 number whose row and whole-call decoder an ia32 key shares (futex_time64 ->
-// futex), or nullopt when the i386 layout is its own. x86_64 numbers map to themselves.
-std::optional<uint32_t> shared_layout(uint32_t key);
+// futex), or nullopt when the i386 layout is its own. x86_64 numbers map to themselves (inline:
+// the printer asks this for every call).
+std::optional<uint32_t> compat_shared_layout(uint32_t key);
+inline std::optional<uint32_t> shared_layout(uint32_t key) {
+  return is_compat_key(key) ? compat_shared_layout(key) : std::optional<uint32_t>(key);
+}
 
 // Where printed argument i of an ia32 call comes from: one register, or a 64-bit value whose
 // low and high halves are in two (pread64's pos_l, pos_h).
