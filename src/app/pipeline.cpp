@@ -219,12 +219,15 @@ void Run::drain_loop() {
       std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
       continue;
     }
-    ingest::Batch batch;
+    ingest::Batch batch = queue_.take_spare();
     if (!reader_->poll(kPollMs, batch)) {
       say("reading the ring buffers failed");
       return;
     }
-    if (batch.records) queue_.push(std::move(batch));
+    if (batch.records)
+      queue_.push(std::move(batch));
+    else
+      queue_.give_back(std::move(batch));  // a timeout with nothing read: keep its memory
   }
 }
 
@@ -236,6 +239,7 @@ void Run::pump(bool final) {
     merger_.release_all(feed);
   else
     merger_.release(now_ns(CLOCK_MONOTONIC) - kHoldBackNs, feed);
+  merger_.recycle([&](ingest::Batch&& b) { queue_.give_back(std::move(b)); });
   sink_->flush();
 }
 

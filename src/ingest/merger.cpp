@@ -41,7 +41,14 @@ void Merger::sort_index() {
 }
 
 void Merger::drop_released_batches() {
+  constexpr size_t kKeepReleased = 4;
   while (!batches_.empty() && batches_.front().unreleased == 0) {
+    if (released_.size() < kKeepReleased) {
+      Batch& done = batches_.front().batch;
+      done.bytes.clear();  // keeps its capacity
+      done.records = 0;
+      released_.push_back(std::move(done));
+    }
     batches_.pop_front();
     ++first_batch_;
   }

@@ -67,6 +67,28 @@ TEST(Merger, EqualTimestampsKeepArrivalOrder) {
   EXPECT_EQ(tids, (std::vector<uint32_t>{1, 2, 3}));
 }
 
+// A batch whose records were all handed over comes back empty with its memory, once; one
+// still holding records does not.
+TEST(Merger, ReleasedBatchesAreRecycledEmpty) {
+  Merger m;
+  Batch early, later;
+  append(early, 10, 1);
+  append(later, 20, 2);
+  early.bytes.reserve(4096);
+  m.add(std::move(early));
+  m.add(std::move(later));
+  EXPECT_EQ(release(m, 15), (std::vector<uint64_t>{10}));
+  std::vector<Batch> back;
+  m.recycle([&](Batch&& b) { back.push_back(std::move(b)); });
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_TRUE(back[0].bytes.empty());
+  EXPECT_EQ(back[0].records, 0u);
+  EXPECT_GE(back[0].bytes.capacity(), 4096u);
+  m.recycle([&](Batch&& b) { back.push_back(std::move(b)); });
+  EXPECT_EQ(back.size(), 1u);  // handed back once
+  EXPECT_EQ(release(m, UINT64_MAX), (std::vector<uint64_t>{20}));
+}
+
 TEST(Merger, BadFramingIsCountedAndStops) {
   Merger m;
   Batch b;

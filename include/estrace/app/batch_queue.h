@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <vector>
 
 #include "estrace/ingest/ring_reader.h"
 
@@ -25,6 +26,19 @@ class BatchQueue {
       batches_.push_back(std::move(batch));
     }
     cv_.notify_one();
+  }
+
+  // Emptied batches go back to the drain thread, which fills them instead of allocating.
+  void give_back(ingest::Batch&& batch) {
+    std::lock_guard lock(mu_);
+    if (spare_.size() < kMaxSpare) spare_.push_back(std::move(batch));
+  }
+  ingest::Batch take_spare() {
+    std::lock_guard lock(mu_);
+    if (spare_.empty()) return {};
+    ingest::Batch b = std::move(spare_.back());
+    spare_.pop_back();
+    return b;
   }
 
   bool full() const {
@@ -50,6 +64,8 @@ class BatchQueue {
   std::condition_variable cv_;
   std::deque<ingest::Batch> batches_;
   size_t queued_bytes_ = 0;
+  static constexpr size_t kMaxSpare = 4;
+  std::vector<ingest::Batch> spare_;
 };
 
 }  // namespace estrace::app
