@@ -72,7 +72,7 @@ class TraceWriter final : public decode::Handler {
   std::unordered_set<uint32_t> live_;
   std::unordered_map<uint32_t, uint32_t> last_nr_;  // -n: a signal or exit line shows it
   void remember_nr(const decode::Call& call);
-  std::unordered_map<uint32_t, bool> compat_;       // tid -> its last call was a 32-bit one
+  std::unordered_map<uint32_t, bool> compat_;  // tid -> its last call was a 32-bit one
   uint64_t calls_written_ = 0;
 };
 
