@@ -227,6 +227,28 @@ struct msghdr_layout {
 	__u32 pad2;
 };
 
+/* The caller's struct msghdr into `m`; an ia32 task's struct compat_msghdr (seven u32:
+ * name, namelen, iov, iovlen, control, controllen, flags) widened to the same layout. */
+static __always_inline long read_msghdr(struct msghdr_layout *m, __u64 uptr, bool ptr32)
+{
+	__u32 w[7];
+
+	if (!ptr32)
+		return bpf_probe_read_user(m, sizeof(*m), (void *)uptr);
+	if (bpf_probe_read_user(w, sizeof(w), (void *)uptr))
+		return -1;
+	m->name = w[0];
+	m->namelen = w[1];
+	m->pad = 0;
+	m->iov = w[2];
+	m->iovlen = w[3];
+	m->control = w[4];
+	m->controllen = w[5];
+	m->flags = w[6];
+	m->pad2 = 0;
+	return 0;
+}
+
 /* struct mmsghdr: a msghdr, then how many bytes the call moved for it. */
 struct user_mmsghdr {
 	struct msghdr_layout hdr;
@@ -490,11 +512,16 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 
 /* A struct msghdr's control messages (sendmsg, recvmsg): msg_controllen bytes of
  * msg_control, up to `want`. */
-static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want, __u8 *result)
+static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want,
+						  bool ptr32, __u8 *result)
 {
-	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
+	/* struct user_msghdr: msg_control, msg_controllen at offset 32; compat_msghdr's two
+	 * u32 at 16 */
+	__u64 control[2] = {};
 
-	if (bpf_probe_read_user(control, sizeof(control), (void *)(msghdr + 32))) {
+	if (ptr32 ? read_user_ptr(&control[0], msghdr + 16, 0, true) ||
+			    read_user_ptr(&control[1], msghdr + 16, 1, true)
+		  : bpf_probe_read_user(control, sizeof(control), (void *)(msghdr + 32))) {
 		*result |= ES_CAPR_FAULT;
 		return 0;
 	}
@@ -643,7 +670,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		struct es_msghdr_head *head = (void *)data;
 		__u32 nlen;
 
-		if (bpf_probe_read_user(&m, sizeof(m), (void *)ptr)) {
+		if (read_msghdr(&m, ptr, ptr32 != 0)) {
 			result |= ES_CAPR_FAULT;
 			break;
 		}
@@ -664,14 +691,14 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		head->pad = 0;
 		len = sizeof(*head) + nlen +
 		      iovec_done(capture_iovec_at(
-					 rec_buf, off + sizeof(*cap) + sizeof(*head) + nlen, m.iov,
+					 rec_buf, (off + sizeof(*cap) + sizeof(*head) + nlen) | ptr32, m.iov,
 					 m.iovlen,
 					 slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
 				 &result);
 		break;
 	}
 	case ES_CAP_MSG_CONTROL:
-		len = capture_msg_control(data, ptr, limit, &result);
+		len = capture_msg_control(data, ptr, limit, ptr32 != 0, &result);
 		break;
 	case ES_CAP_MMSGHDR_ARG:
 		len = iovec_done(capture_mmsg_at(rec_buf, off + sizeof(*cap), ptr,

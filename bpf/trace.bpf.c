@@ -183,7 +183,7 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 	size = sizeof(*rec);
 	if (spec)
 		size = capture_all(rec, spec, when);
-	if (describe_sockets && spec && !(flags & ES_SYSF_COMPAT))
+	if (describe_sockets && spec)
 		size = capture_sockets((struct scratch *)rec, size, spec, when);
 	fill_header(&rec->h, kind, size);
 	submit(rec, size, kind);
@@ -343,7 +343,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	read_args(regs, st->args, compat);
 	st->active = compat ? 2 : 1;
 	/* -yy: an fd argument's socket as it is before the call (bind, connect change it) */
-	if (describe_sockets && spec->fd_args && !compat)
+	if (describe_sockets && spec->fd_args)
 		stash_sockets(st, spec);
 
 	/* Calls that may block, or whose arguments the call destroys (execve's argv), are

@@ -17,9 +17,25 @@ namespace {
 
 auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 
-// struct cmsghdr on x86_64: cmsg_len (size_t), cmsg_level, cmsg_type, then the data, each
-// message aligned to 8 bytes (CMSG_ALIGN).
-constexpr size_t kCmsgHeader = 16, kCmsgAlign = 8;
+// struct cmsghdr: cmsg_len (size_t), cmsg_level, cmsg_type, then the data, each message
+// aligned to a size_t (CMSG_ALIGN): 16 and 8 bytes on x86_64, 12 and 4 for an ia32 task
+// (struct compat_cmsghdr), whose timestamps are 32-bit too.
+struct CmsgLayout {
+  size_t header, align, word;
+};
+constexpr CmsgLayout kCmsg64{16, 8, 8}, kCmsg32{12, 4, 4};
+
+// A signed word of the layout's width at `data`.
+int64_t load_word(std::string_view data, const CmsgLayout& l) {
+  int64_t v64 = 0;
+  int32_t v32 = 0;
+  if (l.word == 4) {
+    std::memcpy(&v32, data.data(), std::min(sizeof v32, data.size()));
+    return v32;
+  }
+  std::memcpy(&v64, data.data(), std::min(sizeof v64, data.size()));
+  return v64;
+}
 
 #define X(name) \
   { name, #name }
@@ -45,7 +61,8 @@ void print_in_addr(const ArgContext& c, const char* field, const in_addr& a) {
 }
 
 // The data of one message; false when its type has no decoder (printed as bytes).
-bool print_cmsg_data(const ArgContext& c, int level, int type, std::string_view data) {
+bool print_cmsg_data(const ArgContext& c, int level, int type, std::string_view data,
+                     const CmsgLayout& l) {
   if (level == SOL_SOCKET && type == SCM_RIGHTS) {
     put(c.out, '[');
     for (size_t off = 0; off + sizeof(int) <= data.size(); off += sizeof(int)) {
@@ -60,14 +77,14 @@ bool print_cmsg_data(const ArgContext& c, int level, int type, std::string_view 
     fmt::format_to(to(c), "{{pid={}, uid={}, gid={}}}", cr.pid, cr.uid, cr.gid);
     return true;
   }
-  if (level == SOL_SOCKET && type == SO_TIMESTAMP_OLD && data.size() >= 16) {
-    fmt::format_to(to(c), "{{tv_sec={}, tv_usec={}}}", load<int64_t>(data),
-                   load<int64_t>(data.substr(8)));
+  if (level == SOL_SOCKET && type == SO_TIMESTAMP_OLD && data.size() >= 2 * l.word) {
+    fmt::format_to(to(c), "{{tv_sec={}, tv_usec={}}}", load_word(data, l),
+                   load_word(data.substr(l.word), l));
     return true;
   }
-  if (level == SOL_SOCKET && type == SO_TIMESTAMPNS_OLD && data.size() >= 16) {
-    fmt::format_to(to(c), "{{tv_sec={}, tv_nsec={}}}", load<int64_t>(data),
-                   load<int64_t>(data.substr(8)));
+  if (level == SOL_SOCKET && type == SO_TIMESTAMPNS_OLD && data.size() >= 2 * l.word) {
+    fmt::format_to(to(c), "{{tv_sec={}, tv_nsec={}}}", load_word(data, l),
+                   load_word(data.substr(l.word), l));
     return true;
   }
   if (level == SOL_IP && (type == IP_TTL) && data.size() >= sizeof(int)) {
@@ -97,12 +114,15 @@ bool print_cmsg_data(const ArgContext& c, int level, int type, std::string_view 
 }  // namespace
 
 void print_msg_control(const ArgContext& c, std::string_view bytes) {
+  const CmsgLayout& l = c.call.compat ? kCmsg32 : kCmsg64;
   put(c.out, '[');
   size_t off = 0;
-  for (bool first = true; off + kCmsgHeader <= bytes.size(); first = false) {
+  for (bool first = true; off + l.header <= bytes.size(); first = false) {
     std::string_view rest = bytes.substr(off);
-    const auto len = load<uint64_t>(rest);
-    const int level = load<int32_t>(rest.substr(8)), type = load<int32_t>(rest.substr(12));
+    const auto len =
+        static_cast<uint64_t>(l.word == 4 ? load<uint32_t>(rest) : load<uint64_t>(rest));
+    const int level = load<int32_t>(rest.substr(l.word)),
+              type = load<int32_t>(rest.substr(l.word + 4));
     if (!first) put(c.out, ", ");
     fmt::format_to(to(c), "{{cmsg_len={}, cmsg_level=", len);
     print_xval(c.out, xlat::kSockLevels, static_cast<uint32_t>(level));
@@ -113,15 +133,15 @@ void print_msg_control(const ArgContext& c, std::string_view bytes) {
       print_xval(c.out, xlat::kSockIpOptions, static_cast<uint32_t>(type));
     else
       fmt::format_to(to(c), "{:#x}", static_cast<uint32_t>(type));
-    if (len > kCmsgHeader) {
+    if (len > l.header) {
       std::string_view data =
-          rest.substr(kCmsgHeader, std::min<uint64_t>(len, rest.size()) - kCmsgHeader);
+          rest.substr(l.header, std::min<uint64_t>(len, rest.size()) - l.header);
       put(c.out, ", cmsg_data=");
-      if (!print_cmsg_data(c, level, type, data)) print_quoted(c.out, data, HexMode::All, false);
+      if (!print_cmsg_data(c, level, type, data, l)) print_quoted(c.out, data, HexMode::All, false);
     }
     put(c.out, '}');
-    if (len < kCmsgHeader) break;
-    off += (len + kCmsgAlign - 1) & ~(kCmsgAlign - 1);
+    if (len < l.header) break;
+    off += (len + l.align - 1) & ~(l.align - 1);
   }
   put(c.out, ']');
 }

@@ -50,11 +50,13 @@ constexpr unsigned kSockoptMin = 16;
 constexpr uint16_t kTimespec32Size = 8, kRlimit32Size = 8, kStat64Size = 96, kSigaction32Size = 20,
                    kUserDescSize = 16;
 
-// Captures that read pointers or longs inside user memory at x86_64's width (struct msghdr,
-// struct flock): an ia32 call's would be misread, so its argument prints as an address
-// instead. Pointer arrays and iovecs are read at 32 bits for it (ES_CAPF_PTR32).
-bool reads_64bit_layout(K kind) { return kind == K::Msghdr || kind == K::FcntlArg; }
-bool has_32bit_variant(K kind) { return kind == K::Argv || kind == K::Envp || kind == K::Iovec; }
+// Captures that read pointers or longs inside user memory at x86_64's width (struct flock):
+// an ia32 call's would be misread, so its argument prints as an address instead. Pointer
+// arrays, iovecs and msghdrs are read at 32 bits for it (ES_CAPF_PTR32).
+bool reads_64bit_layout(K kind) { return kind == K::FcntlArg; }
+bool has_32bit_variant(K kind) {
+  return kind == K::Argv || kind == K::Envp || kind == K::Iovec || kind == K::Msghdr;
+}
 
 // The register an argument's pointer (or length) is in: ia32 rows may print their arguments
 // in another order than the registers hold them (compat.h).
@@ -255,7 +257,9 @@ bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
         slot.len_arg = static_cast<es_u8>(i);
       }
       // A receive's SCM_RIGHTS descriptors: one struct msghdr, or `ret` struct mmsghdr.
-      if (a.dir == kOut && (a.kind == ArgKind::Msghdr || a.kind == ArgKind::Mmsghdr)) {
+      // (Not an ia32 call's: the BPF walk knows x86_64's cmsghdr only.)
+      if (a.dir == kOut && (a.kind == ArgKind::Msghdr || a.kind == ArgKind::Mmsghdr) &&
+          !is_compat_key(nr)) {
         slot.kind = ES_CAP_FD_FILE_RECV;
         slot.len_arg = static_cast<es_u8>(i);
         slot.size = a.kind == ArgKind::Mmsghdr ? sizeof(struct mmsghdr) : 0;
@@ -277,7 +281,7 @@ bool add_socket_identity(uint32_t nr, es_syscall_spec& spec) {
   if (!sig) return false;
   spec.fd_args = 0;
   for (int i = 0; i < sig->nargs; ++i)
-    if (sig->args[i].kind == ArgKind::Fd) spec.fd_args |= static_cast<es_u8>(1u << i);
+    if (sig->args[i].kind == ArgKind::Fd) spec.fd_args |= static_cast<es_u8>(1u << reg_of(nr, i));
   return spec.fd_args != 0;
 }
 

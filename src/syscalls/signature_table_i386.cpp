@@ -283,9 +283,12 @@ const Exception kExceptions[] = {
     own(row(__NR_pwritev, "pwritev", TD, 0, RI, {FD, in(K::Iovec, 2), INT, LONG}),
         remap({0, 1, 2, P(3)})),
     SPLIT(fanotify_mark, fanotify_mark, 0, 1, P(2), 4, 5),
-    // struct compat_msghdr: printed as an address.
-    OWN(sendmsg, TN, 0, RI, FD, PTR, in(K::MsgFlags)),
-    OWN(recvmsg, TN, BL, RI, FD, OPTR, in(K::MsgFlags)),
+    // struct compat_mmsghdr: printed as an address (the capture knows x86_64's layout only).
+    OWN(recvmmsg, TN, BL, RI, FD, OPTR, UINT, in(K::MsgFlags), in(K::Timespec32)),
+    OWN(sendmmsg, TN, 0, RI, FD, PTR, UINT, in(K::MsgFlags)),
+    // struct compat_msghdr: captured widened to x86_64's layout (ES_CAPF_PTR32).
+    OWN(sendmsg, TN, 0, RI, FD, in(K::Msghdr), in(K::MsgFlags)),
+    OWN(recvmsg, TN, BL, RI, FD, out(K::Msghdr), in(K::MsgFlags)),
     own(row(__NR_preadv2, "preadv2", TD, BL, RI, {FD, out(K::Iovec, 2), INT, LONG, HEX}),
         remap({0, 1, 2, P(3), 5})),
     own(row(__NR_pwritev2, "pwritev2", TD, 0, RI, {FD, in(K::Iovec, 2), INT, LONG, HEX}),
@@ -304,7 +307,9 @@ const Exception kExceptions[] = {
     LIKE(pselect6_time64, pselect6),
     LIKE(ppoll_time64, ppoll),
     LIKE(io_pgetevents_time64, io_pgetevents),
-    LIKE(recvmmsg_time64, recvmmsg),
+    // struct compat_mmsghdr: printed as an address (the capture knows x86_64's layout only).
+    own(row(__NR_recvmmsg_time64, "recvmmsg_time64", TN, BL, RI,
+            {FD, OPTR, UINT, in(K::MsgFlags), in(K::Timespec)})),
     LIKE(mq_timedsend_time64, mq_timedsend),
     LIKE(mq_timedreceive_time64, mq_timedreceive),
     LIKE(semtimedop_time64, semtimedop),

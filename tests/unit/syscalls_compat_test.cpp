@@ -70,9 +70,10 @@ TEST(Compat, EveryRowRoundTrips) {
 // (clock_gettime64, futex_time64...) are the exception by design: they take 64-bit time.
 TEST(Compat, SharedRowsHaveNo64BitStructures) {
   // Not Rlimit: it is struct rlimit64 (prlimit64), the same on both.
-  const std::set<ArgKind> wide = {
-      ArgKind::Stat,   ArgKind::Sigaction, ArgKind::Timespec, ArgKind::Timeval, ArgKind::Itimerspec,
-      ArgKind::Rusage, ArgKind::Sysinfo,   ArgKind::Iovec,    ArgKind::Msghdr,  ArgKind::SigFrame};
+  const std::set<ArgKind> wide = {ArgKind::Stat,     ArgKind::Sigaction,  ArgKind::Timespec,
+                                  ArgKind::Timeval,  ArgKind::Itimerspec, ArgKind::Rusage,
+                                  ArgKind::Sysinfo,  ArgKind::Iovec,      ArgKind::Msghdr,
+                                  ArgKind::SigFrame, ArgKind::Mmsghdr,    ArgKind::MmsgTimeout};
   for (const Signature& s : compat_signatures()) {
     auto shared = shared_layout(s.nr);
     if (!shared) continue;
@@ -195,8 +196,15 @@ TEST(Compat, CaptureRows) {
   EXPECT_EQ(writev.slots[0].kind, ES_CAP_IOVEC_ARG);
   EXPECT_EQ(writev.slots[0].flags & ES_CAPF_PTR32, ES_CAPF_PTR32);
   EXPECT_EQ(writev.slots[0].len_arg, 2);
-  // A compat_msghdr's layout is not x86_64's, and has no 32-bit capture: an address.
-  EXPECT_EQ(capture_spec(key("sendmsg"), 32).slots[0].kind, ES_CAP_NONE);
+  // A compat_msghdr is read at 32 bits too, its control messages with it.
+  auto sendmsg = capture_spec(key("sendmsg"), 32);
+  EXPECT_EQ(sendmsg.slots[0].kind, ES_CAP_MSGHDR_ARG);
+  EXPECT_EQ(sendmsg.slots[0].flags & ES_CAPF_PTR32, ES_CAPF_PTR32);
+  EXPECT_EQ(sendmsg.slots[1].kind, ES_CAP_MSG_CONTROL);
+  EXPECT_EQ(sendmsg.slots[1].flags & ES_CAPF_PTR32, ES_CAPF_PTR32);
+  // A compat_mmsghdr array has no 32-bit capture: an address (only the timeout is copied).
+  for (const auto& slot : capture_spec(key("recvmmsg"), 32).slots)
+    EXPECT_NE(slot.kind, ES_CAP_MMSGHDR_RET);
 }
 
 }  // namespace
