@@ -512,8 +512,8 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 
 /* A struct msghdr's control messages (sendmsg, recvmsg): msg_controllen bytes of
  * msg_control, up to `want`. */
-static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want,
-						  bool ptr32, __u8 *result)
+static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want, bool ptr32,
+						 __u8 *result)
 {
 	/* struct user_msghdr: msg_control, msg_controllen at offset 32; compat_msghdr's two
 	 * u32 at 16 */
@@ -691,7 +691,8 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 		head->pad = 0;
 		len = sizeof(*head) + nlen +
 		      iovec_done(capture_iovec_at(
-					 rec_buf, (off + sizeof(*cap) + sizeof(*head) + nlen) | ptr32, m.iov,
+					 rec_buf,
+					 (off + sizeof(*cap) + sizeof(*head) + nlen) | ptr32, m.iov,
 					 m.iovlen,
 					 slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
 				 &result);
