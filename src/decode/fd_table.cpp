@@ -240,6 +240,18 @@ void FdTable::socket_arguments(const Call& call) {
 }
 
 // What -y / -yy print inside <...> for a descriptor's target (a /proc/PID/fd link's text).
+void FdTable::name_created(Table& table, uint32_t tgid, const std::vector<es_fd_file>& created,
+                           int fd) {
+  std::optional<std::string> seen;
+  for (const auto& f : created)
+    if (f.fd == fd) seen = link_text(f, detail_);
+  if (!seen) seen = proc_fd(tgid, fd);
+  if (seen)
+    table[fd] = describe(*seen);
+  else
+    table.erase(fd);
+}
+
 std::string FdTable::describe(const std::string& target) const {
   struct stat st;
   if (detail_ >= 2 && target.rfind("/dev/", 0) == 0 && stat(target.c_str(), &st) == 0 &&
@@ -313,17 +325,9 @@ void FdTable::before_line(const Call& call) {
           table.erase(f.fd);
       }
       break;
-    case Effect::NewFd: {
-      std::optional<std::string> seen;
-      for (const auto& f : created_files(call))
-        if (f.fd == fd) seen = link_text(f, detail_);
-      if (!seen) seen = proc_fd(call.tgid, fd);
-      if (seen)
-        table[fd] = describe(*seen);
-      else
-        table.erase(fd);
+    case Effect::NewFd:
+      name_created(table, call.tgid, created_files(call), fd);
       break;
-    }
     case Effect::FdPair: {
       // The int[2] the call filled is its last pointer argument's capture.
       for (int i = 5; i >= 0; --i) {
@@ -332,16 +336,7 @@ void FdTable::before_line(const Call& call) {
         int32_t fds[2];
         std::memcpy(fds, cap->data.data(), sizeof fds);
         auto created = created_files(call);
-        for (int f : fds) {
-          std::optional<std::string> seen;
-          for (const auto& file : created)
-            if (file.fd == f) seen = link_text(file, detail_);
-          if (!seen) seen = proc_fd(call.tgid, f);
-          if (seen)
-            table[f] = describe(*seen);
-          else
-            table.erase(f);
-        }
+        for (int f : fds) name_created(table, call.tgid, created, f);
         break;
       }
       break;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/sock_info.h"
@@ -53,6 +54,9 @@ class FdTable final : public format::FdNames {
   std::string describe(const std::string& target) const;
   std::string socket_name(const es_sock_info& s);
   std::optional<std::string> received_name(uint32_t tgid, const es_fd_file& f);
+  // Names (or forgets) `fd`, which the call created: by the kernel's file table as the call
+  // returned (`created`), else by /proc.
+  void name_created(Table& table, uint32_t tgid, const std::vector<es_fd_file>& created, int fd);
 
   int detail_;
   // A dup's new fd while its line is printed: the result shows it, the arguments do not yet.
