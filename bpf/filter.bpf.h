@@ -21,29 +21,28 @@ const volatile __u32 cgroup_levels[ES_MAX_CGROUPS] = {};
 const volatile __u32 ncomms = 0;
 const volatile char comms[ES_MAX_COMMS][ES_COMM_LEN] = {};
 
-static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
+/* The row of syscall key `nr` if its flags have any of `any_of`, else 0. */
+static __always_inline struct es_syscall_spec *spec_with(__u32 nr, __u32 any_of)
 {
 	struct es_syscall_spec *spec;
 
 	if (nr >= ES_SPEC_ROWS)
 		return 0;
 	spec = bpf_map_lookup_elem(&specs, &nr);
-	if (!spec || !(spec->flags & ES_SPEC_TRACED))
+	if (!spec || !(spec->flags & any_of))
 		return 0;
 	return spec;
+}
+
+static __always_inline struct es_syscall_spec *traced_spec(__u32 nr)
+{
+	return spec_with(nr, ES_SPEC_TRACED);
 }
 
 /* The row of a syscall the programs follow: shown (traced) or only followed for -y/-P. */
 static __always_inline struct es_syscall_spec *followed_spec(__u32 nr)
 {
-	struct es_syscall_spec *spec;
-
-	if (nr >= ES_SPEC_ROWS)
-		return 0;
-	spec = bpf_map_lookup_elem(&specs, &nr);
-	if (!spec || !(spec->flags & (ES_SPEC_TRACED | ES_SPEC_FD_TRACK)))
-		return 0;
-	return spec;
+	return spec_with(nr, ES_SPEC_TRACED | ES_SPEC_FD_TRACK);
 }
 
 /* Wildcard match of comm against comms[which] ('*' any run, '?' one char), one step per

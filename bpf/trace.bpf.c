@@ -259,6 +259,7 @@ static __always_inline void move_enter_time(__u32 from, __u32 to)
 static __always_inline void enter_by_tid(long id)
 {
 	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	struct task_struct *task;
 	__u64 *slot;
 	__u32 key;
 
@@ -267,17 +268,18 @@ static __always_inline void enter_by_tid(long id)
 	slot = bpf_map_lookup_elem(&enter_times, &tid);
 	if (!slot)
 		return;
+	task = bpf_get_current_task_btf();
 	if (*slot & ES_ENTER_ARMED) {
 		/* A launched command is counted from its execve, as strace -c counts it. */
 		struct es_task_state *st;
 
 		if (id != nr_execve && id != nr_execveat)
 			return;
-		st = bpf_task_storage_get(&tasks, bpf_get_current_task_btf(), 0, 0);
+		st = bpf_task_storage_get(&tasks, task, 0, 0);
 		if (st)
 			st->flags &= ~ES_TASK_ARMED; /* sched_process_fork follows it from now */
 	}
-	key = syscall_key(id, in_compat_syscall(bpf_get_current_task_btf()));
+	key = syscall_key(id, in_compat_syscall(task));
 	if (!traced_spec(key)) {
 		*slot = 0;
 		return;
