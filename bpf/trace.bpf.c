@@ -113,7 +113,7 @@ static __always_inline bool killed_in_call(void)
 
 	if (!(task->pending.signal.sig[0] & (1UL << (ES_SIGKILL - 1))))
 		return false;
-	code = task->signal->group_exit_code & 0x7f;
+	code = BPF_CORE_READ(task, signal, group_exit_code) & 0x7f;
 	return code == 0 || code == ES_SIGKILL;
 }
 
@@ -514,7 +514,7 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	if (emit_calls) {
 		fill_header(&rec.h, ES_REC_EXIT, sizeof(rec));
 		rec.exit_code = p->exit_code;
-		rec.group_dead = p->signal->live.counter == 0;
+		rec.group_dead = BPF_CORE_READ(p, signal, live.counter) == 0;
 		submit(&rec, sizeof(rec), ES_REC_EXIT);
 	}
 	bpf_map_delete_elem(&traced, &tid);
@@ -575,8 +575,8 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 
 	if (!emit_calls || sig == ES_SIGKILL)
 		return 0;
-	fatal = result == 0 && (task->signal->flags & ES_SIGNAL_GROUP_EXIT) &&
-		(task->signal->group_exit_code & 0x7f) == sig;
+	fatal = result == 0 && (BPF_CORE_READ(task, signal, flags) & ES_SIGNAL_GROUP_EXIT) &&
+		(BPF_CORE_READ(task, signal, group_exit_code) & 0x7f) == sig;
 	if (result != ES_TRACE_SIGNAL_IGNORED && !fatal)
 		return 0;
 	st = bpf_task_storage_get(&tasks, task, 0, 0);

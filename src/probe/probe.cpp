@@ -20,6 +20,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/abi/task.h"
+#include "shared_maps.h"
 #include "trace.skel.h"
 
 namespace estrace::probe {
@@ -86,6 +87,7 @@ uint32_t pid_max() {
 
 struct Probe::Impl {
   trace_bpf* skel = nullptr;
+  trace_bpf* exit_skel = nullptr;  // the same object opened again: only sys_exit loads from it
   std::vector<int> owned_ring_fds;
   int rings_fd = -1;  // the outer map of per-CPU rings, made here so libbpf reuses it
   int ncpus = 0;
@@ -95,7 +97,8 @@ struct Probe::Impl {
 
   ~Impl() {
     if (bits) munmap(bits, bits_bytes);
-    if (skel) trace_bpf__destroy(skel);  // detaches links, closes programs and maps
+    if (exit_skel) trace_bpf__destroy(exit_skel);  // detaches links, closes programs and maps
+    if (skel) trace_bpf__destroy(skel);
     for (int fd : owned_ring_fds) close(fd);
     if (rings_fd >= 0) close(rings_fd);
   }
@@ -115,6 +118,8 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
 
   impl->skel = trace_bpf__open();
   if (!impl->skel) return load_error(errno);
+  impl->exit_skel = trace_bpf__open();
+  if (!impl->exit_skel) return load_error(errno);
   auto* skel = impl->skel;
 
   skel->rodata->follow_forks = config.follow_forks;
@@ -175,10 +180,24 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
     return bpf_map_update_batch(fd, cpus.data(), rings.data(), &count, nullptr) == 0 ? 0 : errno;
   });
 
+  // The kernel verifies one object's programs one at a time, and sys_enter and sys_exit
+  // take it ~8 ms each: sys_exit is loaded from the second open of the object, on a thread,
+  // with every map shared (share_maps). Only the small programs stay on this thread.
+  bpf_object* exit_obj = impl->exit_skel->obj;
+  bpf_program* prog = nullptr;
+  bpf_object__for_each_program(prog, exit_obj)
+      bpf_program__set_autoload(prog, prog == impl->exit_skel->progs.sys_exit);
+  bpf_program__set_autoload(skel->progs.sys_exit, false);
+  if (auto error = share_maps(skel->obj, exit_obj); !error.empty()) return Error{error};
+  auto exit_loaded = std::async(std::launch::async,
+                                [exit = impl->exit_skel] { return trace_bpf__load(exit); });
+
   int load_err = trace_bpf__load(skel);
+  int exit_err = exit_loaded.get();
   if (int err = installed.get())
     return Error{"cannot install the ring buffers: " + std::string(strerror(err))};
   if (load_err) return load_error(load_err);
+  if (exit_err) return load_error(exit_err);
 
   const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
@@ -197,6 +216,7 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
     return Error{std::string("cannot fill the capture table: ") + strerror(errno)};
 
   if (int err = trace_bpf__attach(skel)) return load_error(err);
+  if (int err = trace_bpf__attach(impl->exit_skel)) return load_error(err);
 
   std::unique_ptr<Probe> probe(new Probe(std::move(impl)));
   probe->ring_fds_ = probe->impl_->owned_ring_fds;
@@ -247,12 +267,15 @@ std::vector<uint64_t> Probe::lost_by_kind() const {
 
 uint64_t Probe::missed_runs() const {
   uint64_t missed = 0;
-  bpf_program* prog = nullptr;
-  bpf_object__for_each_program(prog, impl_->skel->obj) {
-    bpf_prog_info info{};
-    uint32_t len = sizeof info;
-    if (bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
-      missed += info.recursion_misses;
+  for (const trace_bpf* skel : {impl_->skel, impl_->exit_skel}) {
+    bpf_program* prog = nullptr;
+    bpf_object__for_each_program(prog, skel->obj) {
+      bpf_prog_info info{};
+      uint32_t len = sizeof info;
+      if (bpf_program__fd(prog) >= 0 &&
+          bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len) == 0)
+        missed += info.recursion_misses;
+    }
   }
   return missed;
 }
