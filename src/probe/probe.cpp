@@ -19,6 +19,7 @@
 #include <spdlog/spdlog.h>
 
 #include "estrace/abi/event.h"
+#include "core_btf.h"
 #include "estrace/abi/task.h"
 #include "shared_maps.h"
 #include "trace.skel.h"
@@ -116,9 +117,12 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   impl->ncpus = libbpf_num_possible_cpus();
   if (impl->ncpus <= 0) return Error{"cannot count the possible CPUs"};
 
-  impl->skel = trace_bpf__open();
+  // Both opens relocate against the same BTF: the build's small copy on the build kernel.
+  const CoreBtf core_btf = CoreBtf::for_running_kernel();
+  LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.path());
+  impl->skel = trace_bpf__open_opts(&open_opts);
   if (!impl->skel) return load_error(errno);
-  impl->exit_skel = trace_bpf__open();
+  impl->exit_skel = trace_bpf__open_opts(&open_opts);
   if (!impl->exit_skel) return load_error(errno);
   auto* skel = impl->skel;
 
