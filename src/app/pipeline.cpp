@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -214,6 +215,7 @@ bool Run::open_output() {
 }
 
 void Run::drain_loop() {
+  bool nudged = false;
   while (!stop_drain_.load(std::memory_order_relaxed)) {
     if (queue_.full()) {  // the decoder is behind: let the rings absorb (and count) the rest
       std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
@@ -223,6 +225,10 @@ void Run::drain_loop() {
     if (!reader_->poll(kPollMs, batch)) {
       say("reading the ring buffers failed");
       return;
+    }
+    if (reader_->watch_fired() && !nudged) {  // the command ended: the control loop looks now
+      nudged = true;
+      queue_.nudge();
     }
     if (batch.records)
       queue_.push(std::move(batch));
@@ -316,12 +322,6 @@ int Run::go() {
     return 1;
   }
   probe_ = std::move(*started);
-  auto reader = ingest::RingReader::open(probe_->ring_fds());
-  if (!reader) {
-    say(reader.error());
-    return 1;
-  }
-  reader_ = std::move(*reader);
 
   format::Style style;
   style.string_limit = options_.string_limit;
@@ -382,7 +382,6 @@ int Run::go() {
 
   install_signal_handlers();
   interval_start_ns_ = now_ns(CLOCK_MONOTONIC);
-  std::thread drain([this] { drain_loop(); });
 
   std::optional<launch::GatedChild> child;
   int exec_error = 0;
@@ -390,11 +389,17 @@ int Run::go() {
     auto spawned = launch::GatedChild::spawn(path, options_.command);
     if (!spawned) {
       say(spawned.error());
-      stop_drain_ = true;
-      drain.join();
       return 1;
     }
     child.emplace(std::move(*spawned));
+  }
+  // Mapping the rings costs ~1 ms each (every page, twice): it overlaps the command's exec.
+  // After the fork, which would otherwise wait for the mappings (and copy them). Records
+  // wait in the rings meanwhile; nothing reads them before the drain thread starts.
+  auto reader_opened = std::async(std::launch::async, [fds = probe_->ring_fds()] {
+    return ingest::RingReader::open(fds);
+  });
+  if (child) {
     if (auto comm = decode::read_proc_comm(child->pid())) comms_.set(child->pid(), *comm);
     if (tracks_fds(options_)) {
       // What the command starts with is what estrace has: its cwd, its inherited fds.
@@ -409,6 +414,16 @@ int Run::go() {
     writer_->add_task(child->pid());
     exec_error = child->open();
   }
+  auto reader = reader_opened.get();
+  if (!reader) {
+    say(reader.error());
+    if (child) kill(child->pid(), SIGKILL);  // it would run untraced
+    return 1;
+  }
+  reader_ = std::move(*reader);
+  // The command's end wakes the drain thread, which wakes this one: noticed as it happens.
+  if (child) reader_->watch_exit(child->pid());
+  std::thread drain([this] { drain_loop(); });
   for (auto& [pid, tids] : attach) {
     for (uint32_t tid : tids) {
       probe_->trace_task(tid, probe::kTraced | probe::kAttached);
@@ -476,6 +491,7 @@ int Run::go() {
 
   // Everything the kernel wrote before the traced set emptied is in the rings now.
   stop_drain_ = true;
+  reader_->wake();
   drain.join();
   for (;;) {  // batches are capped: drain until the rings are empty
     ingest::Batch rest;

@@ -1,6 +1,11 @@
 // ingest: ring draining. See include/estrace/ingest/ring_reader.h.
 #include "estrace/ingest/ring_reader.h"
 
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -9,9 +14,28 @@
 
 namespace estrace::ingest {
 
+namespace {
+// What woke an epoll_wait, by the data each fd was added with.
+constexpr uint64_t kRingTag = 0, kWakeTag = 1, kWatchTag = 2;
+
+bool add_to(int epoll_fd, int fd, uint32_t events, uint64_t tag) {
+  epoll_event ev{};
+  ev.events = events;
+  ev.data.u64 = tag;
+  return epoll_ctl(epoll_fd, EPOLL_CTL_ADD, fd, &ev) == 0;
+}
+}  // namespace
+
 Result<std::unique_ptr<RingReader>> RingReader::open(const std::vector<int>& ring_fds) {
   std::unique_ptr<RingReader> reader(new RingReader());
+  reader->epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  reader->wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (reader->epoll_fd_ < 0 || reader->wake_fd_ < 0 ||
+      !add_to(reader->epoll_fd_, reader->wake_fd_, EPOLLIN, kWakeTag))
+    return Error{std::string("cannot wait for the ring buffers: ") + strerror(errno)};
   for (int fd : ring_fds) {
+    if (!add_to(reader->epoll_fd_, fd, EPOLLIN, kRingTag))
+      return Error{std::string("cannot wait for a ring buffer: ") + strerror(errno)};
     if (!reader->rb_) {
       reader->rb_ = ring_buffer__new(fd, &RingReader::on_record, reader.get(), nullptr);
       if (!reader->rb_) return Error{std::string("cannot map a ring buffer: ") + strerror(errno)};
@@ -25,6 +49,20 @@ Result<std::unique_ptr<RingReader>> RingReader::open(const std::vector<int>& rin
 
 RingReader::~RingReader() {
   if (rb_) ring_buffer__free(rb_);
+  if (wake_fd_ >= 0) close(wake_fd_);
+  if (pidfd_ >= 0) close(pidfd_);
+  if (epoll_fd_ >= 0) close(epoll_fd_);
+}
+
+void RingReader::wake() {
+  uint64_t one = 1;
+  [[maybe_unused]] ssize_t n = write(wake_fd_, &one, sizeof one);  // fails only when saturated
+}
+
+bool RingReader::watch_exit(int pid) {
+  if (pidfd_ >= 0) close(pidfd_);
+  pidfd_ = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+  return pidfd_ >= 0 && add_to(epoll_fd_, pidfd_, EPOLLIN | EPOLLONESHOT, kWatchTag);
 }
 
 // Called by libbpf from C: copy and return; nothing may throw through it. libbpf has
@@ -46,11 +84,16 @@ int RingReader::on_record(void* ctx, void* data, size_t size) noexcept {
 }
 
 bool RingReader::poll(int timeout_ms, Batch& out) {
-  target_ = &out;
-  int n = ring_buffer__poll(rb_, timeout_ms);
-  if (n < 0 && n != -EINTR && n != -ENOMEM && n != -EFBIG) return false;
-  if (out.bytes.size() >= kBatchBytes) return true;
-  return drain(out);
+  epoll_event events[4];
+  int n = epoll_wait(epoll_fd_, events, 4, timeout_ms);
+  if (n < 0 && errno != EINTR) return false;
+  for (int i = 0; i < n; ++i) {
+    if (events[i].data.u64 == kWatchTag) watch_fired_.store(true, std::memory_order_relaxed);
+    if (events[i].data.u64 != kWakeTag) continue;
+    uint64_t count;
+    [[maybe_unused]] ssize_t got = read(wake_fd_, &count, sizeof count);  // clears it
+  }
+  return drain(out);  // every ring, whichever woke the wait
 }
 
 bool RingReader::drain(Batch& out) {

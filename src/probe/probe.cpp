@@ -77,6 +77,24 @@ Error set_identity_filters(trace_bpf* skel, const Config& config) {
   return Error{};
 }
 
+// One ring of `bytes` per CPU, each put in the outer map `outer_fd` at its CPU's index; the
+// fds go to `fds`. Returns an error message, empty on success.
+std::string make_rings(int outer_fd, int ncpus, uint64_t bytes, std::vector<int>& fds) {
+  for (int cpu = 0; cpu < ncpus; ++cpu) {
+    int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
+                            static_cast<uint32_t>(bytes), nullptr);
+    if (fd < 0)
+      return "cannot create a " + std::to_string(bytes) + "-byte ring buffer: " + strerror(errno);
+    fds.push_back(fd);
+  }
+  std::vector<uint32_t> cpus(ncpus);
+  for (int cpu = 0; cpu < ncpus; ++cpu) cpus[cpu] = cpu;
+  uint32_t count = ncpus;
+  if (bpf_map_update_batch(outer_fd, cpus.data(), fds.data(), &count, nullptr) != 0)
+    return std::string("cannot install the ring buffers: ") + strerror(errno);
+  return {};
+}
+
 // Thread ids go up to pid_max (kernel.pid_max): the traced-tid bitmap needs that many bits.
 uint32_t pid_max() {
   std::ifstream in("/proc/sys/kernel/pid_max");
@@ -90,7 +108,8 @@ struct Probe::Impl {
   trace_bpf* skel = nullptr;
   trace_bpf* exit_skel = nullptr;  // the same object opened again: only sys_exit loads from it
   std::vector<int> owned_ring_fds;
-  int rings_fd = -1;  // the outer map of per-CPU rings, made here so libbpf reuses it
+  int rings_fd = -1;     // the outer map of per-CPU rings, made here so libbpf reuses it
+  int template_fd = -1;  // the outer map's inner-map template: a one-page ring
   int ncpus = 0;
   bool summary_by_tid = false;  // enter times per tid in `enter_times`, see trace.bpf.c
   uint64_t* bits = nullptr;     // traced_bits, mmap'ed: userspace sets bits with atomic ORs
@@ -102,6 +121,7 @@ struct Probe::Impl {
     if (skel) trace_bpf__destroy(skel);
     for (int fd : owned_ring_fds) close(fd);
     if (rings_fd >= 0) close(rings_fd);
+    if (template_fd >= 0) close(template_fd);
   }
 };
 
@@ -151,37 +171,27 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   impl->summary_by_tid = summary_by_tid;
   bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
 
-  // One ring per CPU: producers on different CPUs never share a reservation lock. The
-  // rings are made here, at the size asked for; the first one doubles as the outer map's
-  // inner-map template (libbpf 1.1 cannot resize its own template: it has no object).
-  for (int cpu = 0; cpu < impl->ncpus; ++cpu) {
-    int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_ring", 0, 0,
-                            static_cast<uint32_t>(config.ring_bytes_per_cpu), nullptr);
-    if (fd < 0 && errno == EPERM) return load_error(EPERM);  // the first BPF call: privileges
-    if (fd < 0)
-      return Error{"cannot create a " + std::to_string(config.ring_bytes_per_cpu) +
-                   "-byte ring buffer: " + strerror(errno)};
-    impl->owned_ring_fds.push_back(fd);
-  }
-  if (int err = bpf_map__set_inner_map_fd(skel->maps.rings, impl->owned_ring_fds[0]))
+  // The outer map of rings needs an inner-map template, and any ring buffer will do (the
+  // kernel compares type and flags, not size): a one-page ring, made at once. The real rings
+  // (one per CPU: producers on different CPUs never share a reservation lock) take ~1 ms each
+  // to allocate, and putting each in the outer map waits for an RCU grace period (~10 ms
+  // here): both happen on a thread while libbpf loads the programs.
+  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  impl->template_fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "estrace_tmpl", 0, 0,
+                                     static_cast<uint32_t>(page), nullptr);
+  if (impl->template_fd < 0) return load_error(errno);  // the first BPF call: privileges
+  if (int err = bpf_map__set_inner_map_fd(skel->maps.rings, impl->template_fd))
     return load_error(err);
-
-  // The outer map is made here and the rings put in it while libbpf loads the programs:
-  // every map-in-map update waits for an RCU grace period (~10 ms here), which now overlaps
-  // the verifier instead of adding to start-up. libbpf reuses the map as if it made it.
   LIBBPF_OPTS(bpf_map_create_opts, outer_opts,
-              .inner_map_fd = static_cast<uint32_t>(impl->owned_ring_fds[0]));
+              .inner_map_fd = static_cast<uint32_t>(impl->template_fd));
   impl->rings_fd =
       bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, "rings", sizeof(uint32_t), sizeof(uint32_t),
                      static_cast<uint32_t>(impl->ncpus), &outer_opts);
   if (impl->rings_fd < 0) return load_error(errno);
   if (int err = bpf_map__reuse_fd(skel->maps.rings, impl->rings_fd)) return load_error(err);
-  auto installed = std::async(std::launch::async, [fd = impl->rings_fd, ncpus = impl->ncpus,
-                                                   rings = impl->owned_ring_fds]() mutable {
-    std::vector<uint32_t> cpus(ncpus);
-    for (int cpu = 0; cpu < ncpus; ++cpu) cpus[cpu] = cpu;
-    uint32_t count = ncpus;
-    return bpf_map_update_batch(fd, cpus.data(), rings.data(), &count, nullptr) == 0 ? 0 : errno;
+  auto installed = std::async(std::launch::async, [impl = impl.get(),
+                                                   bytes = config.ring_bytes_per_cpu] {
+    return make_rings(impl->rings_fd, impl->ncpus, bytes, impl->owned_ring_fds);
   });
 
   // The kernel verifies one object's programs one at a time, and sys_enter and sys_exit
@@ -198,12 +208,10 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
 
   int load_err = trace_bpf__load(skel);
   int exit_err = exit_loaded.get();
-  if (int err = installed.get())
-    return Error{"cannot install the ring buffers: " + std::string(strerror(err))};
+  if (auto error = installed.get(); !error.empty()) return Error{error};
   if (load_err) return load_error(load_err);
   if (exit_err) return load_error(exit_err);
 
-  const auto page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
   void* bits = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
                     bpf_map__fd(skel->maps.traced_bits), 0);

@@ -46,13 +46,24 @@ class BatchQueue {
     return queued_bytes_ >= kMaxQueuedBytes;
   }
 
-  // Moves every queued batch into `out`, waiting up to `timeout` for the first one.
+  // Ends the wait of a pop_all in progress (or the next one) with or without batches: the
+  // drain thread saw the command end.
+  void nudge() {
+    {
+      std::lock_guard lock(mu_);
+      nudged_ = true;
+    }
+    cv_.notify_one();
+  }
+
+  // Moves every queued batch into `out`, waiting up to `timeout` for the first one (or a nudge).
   template <class Out>
   void pop_all(std::chrono::milliseconds timeout, Out&& out) {
     std::deque<ingest::Batch> taken;
     {
       std::unique_lock lock(mu_);
-      cv_.wait_for(lock, timeout, [&] { return !batches_.empty(); });
+      cv_.wait_for(lock, timeout, [&] { return !batches_.empty() || nudged_; });
+      nudged_ = false;
       taken.swap(batches_);
       queued_bytes_ = 0;
     }
@@ -64,6 +75,7 @@ class BatchQueue {
   std::condition_variable cv_;
   std::deque<ingest::Batch> batches_;
   size_t queued_bytes_ = 0;
+  bool nudged_ = false;
   static constexpr size_t kMaxSpare = 4;
   std::vector<ingest::Batch> spare_;
 };

@@ -29,9 +29,16 @@ class RingReader {
   RingReader& operator=(const RingReader&) = delete;
 
   // Waits up to `timeout_ms` (records are submitted without wakeups, so this is mostly a
-  // timer; a ring past half full wakes it early), then copies every record into `out`.
-  // Returns false on a fatal ring error.
+  // timer; a ring past half full, wake() or a watched fd end it early), then copies every
+  // record into `out`. Returns false on a fatal ring error.
   bool poll(int timeout_ms, Batch& out);
+  // Ends the wait of a poll in progress (or the next one) at once; any thread may call it.
+  void wake();
+  // The poll that sees process `pid` end returns at once: the command's end is noticed as it
+  // happens rather than at the next tick. False if the process is already gone.
+  bool watch_exit(int pid);
+  // True once a poll has seen the watched process end.
+  bool watch_fired() const { return watch_fired_.load(std::memory_order_relaxed); }
   // Copies whatever is in the rings now, without waiting.
   bool drain(Batch& out);
   // Records the reader took from a ring but could not keep (out of memory): lost, counted.
@@ -44,8 +51,12 @@ class RingReader {
  private:
   RingReader() = default;
   ring_buffer* rb_ = nullptr;
+  int epoll_fd_ = -1;  // the rings, wake_fd_ and watched fds (libbpf's own set has no room)
+  int wake_fd_ = -1;   // an eventfd
+  int pidfd_ = -1;     // watch_exit's process
   Batch* target_ = nullptr;
-  std::atomic<uint64_t> dropped_{0};  // written by the drain thread, read by the control loop
+  std::atomic<uint64_t> dropped_{0};
+  std::atomic<bool> watch_fired_{false};  // written by the drain thread, read by the control loop
   static int on_record(void* ctx, void* data, size_t size) noexcept;
 };
 
