@@ -22,6 +22,7 @@
 #include "core_btf.h"
 #include "estrace/abi/task.h"
 #include "shared_maps.h"
+#include "tracepoints.h"
 #include "trace.skel.h"
 
 namespace estrace::probe {
@@ -130,6 +131,7 @@ Probe::~Probe() = default;
 
 Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   libbpf_set_print(libbpf_to_spdlog);
+  install_tracepoint_handler();
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
     return Error{"kernel BTF not found at /sys/kernel/btf/vmlinux (needs CONFIG_DEBUG_INFO_BTF=y)"};
 
@@ -137,8 +139,10 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   impl->ncpus = libbpf_num_possible_cpus();
   if (impl->ncpus <= 0) return Error{"cannot count the possible CPUs"};
 
-  // Both opens relocate against the same BTF: the build's small copy on the build kernel.
+  // Both opens relocate against the same BTF: the build's small copy on the build kernel,
+  // where the tracepoints' ids are known too and libbpf never reads the kernel's BTF.
   const CoreBtf core_btf = CoreBtf::for_running_kernel();
+  const bool kernel_btf_needed = !core_btf.path() || !tracepoint_ids_known();
   LIBBPF_OPTS(bpf_object_open_opts, open_opts, .btf_custom_path = core_btf.path());
   impl->skel = trace_bpf__open_opts(&open_opts);
   if (!impl->skel) return load_error(errno);
@@ -203,10 +207,14 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
       bpf_program__set_autoload(prog, prog == impl->exit_skel->progs.sys_exit);
   bpf_program__set_autoload(skel->progs.sys_exit, false);
   if (auto error = share_maps(skel->obj, exit_obj); !error.empty()) return Error{error};
-  auto exit_loaded = std::async(std::launch::async,
-                                [exit = impl->exit_skel] { return trace_bpf__load(exit); });
+  auto load = [kernel_btf_needed](trace_bpf* s) {
+    if (kernel_btf_needed)
+      if (int err = use_kernel_btf(s->obj)) return err;
+    return trace_bpf__load(s);
+  };
+  auto exit_loaded = std::async(std::launch::async, load, impl->exit_skel);
 
-  int load_err = trace_bpf__load(skel);
+  int load_err = load(skel);
   int exit_err = exit_loaded.get();
   if (auto error = installed.get(); !error.empty()) return Error{error};
   if (load_err) return load_error(load_err);
