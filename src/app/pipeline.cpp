@@ -43,8 +43,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Records older than now minus this can no longer be overtaken by a record from another
-// CPU's ring (the gap between a record's timestamp and its commit is microseconds).
+// Records older than the last read of the rings minus this can no longer be overtaken by a
+// record from another CPU's ring (the gap between a record's timestamp and its commit is
+// microseconds). The last read, not now: a drain thread kept off the CPUs by busy tracees
+// leaves records in the rings for longer than that.
 constexpr uint64_t kHoldBackNs = 2'000'000;
 // How often the drain thread copies records out (records are submitted without wakeups).
 constexpr int kPollMs = 1;
@@ -152,6 +154,9 @@ class Run {
   decode::Decoder decoder_;
   BatchQueue queue_;
   std::atomic<bool> stop_drain_{false};
+  // When the drain thread last started reading the rings (CLOCK_MONOTONIC, the records' clock):
+  // every record stamped before it is in a batch pushed by then, or about to commit.
+  std::atomic<uint64_t> rings_read_ns_{0};
   uint64_t reported_lost_ = 0;
   // --interval: the last cumulative snapshot and when the next report is due.
   summary::Summary last_summary_;
@@ -234,17 +239,22 @@ void Run::drain_loop() {
       queue_.push(std::move(batch));
     else
       queue_.give_back(std::move(batch));  // a timeout with nothing read: keep its memory
+    rings_read_ns_.store(reader_->read_started_ns(), std::memory_order_release);
   }
 }
 
 // Moves queued records through the merge into the decoder and the writer.
 void Run::pump(bool final) {
-  queue_.pop_all(final ? 0ms : 5ms, [&](ingest::Batch&& b) { merger_.add(std::move(b)); });
+  auto add = [&](ingest::Batch&& b) { merger_.add(std::move(b)); };
+  queue_.pop_all(final ? 0ms : 5ms, add);
+  // Every batch pushed before the drain thread published `read` is in the merge after this.
+  const uint64_t read = rings_read_ns_.load(std::memory_order_acquire);
+  queue_.pop_all(0ms, add);
   auto feed = [&](std::span<const uint8_t> record) { decoder_.feed(record, *handler_); };
   if (final)
     merger_.release_all(feed);
   else
-    merger_.release(now_ns(CLOCK_MONOTONIC) - kHoldBackNs, feed);
+    merger_.release(std::min(now_ns(CLOCK_MONOTONIC), read) - std::min(read, kHoldBackNs), feed);
   merger_.recycle([&](ingest::Batch&& b) { queue_.give_back(std::move(b)); });
   sink_->flush();
 }

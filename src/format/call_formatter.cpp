@@ -115,7 +115,7 @@ void print_return(const ArgContext& c) {
     case syscalls::RetKind::Fd:
       return print_result_fd(c, call.ret);
     case syscalls::RetKind::Int:
-      fmt::format_to(std::back_inserter(c.out), "{}", call.ret);
+      put_decimal(c.out, call.ret);
       return;
   }
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <string>
 
@@ -36,10 +37,11 @@ Result<std::unique_ptr<RingReader>> RingReader::open(const std::vector<int>& rin
   for (int fd : ring_fds) {
     if (!add_to(reader->epoll_fd_, fd, EPOLLIN, kRingTag))
       return Error{std::string("cannot wait for a ring buffer: ") + strerror(errno)};
+    Ring* ring = &reader->rings_.emplace_back(Ring{reader.get(), int(reader->rings_.size())});
     if (!reader->rb_) {
-      reader->rb_ = ring_buffer__new(fd, &RingReader::on_record, reader.get(), nullptr);
+      reader->rb_ = ring_buffer__new(fd, &RingReader::on_record, ring, nullptr);
       if (!reader->rb_) return Error{std::string("cannot map a ring buffer: ") + strerror(errno)};
-    } else if (ring_buffer__add(reader->rb_, fd, &RingReader::on_record, reader.get())) {
+    } else if (ring_buffer__add(reader->rb_, fd, &RingReader::on_record, ring)) {
       return Error{std::string("cannot map a ring buffer: ") + strerror(errno)};
     }
   }
@@ -68,10 +70,15 @@ bool RingReader::watch_exit(int pid) {
 // Called by libbpf from C: copy and return; nothing may throw through it. libbpf has
 // already consumed the record when it calls this, so a record not copied is lost: counted.
 int RingReader::on_record(void* ctx, void* data, size_t size) noexcept {
-  auto* self = static_cast<RingReader*>(ctx);
+  const Ring* ring = static_cast<const Ring*>(ctx);
+  RingReader* self = ring->reader;
   Batch* out = self->target_;
   try {
     if (out->bytes.capacity() < kBatchBytes) out->bytes.reserve(kBatchBytes + (size_t{64} << 10));
+    if (ring->index != self->last_ring_ || out->run_starts.empty()) {
+      out->run_starts.push_back(static_cast<uint32_t>(out->records));
+      self->last_ring_ = ring->index;
+    }
     size_t at = out->bytes.size();
     out->bytes.resize(at + ((size + 7) & ~size_t{7}));
     std::memcpy(out->bytes.data() + at, data, size);
@@ -97,7 +104,11 @@ bool RingReader::poll(int timeout_ms, Batch& out) {
 }
 
 bool RingReader::drain(Batch& out) {
+  timespec now{};
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  read_started_ns_ = static_cast<uint64_t>(now.tv_sec) * 1'000'000'000u + now.tv_nsec;
   target_ = &out;
+  last_ring_ = -1;  // a new consume starts new runs
   int n = ring_buffer__consume(rb_);
   return n >= 0 || n == -EINTR || n == -ENOMEM || n == -EFBIG;
 }

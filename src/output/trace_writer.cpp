@@ -37,8 +37,12 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     if (auto inner = options_.pidns->inner(tid)) ns = fmt::format(" (ns {})", *inner);
   if (file && comm)
     fmt::format_to(out, "{}<{}>{} ", tid, *comm, ns);
-  else if (file && ns.empty())
-    fmt::format_to(out, "{:<5} ", tid);
+  else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
+    fmt::format_int digits(tid);
+    buf_.append(digits.data(), digits.data() + digits.size());
+    for (size_t pad = digits.size(); pad < 5; ++pad) buf_.push_back(' ');
+    buf_.push_back(' ');
+  }
   else if (file)
     fmt::format_to(out, "{}{} ", tid, ns);
   else if (comm)

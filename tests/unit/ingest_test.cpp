@@ -1,4 +1,5 @@
 // ingest: the merge puts records from several rings back into timestamp order.
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -49,6 +50,33 @@ TEST(Merger, InterleavesRingsByTimestampUpToTheWatermark) {
   append(late, 36, 3);
   m.add(std::move(late));
   EXPECT_EQ(release(m, UINT64_MAX), (std::vector<uint64_t>{36, 40, 50}));
+}
+
+// One batch holds a run per ring (RingReader marks where each starts); each run is nearly
+// in order, and the batch as a whole is not.
+TEST(Merger, MergesTheRingRunsOfOneBatch) {
+  Merger m;
+  Batch b;
+  b.run_starts = {0, 3};
+  for (uint64_t ts : {10, 30, 50}) append(b, ts, 1);  // ring 0
+  for (uint64_t ts : {20, 25, 40}) append(b, ts, 2);  // ring 1
+  m.add(std::move(b));
+  EXPECT_EQ(release(m, UINT64_MAX), (std::vector<uint64_t>{10, 20, 25, 30, 40, 50}));
+}
+
+TEST(Merger, PutsARunInOrderHoweverDisorderedItIs) {
+  Merger m;
+  Batch nearly, reversed;
+  nearly.run_starts = {0};
+  for (uint64_t ts : {1, 3, 2, 4, 6, 5}) append(nearly, ts, 1);
+  for (uint64_t ts = 600; ts > 0; ts -= 6) append(reversed, ts + 100, 2);  // no run_starts
+  m.add(std::move(nearly));
+  m.add(std::move(reversed));
+  auto out = release(m, UINT64_MAX);
+  ASSERT_EQ(out.size(), 106u);
+  EXPECT_TRUE(std::is_sorted(out.begin(), out.end()));
+  EXPECT_EQ((std::vector<uint64_t>(out.begin(), out.begin() + 6)),
+            (std::vector<uint64_t>{1, 2, 3, 4, 5, 6}));
 }
 
 TEST(Merger, EqualTimestampsKeepArrivalOrder) {

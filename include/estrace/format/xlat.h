@@ -70,5 +70,11 @@ std::string raw_hex(uint64_t v);
 
 inline void put(fmt::memory_buffer& out, std::string_view s) { out.append(s); }
 inline void put(fmt::memory_buffer& out, char c) { out.push_back(c); }
+// A decimal integer: the commonest thing written, once or more per line.
+template <class Int>
+inline void put_decimal(fmt::memory_buffer& out, Int v) {
+  fmt::format_int digits(v);
+  out.append(digits.data(), digits.data() + digits.size());
+}
 
 }  // namespace estrace::format

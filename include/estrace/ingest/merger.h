@@ -37,7 +37,6 @@ class Merger {
     released_.clear();
   }
 
- private:
   struct Entry {
     uint64_t ts;
     uint64_t seq;    // arrival order breaks timestamp ties
@@ -45,6 +44,7 @@ class Merger {
     size_t offset;
     uint32_t size;
   };
+ private:
   struct Held {
     Batch batch;
     size_t unreleased = 0;
@@ -58,7 +58,8 @@ class Merger {
   uint64_t first_batch_ = 0;
   uint64_t seq_ = 0;
   uint64_t malformed_ = 0;
-  size_t sorted_ = 0;  // index_[0, sorted_) is in order
+  size_t sorted_ = 0;              // index_[0, sorted_) is in order
+  std::vector<size_t> run_starts_;  // the runs of index_[sorted_, end): where each starts
 };
 
 template <class F>
@@ -74,7 +75,7 @@ void Merger::release(uint64_t watermark_ns, F&& sink) {
     ++n;
   }
   index_.erase(index_.begin(), index_.begin() + static_cast<ptrdiff_t>(n));
-  sorted_ = index_.size();
+  sorted_ = index_.size();  // sort_index left no runs pending
   drop_released_batches();
 }
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <span>
 #include <vector>
@@ -19,6 +20,15 @@ namespace estrace::ingest {
 struct Batch {
   std::vector<uint8_t> bytes;
   size_t records = 0;
+  // Where each ring's records start (record indexes, ascending): within one, the records
+  // are nearly in timestamp order already, which is what makes merging them cheap.
+  std::vector<uint32_t> run_starts;
+
+  void clear() {  // keeps the capacity
+    bytes.clear();
+    records = 0;
+    run_starts.clear();
+  }
 };
 
 class RingReader {
@@ -41,6 +51,9 @@ class RingReader {
   bool watch_fired() const { return watch_fired_.load(std::memory_order_relaxed); }
   // Copies whatever is in the rings now, without waiting.
   bool drain(Batch& out);
+  // When the last poll or drain started copying (CLOCK_MONOTONIC ns): every record stamped
+  // before that, and committed, was copied.
+  uint64_t read_started_ns() const { return read_started_ns_; }
   // Records the reader took from a ring but could not keep (out of memory): lost, counted.
   uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
@@ -57,6 +70,13 @@ class RingReader {
   Batch* target_ = nullptr;
   std::atomic<uint64_t> dropped_{0};
   std::atomic<bool> watch_fired_{false};  // written by the drain thread, read by the control loop
+  struct Ring {  // libbpf's callback context: which ring a record came from
+    RingReader* reader;
+    int index;
+  };
+  std::deque<Ring> rings_;  // stable addresses
+  int last_ring_ = -1;      // the ring of the last record copied into target_
+  uint64_t read_started_ns_ = 0;
   static int on_record(void* ctx, void* data, size_t size) noexcept;
 };
 
