@@ -406,9 +406,8 @@ int Run::go() {
   // Mapping the rings costs ~1 ms each (every page, twice): it overlaps the command's exec.
   // After the fork, which would otherwise wait for the mappings (and copy them). Records
   // wait in the rings meanwhile; nothing reads them before the drain thread starts.
-  auto reader_opened = std::async(std::launch::async, [fds = probe_->ring_fds()] {
-    return ingest::RingReader::open(fds);
-  });
+  auto reader_opened = std::async(
+      std::launch::async, [fds = probe_->ring_fds()] { return ingest::RingReader::open(fds); });
   if (child) {
     if (auto comm = decode::read_proc_comm(child->pid())) comms_.set(child->pid(), *comm);
     if (tracks_fds(options_)) {

@@ -42,8 +42,7 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     buf_.append(digits.data(), digits.data() + digits.size());
     for (size_t pad = digits.size(); pad < 5; ++pad) buf_.push_back(' ');
     buf_.push_back(' ');
-  }
-  else if (file)
+  } else if (file)
     fmt::format_to(out, "{}{} ", tid, ns);
   else if (comm)
     fmt::format_to(out, "[pid {:>5}<{}>{}] ", tid, *comm, ns);

@@ -18,12 +18,12 @@
 #include <bpf/libbpf.h>
 #include <spdlog/spdlog.h>
 
-#include "estrace/abi/event.h"
 #include "core_btf.h"
+#include "estrace/abi/event.h"
 #include "estrace/abi/task.h"
 #include "shared_maps.h"
-#include "tracepoints.h"
 #include "trace.skel.h"
+#include "tracepoints.h"
 
 namespace estrace::probe {
 namespace {
@@ -193,10 +193,10 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
                      static_cast<uint32_t>(impl->ncpus), &outer_opts);
   if (impl->rings_fd < 0) return load_error(errno);
   if (int err = bpf_map__reuse_fd(skel->maps.rings, impl->rings_fd)) return load_error(err);
-  auto installed = std::async(std::launch::async, [impl = impl.get(),
-                                                   bytes = config.ring_bytes_per_cpu] {
-    return make_rings(impl->rings_fd, impl->ncpus, bytes, impl->owned_ring_fds);
-  });
+  auto installed =
+      std::async(std::launch::async, [impl = impl.get(), bytes = config.ring_bytes_per_cpu] {
+        return make_rings(impl->rings_fd, impl->ncpus, bytes, impl->owned_ring_fds);
+      });
 
   // The kernel verifies one object's programs one at a time, and sys_enter and sys_exit
   // take it ~8 ms each: sys_exit is loaded from the second open of the object, on a thread,

@@ -76,7 +76,8 @@ std::string share_maps(bpf_object* owner, bpf_object* other) {
       break;
     }
     if (bpf_map__fd(mine) >= 0) {  // made by the caller (the rings): only shared
-      if (int err = bpf_map__reuse_fd(theirs, bpf_map__fd(mine))) error = failed("share", mine, -err);
+      if (int err = bpf_map__reuse_fd(theirs, bpf_map__fd(mine)))
+        error = failed("share", mine, -err);
       continue;
     }
     int fd = create_like(mine, btf__fd(copy));

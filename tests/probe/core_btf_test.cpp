@@ -1,6 +1,8 @@
 // The small CO-RE BTF made at build time (src/probe/core_btf.h) must relocate the programs
 // exactly as the whole kernel BTF does: every program's final instructions are compared,
 // loaded once against each. Needs root and BPF; skips when this is not the build kernel.
+#include "core_btf.h"
+
 #include <linux/bpf.h>
 #include <unistd.h>
 
@@ -10,7 +12,6 @@
 #include <bpf/libbpf.h>
 #include <gtest/gtest.h>
 
-#include "core_btf.h"
 #include "trace.skel.h"
 
 namespace {
@@ -61,7 +62,7 @@ TEST(CoreBtf, RelocatesExactlyAsTheKernelBtf) {
     for (size_t i = 0; i < want.size(); ++i) {
       // Map references hold each load's own map fds; everything else must be identical.
       bool fd_slot = map_reference(want[i]) || (i > 0 && map_reference(want[i - 1]) &&
-                                                 want[i - 1].src_reg == BPF_PSEUDO_MAP_FD);
+                                                want[i - 1].src_reg == BPF_PSEUDO_MAP_FD);
       EXPECT_EQ(got[i].code, want[i].code) << name << " insn " << i;
       EXPECT_EQ(got[i].dst_reg, want[i].dst_reg) << name << " insn " << i;
       EXPECT_EQ(got[i].src_reg, want[i].src_reg) << name << " insn " << i;

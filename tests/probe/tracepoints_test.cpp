@@ -1,5 +1,7 @@
 // The tracepoint ids the build recorded (bpf/tracepoint_ids.cmake) are the ones the running
 // kernel's BTF gives, when this is the build kernel: the loader trusts them without looking.
+#include "tracepoints.h"
+
 #include <unistd.h>
 
 #include <string>
@@ -8,7 +10,6 @@
 #include <gtest/gtest.h>
 
 #include "tracepoint_ids.h"
-#include "tracepoints.h"
 
 namespace {
 

@@ -44,6 +44,7 @@ class Merger {
     size_t offset;
     uint32_t size;
   };
+
  private:
   struct Held {
     Batch batch;
@@ -58,7 +59,7 @@ class Merger {
   uint64_t first_batch_ = 0;
   uint64_t seq_ = 0;
   uint64_t malformed_ = 0;
-  size_t sorted_ = 0;              // index_[0, sorted_) is in order
+  size_t sorted_ = 0;               // index_[0, sorted_) is in order
   std::vector<size_t> run_starts_;  // the runs of index_[sorted_, end): where each starts
 };
 
