@@ -465,7 +465,11 @@ declare -A over rss_m lost_m
 	[[ ${startup_ms[1]} != n/a && ${startup_ms[0]} != n/a ]] &&
 		v=$(awk -v a="${startup_ms[1]}" -v b="${startup_ms[0]}" 'BEGIN {printf "%.1f", a - b}')
 	target "\`estrace -o /dev/null -- true\` minus \`true\`, ms" "$v" "<= 30" "$(verdict "$v" "<=" 30)"
-	# The largest median peak RSS of any estrace row, less the rings (default size, each CPU).
+	# The largest median peak RSS of any estrace row, less the rings (default size, each CPU) as
+	# RSS counts them: twice, because the kernel maps a ring's data pages twice, back to back
+	# (a record that wraps around reads contiguously), and every mapped page counts (smaps shows
+	# 16388 kB of Rss per 8 MiB ring).
+	ring_rss_mib=$((2 * RING_MIB * ncpu))
 	best='' where=''
 	for cell in "${!rss_m[@]}"; do
 		[[ $cell == estrace* || $cell == bystander* ]] || continue
@@ -473,8 +477,8 @@ declare -A over rss_m lost_m
 		if [[ -z $best ]] || ((rss_m[$cell] > best)); then best=${rss_m[$cell]} where=$cell; fi
 	done
 	v=
-	[[ -n $best ]] && v=$(awk -v k="$best" -v r=$((RING_MIB * ncpu)) 'BEGIN {printf "%.1f", k / 1024 - r}')
-	target "peak RSS minus rings ($RING_MIB MiB x $ncpu CPUs), MiB: ${where/|/, }" "$v" "<= 40" \
+	[[ -n $best ]] && v=$(awk -v k="$best" -v r=$ring_rss_mib 'BEGIN {printf "%.1f", k / 1024 - r}')
+	target "peak RSS minus the rings' $ring_rss_mib MiB of RSS ($RING_MIB MiB x $ncpu CPUs, mapped twice), MiB: ${where/|/, }" "$v" "<= 40" \
 		"$(verdict "$v" "<=" 40)"
 } | tee "$tmp/bench.md"
 cp "$tmp/bench.md" "$BUILD_DIR/bench.md" && log "wrote $BUILD_DIR/bench.md in $(($(date +%s) - start)) s"
