@@ -95,7 +95,7 @@ void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
     ++malformed_;
     return;
   }
-  auto it = started_.find(call.tid);
+  auto it = started_.empty() ? started_.end() : started_.find(call.tid);
   if (it == started_.end() || it->second.call.nr != call.nr) {
     if (it != started_.end()) started_.erase(it);  // its end was lost; this is a new call
     handler.on_call_end(call, false);
@@ -117,6 +117,7 @@ void Decoder::end_call(std::span<const uint8_t> record, Handler& handler) {
 }
 
 void Decoder::flush_deferred(uint32_t tid, Handler& handler) {
+  if (deferred_.empty()) return;
   auto it = deferred_.find(tid);
   if (it == deferred_.end()) return;
   auto signals = std::move(it->second);

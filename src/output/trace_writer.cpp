@@ -123,6 +123,7 @@ void TraceWriter::return_column() {
 // the notice comes before the first traced call in the new mode.
 void TraceWriter::note_personality(const decode::Call& call) {
   if (!options_.personality_notices) return;
+  if (!call.compat && compat_.empty()) return;  // no 32-bit task yet: every task is 64-bit
   bool& compat = compat_[call.tid];
   if (compat == call.compat) return;
   compat = call.compat;
@@ -155,7 +156,8 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
 }
 
 void TraceWriter::on_call_end(const decode::Call& call, bool started) {
-  auto open = partial_.find(call.tid);
+  // The maps looked up per call are empty in the common case: no lookup then.
+  auto open = partial_.empty() ? partial_.end() : partial_.find(call.tid);
   if (started && open != partial_.end()) {
     buf_.clear();
     carried_col_ = open->second;

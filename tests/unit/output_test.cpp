@@ -33,20 +33,24 @@ class WriterTest : public ::testing::Test {
   std::ostringstream out;
   StreamSink sink;
   TraceWriter writer;
+  std::string text() {
+    sink.flush();
+    return out.str();
+  }
 };
 
 TEST_F(WriterTest, WholeCallAlignsReturnAtColumn40) {
   writer.add_task(10);
   writer.on_call_end(call(10, "close", {3}, 0), false);
-  EXPECT_EQ(out.str(), "close(3)                                = 0\n");
+  EXPECT_EQ((sink.flush(), out.str()), "close(3)                                = 0\n");
 }
 
 TEST_F(WriterTest, StartedCallCompletesOnTheSameLine) {
   writer.add_task(10);
   writer.on_call_start(call(10, "flock", {3, 2}, 0), false);
-  EXPECT_EQ(out.str(), "flock(3, LOCK_EX");  // left open, as strace leaves it
+  EXPECT_EQ((sink.flush(), out.str()), "flock(3, LOCK_EX");  // left open, as strace leaves it
   writer.on_call_end(call(10, "flock", {3, 2}, 0), true);
-  EXPECT_EQ(out.str(), "flock(3, LOCK_EX)                       = 0\n");
+  EXPECT_EQ((sink.flush(), out.str()), "flock(3, LOCK_EX)                       = 0\n");
 }
 
 TEST_F(WriterTest, InterleavedTasksGetUnfinishedAndResumedWithPidPrefix) {
@@ -55,7 +59,7 @@ TEST_F(WriterTest, InterleavedTasksGetUnfinishedAndResumedWithPidPrefix) {
   writer.on_call_start(call(6876, "flock", {3, 2}, 0), false);
   writer.on_call_end(call(6877, "kill", {6878, 9}, 0), false);
   writer.on_call_end(call(6876, "flock", {3, 2}, 0), true);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "[pid  6876] flock(3, LOCK_EX <unfinished ...>\n"
             "[pid  6877] kill(6878, SIGKILL)         = 0\n"
             "[pid  6876] <... flock resumed>)        = 0\n");
@@ -66,7 +70,7 @@ TEST_F(WriterTest, PrefixDisappearsWhenOneTaskIsLeft) {
   writer.on_fork(1, 2, 2);
   writer.on_exit(decode::Exit{2, 2, 5, 0});
   writer.on_call_end(call(1, "close", {3}, 0), false);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "[pid     2] +++ exited with 0 +++\n"
             "close(3)                                = 0\n");
 }
@@ -75,7 +79,7 @@ TEST_F(WriterTest, CallInProgressAtAttachIsShownAtOnce) {
   writer.add_task(5);
   writer.on_call_start(call(5, "flock", {3, 2}, 0), true);
   writer.on_call_end(call(5, "flock", {3, 2}, 0), true);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "flock(3, LOCK_EX <unfinished ...>\n"
             "<... flock resumed>)                    = 0\n");
 }
@@ -87,7 +91,7 @@ TEST_F(WriterTest, KilledInsideACallEndsWithQuestionMark) {
   killed.returned = false;
   writer.on_call_end(killed, true);
   writer.on_exit(decode::Exit{7, 7, 9, 9});
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "pause()                                 = ?\n"
             "+++ killed by SIGKILL +++\n");
 }
@@ -101,7 +105,7 @@ TEST(Writer, FileOutputWithFollowPrefixesEveryLine) {
   TraceWriter writer(format::CallFormatter(format::Style{}), options, sink);
   writer.add_task(6881);
   writer.on_call_end(call(6881, "wait4", {6883, 0, 0, 0}, 6883), false);
-  EXPECT_EQ(out.str(), "6881  wait4(6883, NULL, 0, NULL)        = 6883\n");
+  EXPECT_EQ((sink.flush(), out.str()), "6881  wait4(6883, NULL, 0, NULL)        = 6883\n");
 }
 
 TEST(Writer, DurationAndTimestamps) {
@@ -116,7 +120,7 @@ TEST(Writer, DurationAndTimestamps) {
   auto closed = call(1, "close", {3}, 0);
   closed.exit_ns = closed.enter_ns + 123'456;  // -T shows microseconds
   writer.on_call_end(closed, false);
-  EXPECT_EQ(out.str(), "1700000000.001000 close(3)              = 0 <0.000123>\n");
+  EXPECT_EQ((sink.flush(), out.str()), "1700000000.001000 close(3)              = 0 <0.000123>\n");
 }
 
 TEST(Writer, PerTaskStreamsNeverInterleave) {
@@ -155,6 +159,10 @@ struct Harness {
   std::ostringstream out;
   StreamSink sink;
   TraceWriter writer;
+  std::string text() {
+    sink.flush();
+    return out.str();
+  }
 };
 
 TEST(WriterDisplay, SyscallNumberAfterPidAndTimestamp) {
@@ -168,7 +176,7 @@ TEST(WriterDisplay, SyscallNumberAfterPidAndTimestamp) {
   sig.siginfo[0] = 10;  // si_signo; si_code SI_USER
   h.writer.on_signal(sig);
   h.writer.on_call_end(call(3494, "lseek", {0, 0, 2}, 0), false);
-  EXPECT_EQ(h.out.str(),
+  EXPECT_EQ(h.text(),
             "[  62] kill(3494, SIGUSR1)              = 0\n"
             "[  62] --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=0, si_uid=0} ---\n"
             "[   8] lseek(0, 0, SEEK_END)            = 0\n");
@@ -195,7 +203,7 @@ TEST(WriterDisplay, PersonalityNotices) {
   h.writer.on_fork(3494, 3495, 3495);
   h.writer.on_call_end(ia32_call(3495, "getpid", {}, 3495), false);
   h.writer.on_call_end(call(3494, "exit_group", {0}, 0), false);
-  EXPECT_EQ(h.out.str(),
+  EXPECT_EQ(h.text(),
             "[  39] getpid()                         = 3494\n"
             "[  39] [ Process PID=3494 runs in 32 bit mode. ]\n"
             "[  20] getpid()                         = 3494\n"
@@ -206,7 +214,7 @@ TEST(WriterDisplay, PersonalityNotices) {
 
   Harness quiet;  // personality_notices off: -o, -q
   quiet.writer.on_call_end(ia32_call(3494, "getpid", {}, 3494), false);
-  EXPECT_EQ(quiet.out.str(), "getpid()                                = 3494\n");
+  EXPECT_EQ(quiet.text(), "getpid()                                = 3494\n");
 }
 
 // A name table that knows one process.
@@ -233,7 +241,7 @@ TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
   writer.on_call_end(call(3532, "getpid", {}, 3532), false);
   writer.on_call_end(call(3532, "kill", {3532, 28}, 0), false);
   writer.on_call_end(call(3532, "wait4", {3533, 0, 0, 0}, 3533), false);  // 3533 is gone
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "3532<f> getpid()                        = 3532<f>\n"
             "3532<f> kill(3532<f>, SIGWINCH)         = 0\n"
             "3532<f> wait4(3533, NULL, 0, NULL)      = 3533\n");
@@ -249,7 +257,7 @@ TEST(WriterDisplay, DecodePidsOnTheTerminal) {
   TraceWriter writer(format::CallFormatter(format::Style{}), options, sink);
   writer.on_call_end(call(3532, "close", {3}, 0), false);
   writer.on_call_end(call(77, "close", {3}, 0), false);
-  EXPECT_EQ(out.str(),
+  EXPECT_EQ((sink.flush(), out.str()),
             "[pid  3532<f>] close(3)                 = 0\n"
             "[pid    77] close(3)                    = 0\n");
 }
@@ -278,8 +286,7 @@ TEST(WriterDisplay, SignalSetHidesOtherSignals) {
   h.writer.on_signal(sig);
   sig.sig = sig.siginfo[0] = 12;
   h.writer.on_signal(sig);
-  EXPECT_EQ(h.out.str(),
-            "--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_USER, si_pid=0, si_uid=0} ---\n");
+  EXPECT_EQ(h.text(), "--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_USER, si_pid=0, si_uid=0} ---\n");
 }
 
 TEST(HexDump, StraceLayout) {
@@ -300,7 +307,7 @@ TEST(WriterDisplay, DumpsWritesWholeAndShowsMinusSOnTheLine) {
   std::string data = "Hello\n\x01\xff" + std::string(92, 'A');
   h.writer.on_call_end(with_capture(call(3494, "write", {3, 0x1000, 100}, 100), 1, data), false);
   h.writer.on_call_end(with_capture(call(3494, "write", {4, 0x1000, 3}, 3), 1, "xyz"), false);
-  std::string text = h.out.str();
+  std::string text = h.text();
   EXPECT_TRUE(
       text.starts_with("write(3, \"Hello\\n\\1\\377AAAAAAAAAAAAAAAAAAAAAAAA\"..., 100) = 100\n"
                        " | 00000  48 65 6c 6c 6f 0a 01 ff"))
@@ -317,7 +324,7 @@ TEST(WriterDisplay, DumpsReadsOnlyWhatTheyReturned) {
   h.writer.on_call_end(with_capture(call(3494, "pread64", {3, 0x1000, 4, 2}, 4), 1, "zlo\n"),
                        false);
   h.writer.on_call_end(call(3494, "read", {3, 0x1000, 4}, -9), false);  // EBADF: no dump
-  EXPECT_EQ(h.out.str(),
+  EXPECT_EQ(h.text(),
             "pread64(3, \"zlo\\n\", 4, 2)               = 4\n"
             " | 00000  7a 6c 6f 0a                                       zlo.             |\n"
             "read(3, 0x1000, 4)                      = -1 EBADF (Bad file descriptor)\n");
@@ -355,7 +362,7 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
     h.writer.on_call_end(openat, false);
     h.writer.on_call_end(mmap, false);
     h.writer.on_call_end(call(3494, "kill", {3494, 10}, 0), false);
-    EXPECT_EQ(h.out.str(),
+    EXPECT_EQ(h.text(),
               "openat(-100, \"/tmp/opt/data.txt\", 0x80241, 0644) = 3\n"
               "mmap(NULL, 4096, 0x3, 0x22, -1, 0)      = 0x7f6bbed18000\n"
               "kill(3494, 10)                          = 0\n");
@@ -366,7 +373,7 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
   h.writer.on_call_end(mmap, false);
   h.writer.on_call_end(call(3494, "lseek", {0, 0, 2}, 0), false);
   EXPECT_EQ(
-      h.out.str(),
+      h.text(),
       "openat(-100 /* AT_FDCWD */, \"/tmp/opt/data.txt\", 0x80241 /* "
       "O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC */, 0644) = 3\n"
       "mmap(NULL, 4096, 0x3 /* PROT_READ|PROT_WRITE */, 0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, "
@@ -396,7 +403,7 @@ TEST(PathFilter, PathArgumentsAndDescriptorsOpenOnThePath) {
   filter.on_call_end(call(3494, "close", {3}, 0), false);
   filter.on_call_end(call(3494, "close", {4}, 0), false);
   filter.on_call_end(call(3494, "getpid", {}, 3494), false);
-  EXPECT_EQ(h.out.str(),
+  EXPECT_EQ(h.text(),
             "openat(AT_FDCWD, \"/tmp/opt/data.txt\", O_RDONLY) = 3\n"
             "close(3)                                = 0\n");
   EXPECT_TRUE(may_touch_path(*syscalls::number_of("close")));

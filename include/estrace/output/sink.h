@@ -26,14 +26,30 @@ class Sink {
 };
 
 // All tasks into one stream (stderr, or the -o file).
+// Lines are gathered here and handed to the stream in large pieces: an ostream::write per
+// line (a sentry, a locale check, a copy into an 8 KiB buffer) was a tenth of the decoding
+// thread's time at millions of lines a second. The pipeline flushes after every batch.
 class StreamSink final : public Sink {
  public:
-  explicit StreamSink(std::ostream& out) : out_(out) {}
-  void write(uint32_t, std::string_view text) override { out_.write(text.data(), text.size()); }
-  void flush() override { out_.flush(); }
+  explicit StreamSink(std::ostream& out) : out_(out) { pending_.reserve(kChunk); }
+  ~StreamSink() override { flush(); }
+  void write(uint32_t, std::string_view text) override {
+    pending_.append(text);
+    if (pending_.size() >= kChunk) hand_over();
+  }
+  void flush() override {
+    hand_over();
+    out_.flush();
+  }
 
  private:
+  static constexpr size_t kChunk = size_t{64} << 10;
+  void hand_over() {
+    out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    pending_.clear();
+  }
   std::ostream& out_;
+  std::string pending_;
 };
 
 // -ff -o PREFIX: one file PREFIX.TID per task, opened on its first line.
