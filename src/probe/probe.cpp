@@ -103,6 +103,34 @@ uint32_t pid_max() {
   return (in >> value) && value > 0 ? value : 4194304;  // PID_MAX_LIMIT on 64-bit
 }
 
+// The options into the program's read-only data, map sizes and which programs load.
+Error configure(trace_bpf* skel, const Config& config, int ncpus) {
+  skel->rodata->follow_forks = config.follow_forks;
+  skel->rodata->string_limit = config.string_limit;
+  skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
+  skel->rodata->aggregate = config.aggregate;
+  skel->rodata->emit_calls = config.emit_calls;
+  skel->rodata->status_mask = config.status_mask;
+  const bool summary_by_tid = !config.emit_calls && !config.match_identity;
+  skel->rodata->summary_by_tid = summary_by_tid;
+  skel->rodata->describe_sockets = config.describe_sockets;
+  if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
+
+  bpf_map__set_max_entries(skel->maps.scratch, 2 * ncpus);
+  const uint32_t bit_words = (pid_max() + 63) / 64;
+  bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
+  bpf_map__set_max_entries(skel->maps.stats, config.aggregate ? ES_SPEC_ROWS : 1);
+  if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
+  // The identity cache and what invalidates it, only with filters worth caching.
+  const bool cache_identity =
+      config.match_identity && (!config.cgroups.empty() || !config.comms.empty());
+  if (cache_identity) bpf_map__set_max_entries(skel->maps.unmatched, pid_max());
+  bpf_program__set_autoload(skel->progs.task_rename, cache_identity);
+  bpf_program__set_autoload(skel->progs.cgroup_attach_task, cache_identity);
+  bpf_map__set_max_entries(skel->maps.rings, ncpus);
+  return Error{};
+}
+
 }  // namespace
 
 struct Probe::Impl {
@@ -150,30 +178,8 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (!impl->exit_skel) return load_error(errno);
   auto* skel = impl->skel;
 
-  skel->rodata->follow_forks = config.follow_forks;
-  skel->rodata->string_limit = config.string_limit;
-  skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
-  skel->rodata->aggregate = config.aggregate;
-  skel->rodata->emit_calls = config.emit_calls;
-  skel->rodata->status_mask = config.status_mask;
-  const bool summary_by_tid = !config.emit_calls && !config.match_identity;
-  skel->rodata->summary_by_tid = summary_by_tid;
-  skel->rodata->describe_sockets = config.describe_sockets;
-  if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
-
-  bpf_map__set_max_entries(skel->maps.scratch, 2 * impl->ncpus);
-  const uint32_t bit_words = (pid_max() + 63) / 64;
-  bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
-  bpf_map__set_max_entries(skel->maps.stats, config.aggregate ? ES_SPEC_ROWS : 1);
-  if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
-  // The identity cache and what invalidates it, only with filters worth caching.
-  const bool cache_identity =
-      config.match_identity && (!config.cgroups.empty() || !config.comms.empty());
-  if (cache_identity) bpf_map__set_max_entries(skel->maps.unmatched, pid_max());
-  bpf_program__set_autoload(skel->progs.task_rename, cache_identity);
-  bpf_program__set_autoload(skel->progs.cgroup_attach_task, cache_identity);
-  impl->summary_by_tid = summary_by_tid;
-  bpf_map__set_max_entries(skel->maps.rings, impl->ncpus);
+  if (auto err = configure(skel, config, impl->ncpus); !err.message.empty()) return err;
+  impl->summary_by_tid = skel->rodata->summary_by_tid;
 
   // The outer map of rings needs an inner-map template, and any ring buffer will do (the
   // kernel compares type and flags, not size): a one-page ring, made at once. The real rings
@@ -199,8 +205,8 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
       });
 
   // The kernel verifies one object's programs one at a time, and sys_enter and sys_exit
-  // take it ~8 ms each: sys_exit is loaded from the second open of the object, on a thread,
-  // with every map shared (share_maps). Only the small programs stay on this thread.
+  // take it ~9 ms each: sys_exit is loaded from the second open of the object, on a thread,
+  // with every map shared (share_maps); sys_enter and the small programs load here.
   bpf_object* exit_obj = impl->exit_skel->obj;
   bpf_program* prog = nullptr;
   bpf_object__for_each_program(prog, exit_obj)
@@ -220,12 +226,13 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
   if (load_err) return load_error(load_err);
   if (exit_err) return load_error(exit_err);
 
-  impl->bits_bytes = (bit_words * sizeof(uint64_t) + page - 1) / page * page;
-  void* bits = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
-                    bpf_map__fd(skel->maps.traced_bits), 0);
-  if (bits == MAP_FAILED)
+  const size_t bits = bpf_map__max_entries(skel->maps.traced_bits) * sizeof(uint64_t);
+  impl->bits_bytes = (bits + page - 1) / page * page;
+  void* mapped = mmap(nullptr, impl->bits_bytes, PROT_READ | PROT_WRITE, MAP_SHARED,
+                      bpf_map__fd(skel->maps.traced_bits), 0);
+  if (mapped == MAP_FAILED)
     return Error{std::string("cannot map the traced-task bitmap: ") + strerror(errno)};
-  impl->bits = static_cast<uint64_t*>(bits);
+  impl->bits = static_cast<uint64_t*>(mapped);
 
   // The whole capture table in one batch: one syscall instead of one per row.
   std::vector<uint32_t> keys(std::min<size_t>(config.specs.size(), ES_SPEC_ROWS));
