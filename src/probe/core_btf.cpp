@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -14,8 +15,29 @@
 
 namespace estrace::probe {
 
+bool has_build_id(const unsigned char* notes, size_t size) {
+  constexpr uint32_t kGnuBuildId = 3;
+  auto word = [&](size_t at) {
+    uint32_t v;
+    std::memcpy(&v, notes + at, sizeof v);
+    return v;
+  };
+  auto padded = [](uint32_t n) { return (size_t{n} + 3) & ~size_t{3}; };
+  for (size_t at = 0; at + 12 <= size;) {
+    const uint32_t namesz = word(at), descsz = word(at + 4), type = word(at + 8);
+    const size_t name_at = at + 12, desc_at = name_at + padded(namesz);
+    if (desc_at + padded(descsz) > size) return false;
+    if (type == kGnuBuildId && namesz == 4 && std::memcmp(notes + name_at, "GNU", 4) == 0 &&
+        descsz >= 16)
+      return true;
+    at = desc_at + padded(descsz);
+  }
+  return false;
+}
+
 bool running_build_kernel() {
   if (kBuildKernelNotes_size == 0) return false;  // built for another kernel
+  if (!has_build_id(kBuildKernelNotes, kBuildKernelNotes_size)) return false;
   std::ifstream in("/sys/kernel/notes", std::ios::binary);
   std::string notes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return notes.size() == kBuildKernelNotes_size &&

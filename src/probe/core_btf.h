@@ -7,6 +7,7 @@
 // kernel image and the small BTF gives the same relocations; otherwise libbpf uses the whole
 // kernel BTF, as before.
 #pragma once
+#include <cstddef>
 #include <string>
 
 namespace estrace::probe {
@@ -30,7 +31,13 @@ class CoreBtf {
   std::string path_;
 };
 
-// True when the running kernel is the one estrace was built on (same ELF notes).
+// True when the running kernel is the one estrace was built on: the same ELF notes, which
+// carry a build id.
 bool running_build_kernel();
+
+// True when ELF notes hold a GNU build id (NT_GNU_BUILD_ID): a hash of the kernel image, so
+// equal notes mean the same image. Notes without one (a kernel built without --build-id)
+// could be equal for two builds of one version: those never count as the build kernel.
+bool has_build_id(const unsigned char* notes, size_t size);
 
 }  // namespace estrace::probe

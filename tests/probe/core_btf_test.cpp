@@ -6,6 +6,7 @@
 #include <linux/bpf.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,37 @@ TEST(CoreBtf, CanBeTurnedOff) {
   setenv("ESTRACE_FULL_BTF", "1", 1);
   EXPECT_EQ(estrace::probe::CoreBtf::for_running_kernel().path(), nullptr);
   unsetenv("ESTRACE_FULL_BTF");
+}
+
+}  // namespace
+
+namespace {
+
+// One ELF note: namesz, descsz, type, then name and desc, each padded to 4 bytes.
+void note(std::vector<unsigned char>& out, const std::string& name, uint32_t type,
+          size_t desc_size) {
+  auto word = [&](uint32_t v) {
+    unsigned char b[4];
+    std::memcpy(b, &v, 4);
+    out.insert(out.end(), b, b + 4);
+  };
+  word(static_cast<uint32_t>(name.size() + 1));
+  word(static_cast<uint32_t>(desc_size));
+  word(type);
+  out.insert(out.end(), name.begin(), name.end());
+  out.resize((out.size() + 1 + 3) & ~size_t{3}, 0);
+  out.resize(out.size() + ((desc_size + 3) & ~size_t{3}), 0xab);
+}
+
+TEST(CoreBtf, OnlyNotesWithABuildIdIdentifyAKernel) {
+  std::vector<unsigned char> with_id, without_id;
+  note(with_id, "Xen", 18, 8);
+  note(with_id, "GNU", 3, 20);  // NT_GNU_BUILD_ID, a sha1
+  note(without_id, "Linux", 6, 4);
+  note(without_id, "Xen", 18, 8);
+  EXPECT_TRUE(estrace::probe::has_build_id(with_id.data(), with_id.size()));
+  EXPECT_FALSE(estrace::probe::has_build_id(without_id.data(), without_id.size()));
+  EXPECT_FALSE(estrace::probe::has_build_id(with_id.data(), with_id.size() - 4));  // cut short
 }
 
 }  // namespace
