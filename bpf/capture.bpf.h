@@ -136,7 +136,6 @@ struct iovec_ctx {
 	__u64 budget; /* bytes the call moved (readv's return), or ~0 for writes */
 	__u32 pos;
 	__u8 result;
-	__u8 ended;
 	__u8 ptr32; /* an ia32 task's struct compat_iovec: two u32 */
 };
 
@@ -160,7 +159,6 @@ static long copy_iovec(__u64 i, struct iovec_ctx *c)
 			       read_user_ptr(&iov[1], c->base, 2 * i + 1, true)
 		     : bpf_probe_read_user(iov, sizeof(iov), (void *)(c->base + i * 16))) {
 		c->result |= ES_CAPR_FAULT;
-		c->ended = 1;
 		return 1;
 	}
 	item.base = iov[0];
