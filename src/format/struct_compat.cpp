@@ -62,27 +62,8 @@ void timespec32_arg(const ArgContext& c, int i) {
   fmt::format_to(to(c), "{{tv_sec={}, tv_nsec={}}}", ts[0], ts[1]);
 }
 
-// 8192*1024, RLIM_INFINITY (the 32-bit one: ~0U)
-void print_rlim32(fmt::memory_buffer& out, uint32_t v) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: the number, or with the name in a comment
-    return print_styled(out, std::to_string(v), [&](fmt::memory_buffer& o) { print_rlim32(o, v); });
-  if (v == UINT32_MAX)
-    put(out, "RLIM_INFINITY");
-  else if (v > 0 && v % 1024 == 0)
-    fmt::format_to(std::back_inserter(out), "{}*1024", v / 1024);
-  else
-    fmt::format_to(std::back_inserter(out), "{}", v);
-}
-
-void rlimit32_arg(const ArgContext& c, int i) {
-  uint32_t r[2];
-  if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
-  put(c.out, "{rlim_cur=");
-  print_rlim32(c.out, r[0]);
-  put(c.out, ", rlim_max=");
-  print_rlim32(c.out, r[1]);
-  put(c.out, '}');
-}
+// The 32-bit struct rlimit; its ~0U is RLIM_INFINITY.
+void rlimit32_arg(const ArgContext& c, int i) { print_rlimit<uint32_t>(c, i, "RLIM_INFINITY"); }
 
 // struct compat_sigaction: handler, flags, restorer (4 bytes each), then the 64-bit mask.
 void sigaction32_arg(const ArgContext& c, int i) {

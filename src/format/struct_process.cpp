@@ -15,27 +15,7 @@ namespace {
 
 using K = syscalls::ArgKind;
 
-// 8192*1024, RLIM64_INFINITY
-void print_rlim(fmt::memory_buffer& out, uint64_t v) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
-    return print_styled(out, std::to_string(v), [&](fmt::memory_buffer& o) { print_rlim(o, v); });
-  if (v == RLIM64_INFINITY)
-    put(out, "RLIM64_INFINITY");
-  else if (v > 0 && v % 1024 == 0)
-    fmt::format_to(std::back_inserter(out), "{}*1024", v / 1024);
-  else
-    fmt::format_to(std::back_inserter(out), "{}", v);
-}
-
-void rlimit_arg(const ArgContext& c, int i) {
-  uint64_t r[2];
-  if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
-  put(c.out, "{rlim_cur=");
-  print_rlim(c.out, r[0]);
-  put(c.out, ", rlim_max=");
-  print_rlim(c.out, r[1]);
-  put(c.out, '}');
-}
+void rlimit_arg(const ArgContext& c, int i) { print_rlimit<uint64_t>(c, i, "RLIM64_INFINITY"); }
 
 void timespec_arg(const ArgContext& c, int i) {
   int64_t ts[2];
@@ -175,6 +155,20 @@ void ioctl_req_arg(const ArgContext& c, int i) {
 }
 
 }  // namespace
+
+// 8192*1024, or the infinity's name
+void print_rlim(fmt::memory_buffer& out, uint64_t v, uint64_t infinity,
+                std::string_view infinity_name) {
+  if (xlat_mode() != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
+    return print_styled(out, std::to_string(v),
+                        [&](fmt::memory_buffer& o) { print_rlim(o, v, infinity, infinity_name); });
+  if (v == infinity)
+    put(out, infinity_name);
+  else if (v > 0 && v % 1024 == 0)
+    fmt::format_to(std::back_inserter(out), "{}*1024", v / 1024);
+  else
+    fmt::format_to(std::back_inserter(out), "{}", v);
+}
 
 void register_process(PrinterTable& t) {
   t[size_t(K::Rlimit)].print = rlimit_arg;

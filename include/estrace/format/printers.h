@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -116,6 +117,21 @@ void print_mode(fmt::memory_buffer& out, uint32_t mode);
 void print_time_comment(fmt::memory_buffer& out, int64_t sec, uint64_t nsec);
 // A signal mask as strace prints sigset_t: [INT TERM], ~[RTMIN RT_1] (struct_signal.cpp).
 void print_sigmask(fmt::memory_buffer& out, uint64_t mask);
+// A struct rlimit of two Words (u64; a 32-bit process's u32): {rlim_cur=8192*1024,
+// rlim_max=NAME}, where NAME is how strace names the all-ones value of that width.
+void print_rlim(fmt::memory_buffer& out, uint64_t v, uint64_t infinity,
+                std::string_view infinity_name);
+template <typename Word>
+void print_rlimit(const ArgContext& c, int i, std::string_view infinity_name) {
+  Word r[2];
+  if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
+  constexpr uint64_t infinity = std::numeric_limits<Word>::max();
+  put(c.out, "{rlim_cur=");
+  print_rlim(c.out, r[0], infinity, infinity_name);
+  put(c.out, ", rlim_max=");
+  print_rlim(c.out, r[1], infinity, infinity_name);
+  put(c.out, '}');
+}
 
 // struct stat as strace prints it (struct_stat.cpp): abbreviated, every field with -v.
 void print_stat(const ArgContext& c, const struct stat& st);
