@@ -37,6 +37,7 @@
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
+#include "estrace/util/clock.h"
 
 namespace estrace::app {
 namespace {
@@ -52,12 +53,6 @@ constexpr uint64_t kHoldBackNs = 2'000'000;
 constexpr int kPollMs = 1;
 // How often the control loop reads loss counters and checks for the end of the run.
 constexpr uint64_t kCheckNs = 5'000'000;
-
-uint64_t now_ns(clockid_t clock) {
-  timespec ts;
-  clock_gettime(clock, &ts);
-  return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000u + ts.tv_nsec;
-}
 
 void say(const std::string& line) { std::cerr << "estrace: " << line << '\n' << std::flush; }
 

@@ -8,10 +8,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <ctime>
 #include <string>
 
 #include <bpf/libbpf.h>
+
+#include "estrace/util/clock.h"
 
 namespace estrace::ingest {
 
@@ -104,9 +105,7 @@ bool RingReader::poll(int timeout_ms, Batch& out) {
 }
 
 bool RingReader::drain(Batch& out) {
-  timespec now{};
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  read_started_ns_ = static_cast<uint64_t>(now.tv_sec) * 1'000'000'000u + now.tv_nsec;
+  read_started_ns_ = now_ns(CLOCK_MONOTONIC);
   target_ = &out;
   last_ring_ = -1;  // a new consume starts new runs
   int n = ring_buffer__consume(rb_);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estrace/format/io_dump.h"
+#include "estrace/format/xlat.h"
 #include "estrace/syscalls/compat.h"
 
 namespace estrace::output {
@@ -38,9 +39,9 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
   if (file && comm)
     fmt::format_to(out, "{}<{}>{} ", tid, *comm, ns);
   else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
-    fmt::format_int digits(tid);
-    buf_.append(digits.data(), digits.data() + digits.size());
-    for (size_t pad = digits.size(); pad < 5; ++pad) buf_.push_back(' ');
+    const size_t start = buf_.size();
+    format::put_decimal(buf_, tid);
+    while (buf_.size() < start + 5) buf_.push_back(' ');
     buf_.push_back(' ');
   } else if (file)
     fmt::format_to(out, "{}{} ", tid, ns);

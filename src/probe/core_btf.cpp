@@ -36,12 +36,16 @@ bool has_build_id(const unsigned char* notes, size_t size) {
 }
 
 bool running_build_kernel() {
-  if (kBuildKernelNotes_size == 0) return false;  // built for another kernel
-  if (!has_build_id(kBuildKernelNotes, kBuildKernelNotes_size)) return false;
-  std::ifstream in("/sys/kernel/notes", std::ios::binary);
-  std::string notes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return notes.size() == kBuildKernelNotes_size &&
-         std::memcmp(notes.data(), kBuildKernelNotes, notes.size()) == 0;
+  // The kernel does not change under a running process: the notes are read once.
+  static const bool same = [] {
+    if (kBuildKernelNotes_size == 0) return false;  // built for another kernel
+    if (!has_build_id(kBuildKernelNotes, kBuildKernelNotes_size)) return false;
+    std::ifstream in("/sys/kernel/notes", std::ios::binary);
+    std::string notes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return notes.size() == kBuildKernelNotes_size &&
+           std::memcmp(notes.data(), kBuildKernelNotes, notes.size()) == 0;
+  }();
+  return same;
 }
 
 CoreBtf CoreBtf::for_running_kernel() {

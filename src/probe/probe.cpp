@@ -117,14 +117,14 @@ Error configure(trace_bpf* skel, const Config& config, int ncpus) {
   if (auto err = set_identity_filters(skel, config); !err.message.empty()) return err;
 
   bpf_map__set_max_entries(skel->maps.scratch, 2 * ncpus);
-  const uint32_t bit_words = (pid_max() + 63) / 64;
-  bpf_map__set_max_entries(skel->maps.traced_bits, bit_words);
+  const uint32_t tids = pid_max();
+  bpf_map__set_max_entries(skel->maps.traced_bits, (tids + 63) / 64);
   bpf_map__set_max_entries(skel->maps.stats, config.aggregate ? ES_SPEC_ROWS : 1);
-  if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, pid_max());
+  if (summary_by_tid) bpf_map__set_max_entries(skel->maps.enter_times, tids);
   // The identity cache and what invalidates it, only with filters worth caching.
   const bool cache_identity =
       config.match_identity && (!config.cgroups.empty() || !config.comms.empty());
-  if (cache_identity) bpf_map__set_max_entries(skel->maps.unmatched, pid_max());
+  if (cache_identity) bpf_map__set_max_entries(skel->maps.unmatched, tids);
   bpf_program__set_autoload(skel->progs.task_rename, cache_identity);
   bpf_program__set_autoload(skel->progs.cgroup_attach_task, cache_identity);
   bpf_map__set_max_entries(skel->maps.rings, ncpus);
