@@ -215,7 +215,6 @@ bool Run::open_output() {
 }
 
 void Run::drain_loop() {
-  bool nudged = false;
   while (!stop_drain_.load(std::memory_order_relaxed)) {
     if (queue_.full()) {  // the decoder is behind: let the rings absorb (and count) the rest
       std::this_thread::sleep_for(std::chrono::milliseconds(kPollMs));
@@ -226,10 +225,7 @@ void Run::drain_loop() {
       say("reading the ring buffers failed");
       return;
     }
-    if (reader_->watch_fired() && !nudged) {  // the command ended: the control loop looks now
-      nudged = true;
-      queue_.nudge();
-    }
+    if (reader_->saw_exit()) queue_.nudge();  // the command ended: the control loop looks now
     if (batch.records)
       queue_.push(std::move(batch));
     else

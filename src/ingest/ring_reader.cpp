@@ -92,11 +92,12 @@ int RingReader::on_record(void* ctx, void* data, size_t size) noexcept {
 }
 
 bool RingReader::poll(int timeout_ms, Batch& out) {
+  saw_exit_ = false;
   epoll_event events[4];
   int n = epoll_wait(epoll_fd_, events, 4, timeout_ms);
   if (n < 0 && errno != EINTR) return false;
   for (int i = 0; i < n; ++i) {
-    if (events[i].data.u64 == kWatchTag) watch_fired_.store(true, std::memory_order_relaxed);
+    if (events[i].data.u64 == kWatchTag) saw_exit_ = true;
     if (events[i].data.u64 != kWakeTag) continue;
     uint64_t count;
     [[maybe_unused]] ssize_t got = read(wake_fd_, &count, sizeof count);  // clears it

@@ -47,8 +47,8 @@ class RingReader {
   // The poll that sees process `pid` end returns at once: the command's end is noticed as it
   // happens rather than at the next tick. False if the process is already gone.
   bool watch_exit(int pid);
-  // True once a poll has seen the watched process end.
-  bool watch_fired() const { return watch_fired_.load(std::memory_order_relaxed); }
+  // True when the last poll saw the watched process end (it reports that once).
+  bool saw_exit() const { return saw_exit_; }
   // Copies whatever is in the rings now, without waiting.
   bool drain(Batch& out);
   // When the last poll or drain started copying (CLOCK_MONOTONIC ns): every record stamped
@@ -69,7 +69,7 @@ class RingReader {
   int pidfd_ = -1;     // watch_exit's process
   Batch* target_ = nullptr;
   std::atomic<uint64_t> dropped_{0};
-  std::atomic<bool> watch_fired_{false};  // written by the drain thread, read by the control loop
+  bool saw_exit_ = false;
   struct Ring {  // libbpf's callback context: which ring a record came from
     RingReader* reader;
     int index;
