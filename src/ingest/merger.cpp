@@ -72,7 +72,6 @@ void Merger::sort_index() {
     std::inplace_merge(index_.begin(), first, last, by_time);
   }
   run_starts_.clear();
-  sorted_ = index_.size();
 }
 
 void Merger::drop_released_batches() {

@@ -59,8 +59,9 @@ class Merger {
   uint64_t first_batch_ = 0;
   uint64_t seq_ = 0;
   uint64_t malformed_ = 0;
-  size_t sorted_ = 0;               // index_[0, sorted_) is in order
-  std::vector<size_t> run_starts_;  // the runs of index_[sorted_, end): where each starts
+  // index_ is in order up to the first of these, then runs added since, each nearly in order:
+  // where each starts.
+  std::vector<size_t> run_starts_;
 };
 
 template <class F>
@@ -76,7 +77,6 @@ void Merger::release(uint64_t watermark_ns, F&& sink) {
     ++n;
   }
   index_.erase(index_.begin(), index_.begin() + static_cast<ptrdiff_t>(n));
-  sorted_ = index_.size();  // sort_index left no runs pending
   drop_released_batches();
 }
 
