@@ -70,6 +70,9 @@ probe::Config probe_config(const cli::Options& options) {
   config.emit_calls = options.summary.mode != summary::Mode::Only;
   config.status_mask = options.status;
   config.describe_sockets = options.decode_fds >= 2;
+  // What shows a call's start time, or the comm a task had when the call began (-Y).
+  config.stamp_enter =
+      options.time != format::TimeMode::None || options.show_duration || options.decode_pids_comm;
   // x86_64 rows, then the ia32 rows of 32-bit processes (syscalls/compat.h).
   config.specs.resize(ES_SPEC_ROWS);
   std::vector<bool> wanted(ES_SPEC_ROWS, options.trace_all);

@@ -109,6 +109,7 @@ Error configure(trace_bpf* skel, const Config& config, int ncpus) {
   skel->rodata->string_limit = config.string_limit;
   skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
   skel->rodata->aggregate = config.aggregate;
+  skel->rodata->stamp_enter = config.stamp_enter || config.aggregate || config.describe_sockets;
   skel->rodata->emit_calls = config.emit_calls;
   skel->rodata->status_mask = config.status_mask;
   const bool summary_by_tid = !config.emit_calls && !config.match_identity;

@@ -128,6 +128,33 @@ TEST_F(Launch, DurationSuffix) {
   EXPECT_TRUE(has_line(lines, literal("exit_group(0) = ?")));
 }
 
+// A call's start is stamped only when something shows it. getrandom of 32 MiB takes
+// milliseconds and never blocks (it has no enter record, only the enter stamp): -T must show
+// that time, not the zero of a start taken to be the end.
+TEST_F(Launch, DurationIsTheCallsLength) {
+  RunResult r = run_estrace({"-T", "-e", "trace=getrandom", program("long_call")});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto lines = trace_of(r);
+  auto at = find_line(lines, R"(getrandom\(.*= 33554432 <\d+\.\d{6}>)");
+  ASSERT_TRUE(at) << dump(lines);
+  const std::string& l = lines[*at];
+  EXPECT_GE(std::stod(l.substr(l.rfind('<') + 1)), 0.001) << l;
+}
+
+// -ttt stamps a line with its call's start: getrandom's line is milliseconds before the next.
+TEST_F(Launch, TimestampIsTheCallsStart) {
+  RunResult r = run_estrace({"-ttt", "-e", "trace=getrandom,getpid", program("long_call")});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto lines = trace_of(r);
+  auto call = find_line(lines, R"(\d+\.\d{6} getrandom\(.*= 33554432)");
+  auto next = find_line(lines, R"(\d+\.\d{6} getpid\(.*)");
+  ASSERT_TRUE(call && next) << dump(lines);
+  auto stamp = [](const std::string& l) { return std::stod(l.substr(0, l.find(' '))); };
+  EXPECT_GE(stamp(lines[*next]) - stamp(lines[*call]), 0.001) << dump(lines);
+}
+
 TEST_F(Launch, MicrosecondTimestamps) {
   RunResult r = run_estrace({"-tt", program("basic"), "0"});
   ASSERT_FALSE(r.timed_out) << r.err;

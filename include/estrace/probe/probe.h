@@ -23,6 +23,9 @@ struct Config {
   uint64_t ring_bytes_per_cpu = 8u << 20;
   std::vector<es_syscall_spec> specs;  // by x86_64 number, then ia32 key: at most ES_SPEC_ROWS
   bool aggregate = false;  // keep per-syscall statistics in the kernel (-c, --latency...)
+  // Stamp each call's start (-t/-T/-r, -Y, summaries, -yy need it). Without, a call's
+  // start is its end's time: lines are ordered by it and nothing shows it.
+  bool stamp_enter = true;
   // Production filters: tasks not chosen by pid are matched by identity (all must hold).
   struct Cgroup {
     uint64_t id = 0;     // cgroup v2 id (the directory's inode number)
