@@ -75,9 +75,8 @@ void Merger::sort_index() {
 }
 
 void Merger::drop_released_batches() {
-  constexpr size_t kKeepReleased = 4;
   while (!batches_.empty() && batches_.front().unreleased == 0) {
-    if (released_.size() < kKeepReleased) {
+    if (released_.size() < RingReader::kSpareBatches) {
       Batch& done = batches_.front().batch;
       done.clear();  // keeps its capacity
       released_.push_back(std::move(done));

@@ -31,7 +31,7 @@ class BatchQueue {
   // Emptied batches go back to the drain thread, which fills them instead of allocating.
   void give_back(ingest::Batch&& batch) {
     std::lock_guard lock(mu_);
-    if (spare_.size() < kMaxSpare) spare_.push_back(std::move(batch));
+    if (spare_.size() < ingest::RingReader::kSpareBatches) spare_.push_back(std::move(batch));
   }
   ingest::Batch take_spare() {
     std::lock_guard lock(mu_);
@@ -76,7 +76,6 @@ class BatchQueue {
   std::deque<ingest::Batch> batches_;
   size_t queued_bytes_ = 0;
   bool nudged_ = false;
-  static constexpr size_t kMaxSpare = 4;
   std::vector<ingest::Batch> spare_;
 };
 
