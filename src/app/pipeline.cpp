@@ -254,7 +254,7 @@ void Run::pump(bool final) {
 }
 
 void Run::report_lost(bool final) {
-  uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs() + reader_->dropped();
+  uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs();
   if (lost > reported_lost_) {
     sink_->flush();
     say(fmt::format("{} events lost", lost - reported_lost_));

@@ -30,7 +30,8 @@ class Merger {
   size_t pending() const { return index_.size(); }
   uint64_t malformed() const { return malformed_; }
   // Batches whose records were all handed over, emptied, for their memory to be used again
-  // (a fresh 320 KiB batch costs an mmap, 80 page faults and a munmap); a few at most are kept.
+  // (a fresh 320 KiB batch costs an mmap, 80 page faults and a munmap); RingReader::kSpareBatches
+  // at most are kept.
   template <class F>
   void recycle(F&& reuse) {
     for (auto& b : released_) reuse(std::move(b));

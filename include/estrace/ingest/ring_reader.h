@@ -1,17 +1,14 @@
-// ingest: copies records out of the per-CPU rings as fast as they come (the libbpf callback
-// only appends bytes), and merges the rings' records into timestamp order for decode.
+// ingest: copies records out of the per-CPU rings as fast as they come (reading the rings'
+// shared memory directly: a copy per record, one consumer update per ring and drain), and
+// merges the rings' records into timestamp order for decode.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <span>
 #include <vector>
 
 #include "estrace/util/result.h"
-
-struct ring_buffer;
 
 namespace estrace::ingest {
 
@@ -39,8 +36,8 @@ class RingReader {
   RingReader& operator=(const RingReader&) = delete;
 
   // Waits up to `timeout_ms` (records are submitted without wakeups, so this is mostly a
-  // timer; a ring past half full, wake() or a watched fd end it early), then copies every
-  // record into `out`. Returns false on a fatal ring error.
+  // timer; a ring past half full, wake() or a watched fd end it early; no wait when the last
+  // batch filled up), then copies every record into `out`. Returns false on a fatal error.
   bool poll(int timeout_ms, Batch& out);
   // Ends the wait of a poll in progress (or the next one) at once; any thread may call it.
   void wake();
@@ -49,13 +46,13 @@ class RingReader {
   bool watch_exit(int pid);
   // True when the last poll saw the watched process end (it reports that once).
   bool saw_exit() const { return saw_exit_; }
-  // Copies whatever is in the rings now, without waiting.
+  // Copies whatever is in the rings now, without waiting (up to a full batch: the rest stays
+  // in the rings for the next one).
   bool drain(Batch& out);
   // When the last poll or drain started copying (CLOCK_MONOTONIC ns): every record stamped
-  // before that, and committed, was copied.
+  // before that, and committed, was copied. After a drain that filled its batch, the time of
+  // the oldest record it left in a ring, when that is earlier.
   uint64_t read_started_ns() const { return read_started_ns_; }
-  // Records the reader took from a ring but could not keep (out of memory): lost, counted.
-  uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
 
   // A batch stops growing at about this size (the rest waits in the rings for the next
   // one), so memory stays bounded however fast the rings fill.
@@ -67,21 +64,24 @@ class RingReader {
 
  private:
   RingReader() = default;
-  ring_buffer* rb_ = nullptr;
-  int epoll_fd_ = -1;  // the rings, wake_fd_ and watched fds (libbpf's own set has no room)
+  struct Ring {                          // one ring's shared memory
+    uint64_t* consumer = nullptr;        // how far the reader has read (written by us)
+    const uint64_t* producer = nullptr;  // how far the kernel has reserved
+    const uint8_t* data = nullptr;       // the data pages, mapped twice in a row
+    uint64_t mask = 0;                   // data size - 1 (a power of two)
+    size_t page = 0;                     // mapping sizes, for munmap
+    size_t data_map_bytes = 0;
+  };
+  static Result<Ring> map_ring(int fd);
+  static bool copy_ring(Ring& ring, Batch& out);
+  static uint64_t oldest_left(const Ring& ring);
+  int epoll_fd_ = -1;  // the rings, wake_fd_ and watched fds
   int wake_fd_ = -1;   // an eventfd
   int pidfd_ = -1;     // watch_exit's process
-  Batch* target_ = nullptr;
-  std::atomic<uint64_t> dropped_{0};
   bool saw_exit_ = false;
-  struct Ring {  // libbpf's callback context: which ring a record came from
-    RingReader* reader;
-    int index;
-  };
-  std::deque<Ring> rings_;  // stable addresses
-  int last_ring_ = -1;      // the ring of the last record copied into target_
+  bool left_behind_ = false;  // the last drain filled its batch before the rings were empty
+  std::vector<Ring> rings_;
   uint64_t read_started_ns_ = 0;
-  static int on_record(void* ctx, void* data, size_t size) noexcept;
 };
 
 }  // namespace estrace::ingest
