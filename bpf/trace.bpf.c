@@ -66,13 +66,25 @@ static __always_inline void count_lost(__u32 kind)
 		c->lost[kind & 7]++;
 }
 
-/* Copies a finished record into this CPU's ring. No wakeup unless the ring is half full:
- * each wakeup costs the traced task microseconds; the reader polls on a short timer. */
-static __always_inline void submit(void *data, __u64 size, __u32 kind)
+/* This CPU's ring, and the submit flags: no wakeup unless the ring is half full (each wakeup
+ * costs the traced task microseconds; the reader polls on a short timer). */
+static __always_inline void *this_ring(__u64 *flags)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
-	__u64 flags = BPF_RB_NO_WAKEUP;
 	void *ring = bpf_map_lookup_elem(&rings, &cpu);
+
+	*flags = BPF_RB_NO_WAKEUP;
+	if (ring && bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) > ring_bytes / 2)
+		*flags = BPF_RB_FORCE_WAKEUP;
+	return ring;
+}
+
+/* Copies a finished record (built in scratch: its captures make its size variable) into this
+ * CPU's ring at its exact size. */
+static __always_inline void submit(void *data, __u64 size, __u32 kind)
+{
+	__u64 flags;
+	void *ring = this_ring(&flags);
 
 	/* Checked on the very register passed on: a copy widened from 32 bits loses the bound. */
 	barrier_var(size);
@@ -80,8 +92,6 @@ static __always_inline void submit(void *data, __u64 size, __u32 kind)
 		count_lost(kind);
 		return;
 	}
-	if (bpf_ringbuf_query(ring, BPF_RB_AVAIL_DATA) > ring_bytes / 2)
-		flags = BPF_RB_FORCE_WAKEUP;
 	if (bpf_ringbuf_output(ring, data, size, flags))
 		count_lost(kind);
 }
@@ -167,6 +177,20 @@ static __always_inline void fill_call(struct es_syscall_record *rec, const struc
 	rec->flags = flags;
 }
 
+/* Whether a record of this call, at `when`, can carry captures: else it is built in place in
+ * the ring (no scratch, no copy: most calls, getppid to close). */
+static __always_inline bool may_capture(const struct es_syscall_spec *spec, __u8 when)
+{
+	int i;
+
+	if (describe_sockets)
+		return true;
+	for (i = 0; i < ES_MAX_CAPTURES; i++)
+		if (spec->slots[i].kind != ES_CAP_NONE && (spec->slots[i].when & when))
+			return true;
+	return false;
+}
+
 /* Builds and submits a syscall record from the task's call. A global function, verified
  * once rather than in each program that sends calls (start-up time). `how` packs the record
  * kind (bits 0-7), the record flags (8-23) and which capture slots run (24-31: ES_AT_*). */
@@ -180,14 +204,26 @@ __noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_
 
 	if (!st)
 		return 0;
+	if (!spec || !may_capture(spec, when)) {
+		__u64 wake;
+		void *ring = this_ring(&wake);
+
+		rec = ring ? bpf_ringbuf_reserve(ring, sizeof(*rec), 0) : 0;
+		if (!rec) {
+			count_lost(kind);
+			return 0;
+		}
+		fill_call(rec, st, ret, flags);
+		fill_header(&rec->h, kind, sizeof(*rec));
+		bpf_ringbuf_submit(rec, wake);
+		return 0;
+	}
 	rec = scratch_for(kind == ES_REC_ENTER ? 0 : 1);
 	if (!rec)
 		return 0;
 	fill_call(rec, st, ret, flags);
-	size = sizeof(*rec);
-	if (spec)
-		size = capture_all(rec, spec, when);
-	if (describe_sockets && spec)
+	size = capture_all(rec, spec, when);
+	if (describe_sockets)
 		size = capture_sockets((struct scratch *)rec, size, spec, when);
 	fill_header(&rec->h, kind, size);
 	submit(rec, size, kind);

@@ -9,7 +9,7 @@
 namespace estrace::ingest {
 
 void Merger::add(Batch&& batch) {
-  const uint64_t id = first_batch_ + batches_.size();
+  const uint32_t id = first_batch_ + static_cast<uint32_t>(batches_.size());
   batches_.push_back(Held{std::move(batch), 0});
   Held& held = batches_.back();
   const auto& bytes = held.batch.bytes;
@@ -30,7 +30,7 @@ void Merger::add(Batch&& batch) {
       ++malformed_;
       break;
     }
-    index_.push_back(Entry{h.ts, seq_++, id, off, h.size});
+    index_.push_back(Entry{h.ts, id, static_cast<uint32_t>(off)});
     ++held.unreleased;
     off += (h.size + 7u) & ~size_t{7};
   }
@@ -39,12 +39,10 @@ void Merger::add(Batch&& batch) {
 
 namespace {
 
-bool by_time(const Merger::Entry& a, const Merger::Entry& b) {
-  return a.ts != b.ts ? a.ts < b.ts : a.seq < b.seq;
-}
+bool by_time(const Merger::Entry& a, const Merger::Entry& b) { return a.ts < b.ts; }
 
 // Insertion sort, linear on a run that is nearly in order (one ring's records: a record's
-// time is taken just before it is written); a run that is not falls back to std::sort.
+// time is taken just before it is written); a run that is not falls back to std::stable_sort.
 template <class It>
 void sort_nearly_sorted(It first, It last) {
   const auto budget = 16 * (last - first) + 64;
@@ -52,7 +50,7 @@ void sort_nearly_sorted(It first, It last) {
   for (It i = first + (first != last); i < last; ++i) {
     for (It j = i; j != first && by_time(*j, *(j - 1)); --j) {
       std::iter_swap(j, j - 1);
-      if (++moves > budget) return std::sort(first, last, by_time);
+      if (++moves > budget) return std::stable_sort(first, last, by_time);
     }
   }
 }

@@ -3,12 +3,15 @@
 // watermark (now minus a hold-back) can no longer be overtaken and are released.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <span>
 #include <vector>
 
+#include "estrace/abi/event.h"
 #include "estrace/ingest/ring_reader.h"
 
 namespace estrace::ingest {
@@ -38,12 +41,13 @@ class Merger {
     released_.clear();
   }
 
+  // 16 bytes per record: the index is rewritten by every merge. Ties keep arrival order
+  // because every step that orders it is stable (insertion sort, stable_sort, inplace_merge).
   struct Entry {
     uint64_t ts;
-    uint64_t seq;    // arrival order breaks timestamp ties
-    uint64_t batch;  // id of the batch holding it
-    size_t offset;
-    uint32_t size;
+    uint32_t batch;   // id of the batch holding it (wraps after 2^32 batches: compared as
+                      // a distance from the oldest held, never by value)
+    uint32_t offset;  // where its record starts in that batch (batches are < 4 GiB)
   };
 
  private:
@@ -57,8 +61,7 @@ class Merger {
   std::vector<Entry> index_;
   std::deque<Held> batches_;  // batches_[i] has id first_batch_ + i
   std::vector<Batch> released_;
-  uint64_t first_batch_ = 0;
-  uint64_t seq_ = 0;
+  uint32_t first_batch_ = 0;
   uint64_t malformed_ = 0;
   // index_ is in order up to the first of these, then runs added since, each nearly in order:
   // where each starts.
@@ -72,8 +75,11 @@ void Merger::release(uint64_t watermark_ns, F&& sink) {
   size_t n = 0;
   while (n < index_.size() && index_[n].ts <= watermark_ns) {
     const Entry& e = index_[n];
-    Held& held = batches_[e.batch - first_batch_];
-    sink(std::span<const uint8_t>(held.batch.bytes.data() + e.offset, e.size));
+    Held& held = batches_[static_cast<uint32_t>(e.batch - first_batch_)];
+    const uint8_t* record = held.batch.bytes.data() + e.offset;
+    uint32_t size;  // add() checked that the record's header fits and its size is in bounds
+    std::memcpy(&size, record + offsetof(es_header, size), sizeof size);
+    sink(std::span<const uint8_t>(record, size));
     --held.unreleased;
     ++n;
   }
