@@ -4,6 +4,7 @@
 #include "estrace/format/call_formatter.h"
 
 #include <algorithm>
+#include <array>
 
 #include "estrace/format/decoders.h"
 #include "estrace/format/errno_text.h"
@@ -31,32 +32,49 @@ constexpr Signature kUnknown = [] {
   return s;
 }();
 
-// An ia32 call's row is keyed past x86_64's (syscalls/compat.h): one lookup for both.
-const Signature& sig_of(const decode::Call& call) {
-  const Signature* s = syscalls::signature(call.nr);
-  return s ? *s : kUnknown;
+// What every line of one syscall needs from the tables, worked out once per key (an ia32
+// call's row is keyed past x86_64's, syscalls/compat.h) rather than three times per line.
+struct Plan {
+  const Signature* sig = &kUnknown;
+  // The whole-call decoder (its x86_64 layout's, for an ia32 call laid out as one).
+  const CallDecoder* decoder = nullptr;
+  // -Y's table of pid arguments is by x86_64 name: an ia32 call by its own name (wait4's
+  // pid is its first argument in either layout; only the structures differ).
+  uint32_t pid_table_nr = ES_SPEC_ROWS;
+  bool cuts_args = false;      // some argument kind may cut the list (open's mode)
+  bool prints_return = false;  // some argument kind prints the return value itself
+};
+
+std::array<Plan, ES_SPEC_ROWS> make_plans() {
+  std::array<Plan, ES_SPEC_ROWS> plans{};
+  const PrinterTable& t = printers();
+  for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) {
+    Plan& p = plans[nr];
+    if (const Signature* s = syscalls::signature(nr)) p.sig = s;
+    p.decoder = call_decoder(syscalls::shared_layout(nr).value_or(ES_SPEC_ROWS));
+    p.pid_table_nr = syscalls::is_compat_key(nr)
+                         ? syscalls::number_of(syscalls::name_of(nr)).value_or(ES_SPEC_ROWS)
+                         : nr;
+    for (int i = 0; i < p.sig->nargs; ++i) {
+      p.cuts_args |= t[size_t(p.sig->args[i].kind)].shown != nullptr;
+      p.prints_return |= t[size_t(p.sig->args[i].kind)].ret != nullptr;
+    }
+  }
+  return plans;
 }
 
-// The x86_64 call whose arguments an ia32 call shares (getpid for getpid, futex for
-// futex_time64), for tables keyed by x86_64 numbers; an unused number for ia32 layouts of
-// their own.
-uint32_t layout_of(const decode::Call& call) {
-  return syscalls::shared_layout(call.nr).value_or(ES_SPEC_ROWS);
+const Plan& plan_of(const decode::Call& call) {
+  static const std::array<Plan, ES_SPEC_ROWS> plans = make_plans();
+  static const Plan unknown;
+  return call.nr < ES_SPEC_ROWS ? plans[call.nr] : unknown;
 }
 
-// -Y's table of pid arguments is by x86_64 name: an ia32 call by its own name (wait4's pid is
-// its first argument in either layout; only the structures differ).
-uint32_t pid_table_nr(const decode::Call& call) {
-  if (!call.compat) return call.nr;
-  return syscalls::number_of(syscalls::name_of(call.nr)).value_or(ES_SPEC_ROWS);
-}
-
-// The whole-call decoder, also for an ia32 call laid out as an x86_64 one.
-const CallDecoder* decoder_of(const decode::Call& call) { return call_decoder(layout_of(call)); }
+const Signature& sig_of(const decode::Call& call) { return *plan_of(call).sig; }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
 int shown_args(const ArgContext& c) {
   int n = c.sig.nargs;
+  if (!plan_of(c.call).cuts_args) return n;
   const PrinterTable& t = printers();
   for (int i = 0; i < c.sig.nargs; ++i)
     if (auto f = t[size_t(c.sig.args[i].kind)].shown) n = std::min(n, f(c, i, c.sig.nargs));
@@ -74,7 +92,7 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   const PrinterTable& t = printers();
   for (int i = from; i < to; ++i) {
     auto print = t[size_t(c.sig.args[i].kind)].print;
-    if (c.style.pids && is_pid_arg(pid_table_nr(c.call), i))  // -Y
+    if (c.style.pids && is_pid_arg(plan_of(c.call).pid_table_nr, i))  // -Y
       format_pid(c.style, static_cast<int32_t>(c.arg(i)), c.call.enter_ns, c.out);
     else if (print)
       print(c, i);
@@ -100,13 +118,16 @@ void print_return(const ArgContext& c) {
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
     return print_error_return(c.out, static_cast<int>(-call.ret));
-  if (c.style.pids && returns_pid(pid_table_nr(call)))  // -Y
+  const Plan& plan = plan_of(call);
+  if (c.style.pids && returns_pid(plan.pid_table_nr))  // -Y
     return format_pid(c.style, call.ret, call.exit_ns, c.out,
-                      returns_child(pid_table_nr(call)) ? call.tid : 0);
-  const PrinterTable& t = printers();
-  for (int i = 0; i < c.sig.nargs; ++i)
-    if (auto f = t[size_t(c.sig.args[i].kind)].ret)
-      if (f(c, i)) return;
+                      returns_child(plan.pid_table_nr) ? call.tid : 0);
+  if (plan.prints_return) {
+    const PrinterTable& t = printers();
+    for (int i = 0; i < c.sig.nargs; ++i)
+      if (auto f = t[size_t(c.sig.args[i].kind)].ret)
+        if (f(c, i)) return;
+  }
   switch (c.sig.ret) {
     case syscalls::RetKind::Hex:
       return print_hex(c.out, static_cast<uint64_t>(call.ret));
@@ -137,7 +158,7 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
     fmt::format_to(std::back_inserter(out), "syscall_{:#x}", syscalls::arch_number(call.nr));
   put(out, '(');
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = decoder_of(call)) {
+  if (const CallDecoder* d = plan_of(call).decoder) {
     if (d->enter) d->enter(c);
     return;
   }
@@ -149,7 +170,7 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
   XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
-  if (const CallDecoder* d = decoder_of(call)) {
+  if (const CallDecoder* d = plan_of(call).decoder) {
     if (d->exit) d->exit(c);
     return put(out, ')');
   }

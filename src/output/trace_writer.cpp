@@ -1,6 +1,8 @@
 // output: strace's line assembly. See include/estrace/output/trace_writer.h.
 #include "estrace/output/trace_writer.h"
 
+#include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <utility>
 #include <vector>
@@ -15,7 +17,7 @@ namespace {
 // strace aligns "= ret" at this column (its -a default), counting the prefix.
 constexpr size_t kReturnColumn = 40;
 
-void append(fmt::memory_buffer& buf, std::string_view text) { buf.append(text); }
+void append(fmt::memory_buffer& buf, std::string_view text) { format::put(buf, text); }
 
 }  // namespace
 
@@ -39,10 +41,11 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
   if (file && comm)
     fmt::format_to(out, "{}<{}>{} ", tid, *comm, ns);
   else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
-    const size_t start = buf_.size();
-    format::put_decimal(buf_, tid);
-    while (buf_.size() < start + 5) buf_.push_back(' ');
-    buf_.push_back(' ');
+    fmt::format_int digits(tid);
+    char field[16];  // the number, then spaces to 5 columns, then one more (u32: 10 digits)
+    std::memset(field, ' ', sizeof field);
+    std::memcpy(field, digits.data(), digits.size());
+    format::put(buf_, std::string_view(field, std::max<size_t>(digits.size(), 5) + 1));
   } else if (file)
     fmt::format_to(out, "{}{} ", tid, ns);
   else if (comm)
@@ -81,7 +84,7 @@ void TraceWriter::dump_io(const decode::Call& call) {
 }
 
 void TraceWriter::end_line(uint32_t tid) {
-  buf_.push_back('\n');
+  format::put(buf_, '\n');
   sink_.write(tid, std::string_view(buf_.data(), buf_.size()));
   buf_.clear();
   carried_col_ = 0;
@@ -112,10 +115,10 @@ void TraceWriter::finish_partials(std::string_view suffix) {
 void TraceWriter::return_column() {
   size_t col = column();
   if (col < kReturnColumn)
-    buf_.append(std::string_view("                                        ")
-                    .substr(0, kReturnColumn - col));
+    format::put(buf_, std::string_view("                                        ")
+                          .substr(0, kReturnColumn - col));
   else
-    buf_.push_back(' ');
+    format::put(buf_, ' ');
 }
 
 // A task whose calls change personality (a 32-bit program exec'd, int $0x80 in a 64-bit one)

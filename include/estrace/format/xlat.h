@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string_view>
 
@@ -68,13 +69,23 @@ void print_styled(fmt::memory_buffer& out, std::string_view raw, Abbrev&& abbrev
 // "0x1f", and "0" for 0: strace's raw form of flags and most enums.
 std::string raw_hex(uint64_t v);
 
-inline void put(fmt::memory_buffer& out, std::string_view s) { out.append(s); }
-inline void put(fmt::memory_buffer& out, char c) { out.push_back(c); }
+// Lines are built of many short pieces: these append inline (a resize within capacity and a
+// copy the compiler sees the size of) where fmt's append is a call and a memmove per piece.
+inline void put(fmt::memory_buffer& out, std::string_view s) {
+  const size_t at = out.size();
+  out.resize(at + s.size());
+  if (!s.empty()) std::memcpy(out.data() + at, s.data(), s.size());
+}
+inline void put(fmt::memory_buffer& out, char c) {
+  const size_t at = out.size();
+  out.resize(at + 1);
+  out.data()[at] = c;
+}
 // A decimal integer: the commonest thing written, once or more per line.
 template <class Int>
 inline void put_decimal(fmt::memory_buffer& out, Int v) {
   fmt::format_int digits(v);
-  out.append(digits.data(), digits.data() + digits.size());
+  put(out, std::string_view(digits.data(), digits.size()));
 }
 
 }  // namespace estrace::format
