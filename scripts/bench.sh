@@ -299,7 +299,7 @@ count_syscalls() {
 	done
 }
 start=$(date +%s)
-declare -A counted_by
+declare -A counted_by decode_ns
 for w in "${workloads[@]}"; do
 	template=${w##*|}
 	[[ $template == @* && -z ${syscalls_of[$template]:-} ]] || continue
@@ -326,6 +326,13 @@ for ((r = 1; r <= ROUNDS; r++)); do
 			startup[$i]+="$(time_once "${words[@]}") "
 		done
 	done
+	# Userspace alone: merge, decode and format of synthetic records into a file.
+	if [[ -x $BENCH_BIN/decode_rate ]]; then
+		while read -r name nsrec _; do
+			decode_ns[$name]+="$nsrec "
+		done < <("$BENCH_BIN/decode_rate" "$((QUICK ? 200000 : 2000000))" "$tmp/decoded" 2>/dev/null)
+		rm -f "$tmp/decoded"
+	fi
 done
 
 # --- report ------------------------------------------------------------------------------
@@ -397,6 +404,20 @@ declare -A over rss_m lost_m
 		echo "| ${startup_names[$i]} | $v |"
 	done
 
+	echo
+	echo "| decoding alone (tests/bench/decode_rate: merge, decode, lines into a file) | ns/record | M records/s |"
+	echo "|---|---:|---:|"
+	declare -A decode_rate_m
+	for name in getppid file-walk; do
+		v=$(median <<<"${decode_ns[$name]:-}")
+		if [[ -n $v ]]; then
+			decode_rate_m[$name]=$(awk -v v="$v" 'BEGIN {printf "%.1f", 1000 / v}')
+			echo "| $name | $v | ${decode_rate_m[$name]} |"
+		else
+			echo "| $name | n/a | n/a |"
+		fi
+	done
+
 	# --- targets (issue 5), from the medians above -----------------------------------------
 	# target LABEL VALUE GOAL VERDICT: one row; VALUE empty means the cells were n/a.
 	target() {
@@ -460,6 +481,11 @@ declare -A over rss_m lost_m
 	for wname in "getppid x2" "tar /usr/share/doc" "python3 walk"; do
 		v=${lost_m[estrace -f|$wname]:-}
 		target "events lost, estrace -f -o FILE, $wname" "$v" "0" "$(verdict "$v" "<=" 0)"
+	done
+	for name in getppid file-walk; do
+		v=${decode_rate_m[$name]:-}
+		target "decoding keeps up: $name records, M/s" "$v" ">= 3 (several million)" \
+			"$(verdict "$v" ">=" 3)"
 	done
 	v=
 	[[ ${startup_ms[1]} != n/a && ${startup_ms[0]} != n/a ]] &&
