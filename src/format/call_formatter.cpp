@@ -63,10 +63,13 @@ std::array<Plan, ES_SPEC_ROWS> make_plans() {
   return plans;
 }
 
+// Worked out when the program starts (the tables it reads are constants or built on first
+// use): a lookup per line piece then costs an index, not a guarded static's check.
+const std::array<Plan, ES_SPEC_ROWS> kPlans = make_plans();
+const Plan kUnknownPlan;
+
 const Plan& plan_of(const decode::Call& call) {
-  static const std::array<Plan, ES_SPEC_ROWS> plans = make_plans();
-  static const Plan unknown;
-  return call.nr < ES_SPEC_ROWS ? plans[call.nr] : unknown;
+  return call.nr < ES_SPEC_ROWS ? kPlans[call.nr] : kUnknownPlan;
 }
 
 const Signature& sig_of(const decode::Call& call) { return *plan_of(call).sig; }
