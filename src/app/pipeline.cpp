@@ -17,6 +17,7 @@
 
 #include "estrace/abi/event.h"
 #include "estrace/app/batch_queue.h"
+#include "estrace/app/cpu_kick.h"
 #include "estrace/app/signals.h"
 #include "estrace/decode/decoder.h"
 #include "estrace/decode/fd_table.h"
@@ -53,6 +54,9 @@ constexpr uint64_t kHoldBackNs = 2'000'000;
 constexpr int kPollMs = 1;
 // How often the control loop reads loss counters and checks for the end of the run.
 constexpr uint64_t kCheckNs = 5'000'000;
+// How often the decoding thread is moved off its CPU (app/cpu_kick.h): a migration costs
+// microseconds; 10 ms spreads the cost as evenly as 5 ms did.
+constexpr uint64_t kKickNs = 10'000'000;
 
 void say(const std::string& line) { std::cerr << "estrace: " << line << '\n' << std::flush; }
 
@@ -465,8 +469,14 @@ int Run::go() {
   // Loss counters cost a bpf() call per program; under load the loop turns once per batch,
   // so they are read at most every kCheckNs. The end of the run is still noticed at once.
   uint64_t next_check_ns = 0;
+  CpuKick spread(kKickNs);  // the decoder's cost on every busy CPU in turn, not one
+  uint64_t lines_before = 0;
   while (true) {
     pump(false);
+    if (writer_->calls_written() != lines_before) {  // only while there is work to spread
+      lines_before = writer_->calls_written();
+      spread.tick(now_ns(CLOCK_MONOTONIC));
+    }
     if (int sig = take_signal()) {
       if (child) {
         // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed on.
