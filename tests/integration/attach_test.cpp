@@ -50,7 +50,7 @@ void attach_then_stop_with(int sig) {
   EXPECT_FALSE(target.exited());
   auto state = proc_state(target.pid());
   ASSERT_TRUE(state);
-  EXPECT_TRUE(*state == 'R' || *state == 'S') << "state " << *state;
+  EXPECT_TRUE(runs_unstopped(*state)) << "state " << *state;
   EXPECT_TRUE(counter_advances(file, 20, deadline_in(5s)));
 }
 

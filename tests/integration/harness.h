@@ -10,6 +10,7 @@
 #include <optional>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -171,5 +172,10 @@ bool counter_advances(const std::string& path, unsigned long steps, Clock::time_
 std::optional<long> blocked_syscall(pid_t pid);
 // /proc/PID/stat state letter ('R', 'S', 't', 'T', 'Z', ...), nullopt if gone.
 std::optional<char> proc_state(pid_t pid);
+// Neither stopped (T, t) nor dead (Z, X): running or asleep, including D, where a task is for
+// the moment its write waits on a busy disk (R or S alone would fail a test then).
+inline bool runs_unstopped(char state) {
+  return std::string_view("TtZX").find(state) == std::string_view::npos;
+}
 
 }  // namespace it
