@@ -1,7 +1,8 @@
 // app: keeps the decoding thread from settling on one CPU. When every CPU is busy with traced
 // threads that never sleep, the scheduler leaves the one extra task (the decoder) where it
 // is: the traced thread sharing that CPU carries all of estrace's cost and finishes last (two
-// getppid threads on two CPUs: the slowest 537 ms with, 491 ms without, the same total work).
+// getppid threads on two CPUs: the slower one takes ~537 ms when the decoder stays put,
+// ~505 ms when it is moved, for the same total work).
 // Every period the thread is moved off its CPU, then allowed on all of them again: where some
 // CPU is idle, its next wakeup puts it there as before; where none is, its cost alternates.
 #pragma once
