@@ -103,6 +103,12 @@ bool RingReader::watch_exit(int pid) {
   return pidfd_ >= 0 && add_to(epoll_fd_, pidfd_, EPOLLIN | EPOLLONESHOT, kWatchTag);
 }
 
+// The ring's 8-byte header of the record at position `pos`: its length word (with the busy
+// and discard bits), then the kernel's page offset; the record follows.
+const uint32_t* RingReader::header_at(const Ring& ring, uint64_t pos) {
+  return reinterpret_cast<const uint32_t*>(ring.data + (pos & ring.mask));
+}
+
 // Copies the committed records of one ring into `out`, oldest first, and gives their space
 // back with one store of the consumer position: the producer reads that position on every
 // reserve, so a store per record (libbpf's way) would pull its cache line away from the
@@ -114,7 +120,7 @@ bool RingReader::copy_ring(Ring& ring, Batch& out) {
   bool room = true;
   bool run_started = false;
   while (consumer < producer) {
-    const auto* hdr = reinterpret_cast<const uint32_t*>(ring.data + (consumer & ring.mask));
+    const uint32_t* hdr = header_at(ring, consumer);
     const uint32_t len = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
     if (len & BPF_RINGBUF_BUSY_BIT) break;  // reserved, not yet committed
     const uint32_t size = len & ~uint32_t{BPF_RINGBUF_DISCARD_BIT};
@@ -162,7 +168,7 @@ bool RingReader::poll(int timeout_ms, Batch& out) {
 uint64_t RingReader::oldest_left(const Ring& ring) {
   const uint64_t consumer = *ring.consumer;
   if (consumer >= __atomic_load_n(ring.producer, __ATOMIC_ACQUIRE)) return UINT64_MAX;
-  const auto* hdr = reinterpret_cast<const uint32_t*>(ring.data + (consumer & ring.mask));
+  const uint32_t* hdr = header_at(ring, consumer);
   const uint32_t len = __atomic_load_n(hdr, __ATOMIC_ACQUIRE);
   es_header h;
   if ((len & (BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT)) || len < sizeof h) return UINT64_MAX;

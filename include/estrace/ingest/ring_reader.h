@@ -92,6 +92,7 @@ class RingReader {
     size_t data_map_bytes = 0;
   };
   static Result<Ring> map_ring(int fd);
+  static const uint32_t* header_at(const Ring& ring, uint64_t pos);
   static bool copy_ring(Ring& ring, Batch& out);
   static uint64_t oldest_left(const Ring& ring);
   int epoll_fd_ = -1;  // the rings, wake_fd_ and watched fds
