@@ -21,6 +21,7 @@
 #include "estrace/output/sink.h"
 #include "estrace/output/trace_writer.h"
 #include "estrace/syscalls/catalogue.h"
+#include "record_builder.h"
 
 namespace {
 
@@ -32,35 +33,16 @@ struct Capture {
   std::string_view data;
 };
 
-// Appends one syscall record, as the BPF side lays it out, to `batch`.
+// Appends one syscall record, as the BPF side lays it out (the unit tests' builder), to
+// `batch`.
 void add_call(Batch& batch, uint32_t tid, uint64_t ts, uint32_t nr, std::array<uint64_t, 6> args,
               int64_t ret, std::initializer_list<Capture> captures = {}) {
-  size_t size = sizeof(es_syscall_record);
-  for (const auto& c : captures) size += sizeof(es_capture) + ((c.data.size() + 7) & ~size_t{7});
-  es_syscall_record rec{};
-  rec.h.kind = ES_REC_SYSCALL;
-  rec.h.size = static_cast<uint32_t>(size);
-  rec.h.ts = ts;
-  rec.h.tid = tid;
-  rec.h.tgid = 1000;
-  rec.enter_ts = ts - 100;
-  rec.ret = ret;
-  std::memcpy(rec.args, args.data(), sizeof rec.args);
-  rec.nr = nr;
-  rec.ncaptures = static_cast<uint16_t>(captures.size());
-  size_t at = batch.bytes.size();
-  batch.bytes.resize(at + size);
-  std::memcpy(batch.bytes.data() + at, &rec, sizeof rec);
-  size_t off = at + sizeof rec;
-  for (const auto& c : captures) {
-    es_capture cap{};
-    cap.arg = c.arg;
-    cap.kind = c.kind;
-    cap.len = static_cast<uint32_t>(c.data.size());
-    std::memcpy(batch.bytes.data() + off, &cap, sizeof cap);
-    std::memcpy(batch.bytes.data() + off + sizeof cap, c.data.data(), c.data.size());
-    off += sizeof cap + ((c.data.size() + 7) & ~size_t{7});
-  }
+  estrace::testing::SyscallRecord rec(ES_REC_SYSCALL, tid, nr, ts);
+  rec.ret(ret);
+  for (int i = 0; i < 6; ++i) rec.arg(i, args[i]);
+  for (const auto& c : captures) rec.capture(c.arg, c.kind, c.data);
+  const std::vector<uint8_t>& bytes = rec.bytes();
+  batch.bytes.insert(batch.bytes.end(), bytes.begin(), bytes.end());
   batch.records++;
 }
 
