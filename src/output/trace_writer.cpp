@@ -17,8 +17,6 @@ namespace {
 // strace aligns "= ret" at this column (its -a default), counting the prefix.
 constexpr size_t kReturnColumn = 40;
 
-void append(fmt::memory_buffer& buf, std::string_view text) { format::put(buf, text); }
-
 }  // namespace
 
 TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
@@ -149,7 +147,7 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
   prefix(call.tid, call.enter_ns);
   formatter_.enter_part(call, buf_);
   if (in_progress) {
-    append(buf_, " <unfinished ...>");
+    format::put(buf_, " <unfinished ...>");
     end_line(call.tid);
     return;
   }
