@@ -139,44 +139,46 @@ struct iovec_ctx {
 	__u8 ptr32; /* an ia32 task's struct compat_iovec: two u32 */
 };
 
-/* One iovec item per bpf_loop step: its header, then up to -s bytes of what it points at. */
+/* One iovec item per bpf_loop step: its header, then up to -s bytes of what it points at. The
+ * header is written in place in the record (the stack is budgeted: bpf/README.md). */
 static long copy_iovec(__u64 i, struct iovec_ctx *c)
 {
-	struct es_iovec_item item = {};
+	struct es_iovec_item *item;
 	__u8 *data = c->data;
 	__u32 pos = c->pos, n;
-	__u64 iov[2];
+	__u64 len, take;
 
 	if (!data)
 		return 1;
-	if (pos > ES_MAX_CAPTURE_BYTES - sizeof(item) - ES_ITEM_MAX)
+	if (pos > ES_MAX_CAPTURE_BYTES - sizeof(*item) - ES_ITEM_MAX)
 		return 1; /* full: the array is cut here */
+	item = (void *)(data + pos);
 	/* A compat_iovec's two u32 are read into the low halves of zeroed u64s, one at a time:
 	 * the verifier then knows nothing of the values, as for a 64-bit iovec. Read as one u64
 	 * and split, they would be bounded below 2^32, and the loop's budget, shrinking by a
 	 * bounded amount each step, would never look the same twice (500,000 instructions). */
-	if (c->ptr32 ? read_user_ptr(&iov[0], c->base, 2 * i, true) ||
-			       read_user_ptr(&iov[1], c->base, 2 * i + 1, true)
-		     : bpf_probe_read_user(iov, sizeof(iov), (void *)(c->base + i * 16))) {
+	if (c->ptr32 ? read_user_ptr(&item->base, c->base, 2 * i, true) ||
+			       read_user_ptr(&item->len, c->base, 2 * i + 1, true)
+		     : bpf_probe_read_user(item, 2 * sizeof(__u64), (void *)(c->base + i * 16))) {
 		c->result |= ES_CAPR_FAULT;
 		return 1;
 	}
-	item.base = iov[0];
-	item.len = iov[1];
-	n = clamp_u32(iov[1] < c->budget ? iov[1] : c->budget, string_limit);
+	len = item->len;
+	take = len < c->budget ? len : c->budget;
+	n = clamp_u32(take, string_limit);
 	n = clamp_u32(n, ES_ITEM_MAX);
 	barrier_var(n);
 	if (n > ES_ITEM_MAX)
 		n = ES_ITEM_MAX;
-	if (n && bpf_probe_read_user(data + pos + sizeof(item), n, (void *)iov[0])) {
-		item.result = ES_CAPR_FAULT;
+	item->result = 0;
+	if (n && bpf_probe_read_user(data + pos + sizeof(*item), n, (void *)item->base)) {
+		item->result = ES_CAPR_FAULT;
 		n = 0;
 	}
-	item.copied = n;
-	__builtin_memcpy(data + pos, &item, sizeof(item));
-	c->budget -= iov[1] < c->budget ? iov[1] : c->budget;
+	item->copied = n;
+	c->budget -= take;
 	/* A no-op (pos and n are bounded above) that lets the verifier see the loop converge. */
-	c->pos = (pos + sizeof(item) + n) & (ES_MAX_CAPTURE_BYTES - 1);
+	c->pos = (pos + sizeof(*item) + n) & (ES_MAX_CAPTURE_BYTES - 1);
 	return 0;
 }
 
@@ -212,47 +214,33 @@ static __always_inline __u32 iovec_done(__u32 packed, __u8 *result)
 	return packed & 0xffffff;
 }
 
-/* struct msghdr as the caller laid it out (the kernel's struct user_msghdr), read whole. */
-struct msghdr_layout {
-	__u64 name;
-	__u32 namelen;
-	__u32 pad;
-	__u64 iov;
-	__u64 iovlen;
-	__u64 control;
-	__u64 controllen;
-	__u32 flags;
-	__u32 pad2;
-};
-
-/* The caller's struct msghdr into `m`; an ia32 task's struct compat_msghdr (seven u32:
- * name, namelen, iov, iovlen, control, controllen, flags) widened to the same layout. */
-static __always_inline long read_msghdr(struct msghdr_layout *m, __u64 uptr, bool ptr32)
+/* The caller's struct msghdr (the kernel's struct user_msghdr) read straight into `head`, in
+ * the record: es_msghdr_head has its layout, with name_copied where the padding is. An ia32
+ * task's struct compat_msghdr (seven u32: name, namelen, iov, iovlen, control, controllen,
+ * flags) is read just after the head, where the address goes next, and widened. Nothing of
+ * it lives on the stack (the stack is budgeted: bpf/README.md). */
+static __always_inline long read_msghdr(struct es_msghdr_head *head, __u64 uptr, bool ptr32)
 {
-	__u32 w[7];
+	__u32 *w = (__u32 *)(head + 1);
 
-	if (!ptr32)
-		return bpf_probe_read_user(m, sizeof(*m), (void *)uptr);
-	if (bpf_probe_read_user(w, sizeof(w), (void *)uptr))
-		return -1;
-	m->name = w[0];
-	m->namelen = w[1];
-	m->pad = 0;
-	m->iov = w[2];
-	m->iovlen = w[3];
-	m->control = w[4];
-	m->controllen = w[5];
-	m->flags = w[6];
-	m->pad2 = 0;
+	if (!ptr32) {
+		if (bpf_probe_read_user(head, sizeof(*head), (void *)uptr))
+			return -1;
+	} else {
+		if (bpf_probe_read_user(w, 7 * sizeof(__u32), (void *)uptr))
+			return -1;
+		head->name = w[0];
+		head->namelen = w[1];
+		head->iov = w[2];
+		head->iovlen = w[3];
+		head->control = w[4];
+		head->controllen = w[5];
+		head->flags = w[6];
+	}
+	head->name_copied = 0;
+	head->pad = 0;
 	return 0;
 }
-
-/* struct mmsghdr: a msghdr, then how many bytes the call moved for it. */
-struct user_mmsghdr {
-	struct msghdr_layout hdr;
-	__u32 msg_len;
-	__u32 pad3;
-};
 
 /* Copies `len` bytes (at most ES_MMSG_CONTROL_MAX) of user memory to offset `at` of the
  * record; returns them, 0 when the read faults. A global function: the lengths and offsets
@@ -286,13 +274,13 @@ struct mmsg_ctx {
 };
 
 /* One struct mmsghdr per bpf_loop step: es_mmsg_item, the address, the control bytes, then
- * the iovecs through capture_iovec_at (a global function: verified once, not per step). */
+ * the iovecs through capture_iovec_at (a global function: verified once, not per step). The
+ * user's struct mmsghdr (a msghdr, msg_len) is read straight into the item, whose first 60
+ * bytes have its layout; the rest of the item is filled in after. */
 static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
 {
-	struct es_mmsg_item item = {};
-	struct user_mmsghdr m;
 	__u32 pos = c->pos, at, nlen, clen, iov;
-	__u8 *data;
+	struct es_mmsg_item *item;
 
 	if (!c->rec_buf)
 		return 1;
@@ -300,34 +288,29 @@ static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
 		c->result |= ES_CAPR_TRUNCATED; /* full: the array is cut here */
 		return 1;
 	}
-	if (bpf_probe_read_user(&m, sizeof(m), (void *)(c->base + i * sizeof(m)))) {
+	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
+	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
+	item = (void *)(c->rec_buf->data + at);
+	/* struct mmsghdr: 64 bytes, msg_len at 56 as in es_mmsg_item */
+	if (bpf_probe_read_user(item, 64, (void *)(c->base + i * 64))) {
 		c->result |= ES_CAPR_FAULT;
 		return 1;
 	}
-	/* Below 48 KiB (a capture starts below 32 KiB, pos is below 16 KiB): a no-op mask. */
-	at = (c->at + pos) & (2 * ES_SCRATCH_HALF - 1);
-	data = c->rec_buf->data + at;
-	nlen = copy_user_at(c->rec_buf, at + sizeof(item), m.hdr.name,
-			    m.hdr.name ? clamp_u32(m.hdr.namelen, 128) : 0);
-	clen = copy_user_at(c->rec_buf, at + sizeof(item) + nlen, m.hdr.control,
-			    m.hdr.control ? clamp_u32(m.hdr.controllen, ES_MMSG_CONTROL_MAX) : 0);
-	iov = capture_iovec_at(c->rec_buf, at + sizeof(item) + nlen + clen, m.hdr.iov, m.hdr.iovlen,
-			       c->filled ? m.msg_len : ~0ULL);
-	item.hdr.name = m.hdr.name;
-	item.hdr.namelen = m.hdr.namelen;
-	item.hdr.name_copied = nlen;
-	item.hdr.iov = m.hdr.iov;
-	item.hdr.iovlen = m.hdr.iovlen;
-	item.hdr.control = m.hdr.control;
-	item.hdr.controllen = m.hdr.controllen;
-	item.hdr.flags = m.hdr.flags;
-	item.msg_len = m.msg_len;
-	item.control_copied = clen;
-	item.iov_bytes = iov & 0xffffff;
-	item.iov_result = iov >> 24;
-	__builtin_memcpy(data, &item, sizeof(item));
+	nlen = copy_user_at(c->rec_buf, at + sizeof(*item), item->hdr.name,
+			    item->hdr.name ? clamp_u32(item->hdr.namelen, 128) : 0);
+	clen = copy_user_at(c->rec_buf, at + sizeof(*item) + nlen, item->hdr.control,
+			    item->hdr.control ? clamp_u32(item->hdr.controllen, ES_MMSG_CONTROL_MAX)
+					      : 0);
+	iov = capture_iovec_at(c->rec_buf, at + sizeof(*item) + nlen + clen, item->hdr.iov,
+			       item->hdr.iovlen, c->filled ? item->msg_len : ~0ULL);
+	item->hdr.name_copied = nlen;
+	item->hdr.pad = 0;
+	item->control_copied = clen;
+	item->iov_bytes = iov & 0xffffff;
+	item->iov_result = iov >> 24;
+	item->pad[0] = item->pad[1] = item->pad[2] = 0;
 	/* A no-op (a message adds less than 17 KiB) that lets the verifier see the loop converge. */
-	c->pos = (pos + sizeof(item) + nlen + clen + (iov & 0xffffff)) &
+	c->pos = (pos + sizeof(*item) + nlen + clen + (iov & 0xffffff)) &
 		 (4 * ES_MAX_CAPTURE_BYTES - 1);
 	return 0;
 }
@@ -494,7 +477,9 @@ static __always_inline __u64 user_sp(void)
 static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, __u32 want,
 					   __u8 *result)
 {
-	__u32 n = clamp_u32(full, want);
+	/* 64-bit: the bound is then checked on the very register the helper gets (with a u32,
+	 * clang checks a zero-extended copy, which the 6.1 verifier does not link back) */
+	__u64 n = clamp_u32(full, want);
 
 	barrier_var(n);
 	if (n > ES_MAX_CAPTURE_BYTES)
@@ -664,34 +649,25 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	case ES_CAP_MSGHDR_RET: {
 		/* struct user_msghdr as the caller laid it out (the kernel updated namelen and
 		 * flags for a receive), its address, then its iovecs. */
-		struct msghdr_layout m;
 		struct es_msghdr_head *head = (void *)data;
 		__u32 nlen;
 
-		if (read_msghdr(&m, ptr, ptr32 != 0)) {
+		if (read_msghdr(head, ptr, ptr32 != 0)) {
 			result |= ES_CAPR_FAULT;
 			break;
 		}
-		nlen = m.name ? clamp_u32(m.namelen, 128) : 0;
+		nlen = head->name ? clamp_u32(head->namelen, 128) : 0;
 		barrier_var(nlen);
 		if (nlen > 128)
 			nlen = 128;
-		if (nlen && bpf_probe_read_user(data + sizeof(*head), nlen, (void *)m.name))
+		if (nlen && bpf_probe_read_user(data + sizeof(*head), nlen, (void *)head->name))
 			nlen = 0;
-		head->name = m.name;
-		head->namelen = m.namelen;
 		head->name_copied = nlen;
-		head->iov = m.iov;
-		head->iovlen = m.iovlen;
-		head->control = m.control;
-		head->controllen = m.controllen;
-		head->flags = m.flags;
-		head->pad = 0;
 		len = sizeof(*head) + nlen +
 		      iovec_done(capture_iovec_at(
 					 rec_buf,
-					 (off + sizeof(*cap) + sizeof(*head) + nlen) | ptr32, m.iov,
-					 m.iovlen,
+					 (off + sizeof(*cap) + sizeof(*head) + nlen) | ptr32,
+					 head->iov, head->iovlen,
 					 slot->kind == ES_CAP_MSGHDR_RET ? (__u64)ret : ~0ULL),
 				 &result);
 		break;

@@ -425,21 +425,25 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		/* Attached while this call was in progress: show its end with what the
 		 * registers still hold. Other exits without an enter (a new child's first
 		 * return from fork, a launched command before execve) are not calls we saw. */
-		struct es_task_state fresh = {};
+		__u32 nr;
 
 		if (!(st->flags & ES_TASK_ATTACHED))
 			return 0;
 		st->flags &= ~ES_TASK_ATTACHED;
 		compat = in_compat_syscall(task);
-		fresh.nr = syscall_key(regs->orig_ax, compat);
-		spec = traced_spec(fresh.nr);
+		nr = syscall_key(regs->orig_ax, compat);
+		spec = traced_spec(nr);
 		if (!spec || !emit_calls)
 			return 0;
 		if (!outcome_wanted(ret))
 			return 0;
-		read_args(regs, fresh.args, compat);
+		/* The call is rebuilt in the task's own state (it is in no call we saw), not
+		 * on the stack: the stack is budgeted (bpf/README.md). */
+		st->nr = nr;
+		st->enter_ts = 0;
+		read_args(regs, st->args, compat);
 		flags = ES_SYSF_NO_ENTER | (compat ? ES_SYSF_COMPAT : 0);
-		emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), &fresh, spec, ret);
+		emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
 		return 0;
 	}
 	/* Killed inside the call: it never returns to user space; like strace, show "= ?"
