@@ -7,6 +7,10 @@
 
 /* -s: how many bytes of a buffer or string argument to copy (set before load). */
 const volatile __u32 string_limit = 32;
+/* enum es_optional_capture bits left out of this load (set before load). Each optional
+ * global function returns at once when its bit is set, so the verifier never walks the rest:
+ * 6.1 verifies every global function, called or not. */
+const volatile __u32 optional_off = 0;
 
 /* Longest single argv item copied: long items are cut at -s anyway. */
 #define ES_ITEM_MAX 4096
@@ -195,6 +199,8 @@ __noinline __u32 capture_iovec_at(struct scratch *rec_buf, __u32 at, __u64 uptr,
 	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
 	long done;
 
+	if (optional_off & ES_OPT_IOVEC)
+		return 0;
 	at &= ~ES_AT_PTR32;
 	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF) /* mmsghdr arrays call it past the half */
 		return 0;
@@ -249,6 +255,8 @@ static __always_inline long read_msghdr(struct es_msghdr_head *head, __u64 uptr,
 __noinline __u32 copy_user_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u32 want)
 {
 	__u64 n = want; /* 64-bit: the bound below then holds for the register the call gets */
+	if (optional_off & ES_OPT_MMSG)
+		return 0;
 
 	if (!rec_buf || at >= 2 * ES_SCRATCH_HALF)
 		return 0;
@@ -330,6 +338,8 @@ __noinline __u32 capture_mmsg_at(struct scratch *rec_buf, __u32 at, __u64 uptr, 
 			      .filled = !!(how & ES_MMSG_FILLED) };
 	__u32 items = clamp_u32(count, clamp_u32(how & 0xffff, ES_MMSG_MAX));
 
+	if (optional_off & ES_OPT_MMSG)
+		return 0;
 	if (!rec_buf || at > ES_SCRATCH_HALF)
 		return 0;
 	c.at = at;
@@ -374,6 +384,8 @@ __noinline int describe_fd_at(struct scratch *rec_buf, __u32 at, int fd)
 {
 	struct es_fd_file *f;
 
+	if (optional_off & ES_OPT_RECV_FDS)
+		return 0;
 	if (!rec_buf || at > 2 * ES_SCRATCH_HALF)
 		return 0;
 	barrier_var(at);
@@ -513,6 +525,25 @@ static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32
 	return capture_bytes(data, control[0], control[1], want, result);
 }
 
+/* Whether a capture kind belongs to a part left out of this load (optional_off): the slot is
+ * then not captured at all, and the call prints its pointer. */
+static __always_inline bool capture_kind_off(__u8 kind)
+{
+	switch (kind) {
+	case ES_CAP_MMSGHDR_ARG:
+	case ES_CAP_MMSGHDR_RET:
+		return optional_off & ES_OPT_MMSG;
+	case ES_CAP_FD_FILE_RECV:
+		return optional_off & ES_OPT_RECV_FDS;
+	case ES_CAP_IOVEC_ARG:
+	case ES_CAP_IOVEC_RET:
+	case ES_CAP_MSGHDR_ARG:
+	case ES_CAP_MSGHDR_RET:
+		return optional_off & ES_OPT_IOVEC;
+	}
+	return false;
+}
+
 /* Appends the capture for one spec slot at `off` of the record in `rec_buf`; returns the new
  * record length. Offsets are masked so the verifier sees every write in bounds. A global
  * function: the verifier checks it once, not once per call site (start-up time). */
@@ -531,7 +562,7 @@ __noinline __u32 capture_slot(struct scratch *rec_buf, __u32 off,
 	const __u64 *args;
 	__s64 ret;
 
-	if (!buf || !slot || off > ES_SCRATCH_HALF - sizeof(*cap))
+	if (!buf || !slot || off > ES_SCRATCH_HALF - sizeof(*cap) || capture_kind_off(slot->kind))
 		return off;
 	args = rec->args;
 	ret = rec->ret;

@@ -8,6 +8,7 @@
 #include "estrace/abi/sock_info.h"
 #include <bpf/bpf_endian.h>
 
+#include "capture.bpf.h"
 #include "maps.bpf.h"
 
 /* -yy (set before load): the only switch; with it off the verifier drops every caller. */
@@ -52,6 +53,8 @@ __noinline int describe_socket(int fd, struct es_sock_info *out)
 	struct sock *sk;
 	__u16 family;
 
+	if (optional_off & ES_OPT_SOCKETS)
+		return 0;
 	if (!out || !file)
 		return 0;
 	if ((BPF_CORE_READ(file, f_inode, i_mode) & ES_S_IFMT) != ES_S_IFSOCK)
@@ -113,6 +116,8 @@ __noinline int stash_sockets(struct es_task_state *st, const struct es_syscall_s
 	__u32 n = 0;
 	int i;
 
+	if (optional_off & ES_OPT_SOCKETS)
+		return 0;
 	if (!st || !spec)
 		return 0;
 	stash = bpf_task_storage_get(&sock_stash, bpf_get_current_task_btf(), 0,
@@ -147,6 +152,8 @@ __noinline __u32 capture_sockets(struct scratch *rec_buf, __u32 off,
 	__u32 n = 0;
 	int i;
 
+	if (optional_off & ES_OPT_SOCKETS)
+		return off;
 	if (!buf || !spec || off > ES_SCRATCH_HALF - sizeof(*cap))
 		return off;
 	barrier_var(off); /* keep the mask: the verifier needs it (see capture_slot) */

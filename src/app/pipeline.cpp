@@ -330,6 +330,7 @@ int Run::go() {
     return 1;
   }
   probe_ = std::move(*started);
+  for (const auto& notice : probe_->notices()) say(notice);
 
   format::Style style;
   style.string_limit = options_.string_limit;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <future>
@@ -21,6 +22,7 @@
 #include "core_btf.h"
 #include "estrace/abi/event.h"
 #include "estrace/abi/task.h"
+#include "estrace/probe/kernel_support.h"
 #include "shared_maps.h"
 #include "trace.skel.h"
 #include "tracepoints.h"
@@ -40,6 +42,7 @@ int libbpf_to_spdlog(enum libbpf_print_level level, const char* format, va_list 
   vsnprintf(text.data(), text.size(), format, args);
   text.resize(static_cast<size_t>(n));
   while (!text.empty() && text.back() == '\n') text.pop_back();
+  LoadReport::note(text);  // a refused program's verifier log, for the user's one line
   spdlog::debug("libbpf: {}", text);
   return 0;
 }
@@ -107,6 +110,7 @@ uint32_t pid_max() {
 Error configure(trace_bpf* skel, const Config& config, int ncpus) {
   skel->rodata->follow_forks = config.follow_forks;
   skel->rodata->string_limit = config.string_limit;
+  skel->rodata->optional_off = config.optional_off;
   skel->rodata->ring_bytes = config.ring_bytes_per_cpu;
   skel->rodata->aggregate = config.aggregate;
   skel->rodata->stamp_enter = config.stamp_enter || config.aggregate || config.describe_sockets;
@@ -155,14 +159,58 @@ struct Probe::Impl {
   }
 };
 
+void route_libbpf_messages() { libbpf_set_print(libbpf_to_spdlog); }
+
 Probe::Probe(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Probe::~Probe() = default;
 
-Result<std::unique_ptr<Probe>> Probe::start(const Config& config) {
-  libbpf_set_print(libbpf_to_spdlog);
+Result<std::unique_ptr<Probe>> Probe::start(const Config& wanted) {
+  route_libbpf_messages();
   install_tracepoint_handler();
   if (access("/sys/kernel/btf/vmlinux", R_OK) != 0)
     return Error{"kernel BTF not found at /sys/kernel/btf/vmlinux (needs CONFIG_DEBUG_INFO_BTF=y)"};
+  Config config = wanted;
+  uint32_t forced_off = 0;
+  if (const char* names = std::getenv("ESTRACE_CAPTURE_OFF")) {
+    std::string error;
+    if (!parse_capture_off(names, forced_off, error)) return Error{error};
+    config.optional_off |= forced_off;
+  }
+
+  LoadReport report;
+  LoadReport::collect_into(&report);
+  auto started = start_once(config);
+  if (!started && !report.rejections().empty()) {
+    // Refused: first whether the kernel lacks something no part of estrace can do without,
+    // then without the optional capture parts, one more at a time.
+    KernelFacts facts = probe_running_kernel();
+    if (auto missing = missing_features(facts); !missing.empty()) {
+      LoadReport::collect_into(nullptr);
+      return Error{missing};
+    }
+    for (const auto& part : optional_captures()) {
+      if (started || (config.optional_off & part.bit)) continue;
+      config.optional_off |= part.bit;
+      report = LoadReport{};
+      started = start_once(config);
+    }
+    if (!started && !report.rejections().empty()) {
+      LoadReport::collect_into(nullptr);
+      return Error{rejection_message(report.rejections(), facts.release)};
+    }
+  }
+  LoadReport::collect_into(nullptr);
+  if (!started) return started;
+  for (const auto& part : optional_captures()) {
+    if (!(config.optional_off & part.bit)) continue;
+    (*started)->notices_.push_back(std::string(part.lost) + ((forced_off & part.bit)
+                                                                 ? " (ESTRACE_CAPTURE_OFF)"
+                                                                 : " on this kernel (its verifier refused them)"));
+  }
+  return started;
+}
+
+Result<std::unique_ptr<Probe>> Probe::start_once(const Config& config) {
 
   auto impl = std::make_unique<Impl>();
   impl->ncpus = libbpf_num_possible_cpus();

@@ -73,6 +73,18 @@ enum es_capture_kind {
 				  * array there (`size` is its stride, 64: recvmmsg) */
 };
 
+/* Capture parts that an older kernel's verifier may refuse. estrace loads without them when
+ * it must (or when ESTRACE_CAPTURE_OFF names them), traces everything else, and says once
+ * what is off; a call whose capture is off prints its pointer as strace does for memory it
+ * cannot read. Bits of the programs' `optional_off`. */
+enum es_optional_capture {
+	ES_OPT_MMSG = 1 << 0,	  /* sendmmsg/recvmmsg message contents */
+	ES_OPT_RECV_FDS = 1 << 1, /* descriptors received with SCM_RIGHTS, for -y */
+	ES_OPT_SOCKETS = 1 << 2,  /* -yy socket addresses */
+	ES_OPT_IOVEC = 1 << 3,	  /* readv/writev/sendmsg/recvmsg buffer contents */
+};
+#define ES_OPT_ALL 0xf
+
 /* ES_CAP_FD_FILE_RECV describes at most this many descriptors per call. */
 #define ES_RECV_FDS_MAX 16
 

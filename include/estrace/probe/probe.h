@@ -38,6 +38,7 @@ struct Config {
   bool emit_calls = true;         // send a record per call (false: summary only)
   uint32_t status_mask = 0xff;    // outcomes sent: successful 1, failed 2, unfinished 4
   bool describe_sockets = false;  // -yy: socket addresses captured with the calls
+  uint32_t optional_off = 0;      // enum es_optional_capture parts left out
 };
 
 // How a task is traced (include/estrace/abi/task.h).
@@ -47,10 +48,18 @@ enum TaskState : uint32_t {
   kAttached = ES_TASK_ATTACHED,     // attached mid-flight: its first exit may lack an enter
 };
 
+// Sends libbpf's messages to spdlog (debug level) and to kernel_support's LoadReport.
+void route_libbpf_messages();
+
 class Probe {
  public:
-  // Checks privileges and BTF, loads and attaches. Errors are one line for the user.
+  // Checks privileges and BTF, loads and attaches. Errors are one line for the user: what
+  // the kernel lacks, or which program its verifier refused and why. When the verifier
+  // refuses an optional capture part (kernel_support.h), loads without it and says so in
+  // notices(). ESTRACE_CAPTURE_OFF=mmsg,... leaves parts out on purpose.
   static Result<std::unique_ptr<Probe>> start(const Config& config);
+  // One line each (without "estrace: ") for the user: what this load left out.
+  const std::vector<std::string>& notices() const { return notices_; }
   ~Probe();
   Probe(const Probe&) = delete;
   Probe& operator=(const Probe&) = delete;
@@ -74,8 +83,10 @@ class Probe {
  private:
   struct Impl;
   explicit Probe(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Probe>> start_once(const Config& config);
   std::unique_ptr<Impl> impl_;
   std::vector<int> ring_fds_;
+  std::vector<std::string> notices_;
 };
 
 }  // namespace estrace::probe
