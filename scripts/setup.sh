@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   strace linux-perf python3 time
   gcc-multilib  # static -m32 test programs (32-bit processes, tests/programs/ia32)
+  qemu-system-x86 busybox-static cpio xz-utils  # the kernel matrix (scripts/kernel-matrix.sh)
 )
 
 missing=()

@@ -2,7 +2,9 @@
 # Builds build/ (configuring it first when it has never been configured), runs every CTest test,
 # then says how many of the BPF tests really ran. Those are labelled `bpf` and skip themselves
 # without root or BPF support; a green summary must not hide that nothing was traced.
-# Exit status: ctest's. Needs no terminal and no stdin (CI runs it with CI=true).
+# Then boots Debian 12's stock kernels in qemu and runs the BPF tests there (kernel-matrix.sh).
+# Exit status: non-zero when ctest or the matrix failed. Needs no terminal and no stdin (CI
+# runs it with CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,4 +36,10 @@ for name in "${bpf_tests[@]}"; do
   fi
 done
 echo "BPF tests: $ran ran, $skipped skipped"
+
+# The kernel matrix: the BPF tests again inside Debian 12's stock 6.1 and 6.12 kernels (qemu).
+# --no-matrix skips it for a quick local run; CI always runs it.
+if [[ ${1:-} != --no-matrix ]]; then
+  ./scripts/kernel-matrix.sh || status=1
+fi
 exit "$status"
