@@ -63,8 +63,11 @@ static long count_one(__u64 i, struct count_ctx *c)
 /* NULL-terminated pointer array: only its length (envp's "/ * 21 vars * /"). */
 static __always_inline __u32 capture_count(__u8 *data, __u64 uptr, bool ptr32, __u8 *result)
 {
-	struct count_ctx c = { .base = uptr, .ptr32 = ptr32 };
+	struct count_ctx c;
 
+	ES_LOOP_STATE(c);
+	c.base = uptr;
+	c.ptr32 = ptr32;
 	bpf_loop(ES_COUNT_MAX, count_one, &c, 0);
 	if (c.count == ES_COUNT_MAX)
 		c.result |= ES_CAPR_TRUNCATED;
@@ -87,7 +90,7 @@ static long copy_item(__u64 i, struct array_ctx *c)
 {
 	__u32 item_read = clamp_u32((__u64)string_limit + 2, ES_ITEM_MAX);
 	__u32 pos = c->pos, len, cut = 0;
-	__u8 *data = c->data;
+	__u8 *data = c->data, *item;
 	__u64 p = 0;
 	long n;
 
@@ -104,7 +107,10 @@ static long copy_item(__u64 i, struct array_ctx *c)
 	}
 	if (pos > ES_MAX_CAPTURE_BYTES - 2 - ES_ITEM_MAX)
 		return 1; /* full: the array is cut here */
-	n = bpf_probe_read_user_str(data + pos + 2, item_read, (void *)p);
+	/* The item's place, taken once while pos is known to be bounded: 6.1's verifier loses
+	 * the bound of a copy of pos spilled across the helper call. */
+	item = data + pos;
+	n = bpf_probe_read_user_str(item + 2, item_read, (void *)p);
 	if (n <= 0) {
 		c->result |= ES_CAPR_FAULT;
 		c->ended = 1;
@@ -116,8 +122,8 @@ static long copy_item(__u64 i, struct array_ctx *c)
 		cut = ES_ITEM_CUT;
 	}
 	len &= ES_ITEM_MAX - 1;
-	data[pos] = (len | cut) & 0xff;
-	data[pos + 1] = (len | cut) >> 8;
+	item[0] = (len | cut) & 0xff;
+	item[1] = (len | cut) >> 8;
 	c->pos = (pos + 2 + len) & (ES_MAX_CAPTURE_BYTES - 1); /* see copy_iovec */
 	return 0;
 }
@@ -125,8 +131,12 @@ static long copy_item(__u64 i, struct array_ctx *c)
 /* NULL-terminated char *[] (argv): each item as a u16 length and its bytes, cut at -s. */
 static __always_inline __u32 capture_string_array(__u8 *data, __u64 uptr, bool ptr32, __u8 *result)
 {
-	struct array_ctx c = { .data = data, .base = uptr, .ptr32 = ptr32 };
+	struct array_ctx c;
 
+	ES_LOOP_STATE(c);
+	c.data = data;
+	c.base = uptr;
+	c.ptr32 = ptr32;
 	bpf_loop(ES_MAX_ARRAY_ITEMS, copy_item, &c, 0);
 	if (!c.ended)
 		c.result |= ES_CAPR_TRUNCATED;
@@ -195,10 +205,14 @@ static long copy_iovec(__u64 i, struct iovec_ctx *c)
 __noinline __u32 capture_iovec_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u64 count,
 				  __u64 budget)
 {
-	struct iovec_ctx c = { .base = uptr, .budget = budget, .ptr32 = !!(at & ES_AT_PTR32) };
+	struct iovec_ctx c;
 	__u32 items = clamp_u32(count, ES_MAX_ARRAY_ITEMS);
 	long done;
 
+	ES_LOOP_STATE(c);
+	c.base = uptr;
+	c.budget = budget;
+	c.ptr32 = !!(at & ES_AT_PTR32);
 	if (optional_off & ES_OPT_IOVEC)
 		return 0;
 	at &= ~ES_AT_PTR32;
@@ -333,11 +347,13 @@ static long copy_mmsg(__u64 i, struct mmsg_ctx *c)
 __noinline __u32 capture_mmsg_at(struct scratch *rec_buf, __u32 at, __u64 uptr, __u64 count,
 				 __u32 how)
 {
-	struct mmsg_ctx c = { .rec_buf = rec_buf,
-			      .base = uptr,
-			      .filled = !!(how & ES_MMSG_FILLED) };
+	struct mmsg_ctx c;
 	__u32 items = clamp_u32(count, clamp_u32(how & 0xffff, ES_MMSG_MAX));
 
+	ES_LOOP_STATE(c);
+	c.rec_buf = rec_buf;
+	c.base = uptr;
+	c.filled = !!(how & ES_MMSG_FILLED);
 	if (optional_off & ES_OPT_MMSG)
 		return 0;
 	if (!rec_buf || at > ES_SCRATCH_HALF)
@@ -468,10 +484,14 @@ static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
 static __always_inline __u32 capture_received_fds(struct scratch *rec_buf, __u32 at, __u64 uptr,
 						  __u32 stride, __u32 messages)
 {
-	struct recv_fds_ctx c = {
-		.rec_buf = rec_buf, .base = uptr, .at = at, .stride = stride, .messages = messages
-	};
+	struct recv_fds_ctx c;
 
+	ES_LOOP_STATE(c);
+	c.rec_buf = rec_buf;
+	c.base = uptr;
+	c.at = at;
+	c.stride = stride;
+	c.messages = messages;
 	/* Each message takes a step, each cmsghdr one, each descriptor one. */
 	bpf_loop(4 * ES_RECV_FDS_MAX, recv_fd_step, &c, 0);
 	return c.n * sizeof(struct es_fd_file);

@@ -89,15 +89,17 @@ static long glob_step(__u64 i, struct glob_ctx *g)
 
 static __always_inline bool comm_matches(void)
 {
-	struct glob_ctx g = {};
+	struct glob_ctx g;
 	__u32 i;
 
+	ES_LOOP_STATE(g);
 	bpf_get_current_comm(g.comm, sizeof(g.comm));
 	for (i = 0; i < ES_MAX_COMMS; i++) {
 		if (i >= ncomms)
 			break;
 		g.which = i;
-		g.p = g.t = g.star = g.mark = 0;
+		/* unknown zeros (ES_LOOP_STATE): each pattern starts from the same state */
+		g.p = g.t = g.star = g.mark = loop_state_zeros[0];
 		g.result = -1;
 		bpf_loop(ES_COMM_LEN * ES_COMM_LEN, glob_step, &g, 0);
 		if (g.result == 1)

@@ -139,4 +139,20 @@ struct {
 	__array(values, struct ring);
 } rings SEC(".maps");
 
+/* Zeros the verifier cannot know are zeros: every bpf_loop context starts as a copy of them
+ * (ES_LOOP_STATE). Before Linux 6.7 ("bpf: verify callbacks as if they are called unknown
+ * number of times") the verifier walked a callback once, with the context as the caller left
+ * it: a field the caller set to a constant kept that value for it, and the branches later
+ * iterations take were removed as dead code (6.1 never named a received descriptor). Values
+ * read from a writable map are unknown to the verifier, so every branch stays. */
+__u64 loop_state_zeros[8];
+
+/* Fills bpf_loop context `ctx` (a struct on the stack) with unknown zeros; set the fields
+ * that must be known (pointers, bounds) after it. */
+#define ES_LOOP_STATE(ctx)                                                                   \
+	do {                                                                                 \
+		_Static_assert(sizeof(ctx) <= sizeof(loop_state_zeros), "context too large"); \
+		__builtin_memcpy(&(ctx), (const void *)loop_state_zeros, sizeof(ctx));       \
+	} while (0)
+
 #endif
