@@ -234,28 +234,36 @@ static __always_inline __u32 iovec_done(__u32 packed, __u8 *result)
 	return packed & 0xffffff;
 }
 
+/* An ia32 task's struct compat_msghdr, as the caller laid it out. */
+struct compat_msghdr_layout {
+	__u32 name, namelen, iov, iovlen, control, controllen, flags;
+};
+/* Where a struct msghdr's msg_control and msg_controllen are: es_msghdr_head mirrors the
+ * 64-bit struct user_msghdr. */
+#define ES_MSG_CONTROL_AT   __builtin_offsetof(struct es_msghdr_head, control)
+#define ES_MSG_CONTROL_AT32 __builtin_offsetof(struct compat_msghdr_layout, control)
+
 /* The caller's struct msghdr (the kernel's struct user_msghdr) read straight into `head`, in
  * the record: es_msghdr_head has its layout, with name_copied where the padding is. An ia32
- * task's struct compat_msghdr (seven u32: name, namelen, iov, iovlen, control, controllen,
- * flags) is read just after the head, where the address goes next, and widened. Nothing of
- * it lives on the stack (the stack is budgeted: bpf/README.md). */
+ * task's struct compat_msghdr is read just after the head, where the address goes next, and
+ * widened. Nothing of it lives on the stack (the stack is budgeted: bpf/README.md). */
 static __always_inline long read_msghdr(struct es_msghdr_head *head, __u64 uptr, bool ptr32)
 {
-	__u32 *w = (__u32 *)(head + 1);
+	struct compat_msghdr_layout *m32 = (void *)(head + 1);
 
 	if (!ptr32) {
 		if (bpf_probe_read_user(head, sizeof(*head), (void *)uptr))
 			return -1;
 	} else {
-		if (bpf_probe_read_user(w, 7 * sizeof(__u32), (void *)uptr))
+		if (bpf_probe_read_user(m32, sizeof(*m32), (void *)uptr))
 			return -1;
-		head->name = w[0];
-		head->namelen = w[1];
-		head->iov = w[2];
-		head->iovlen = w[3];
-		head->control = w[4];
-		head->controllen = w[5];
-		head->flags = w[6];
+		head->name = m32->name;
+		head->namelen = m32->namelen;
+		head->iov = m32->iov;
+		head->iovlen = m32->iovlen;
+		head->control = m32->control;
+		head->controllen = m32->controllen;
+		head->flags = m32->flags;
 	}
 	head->name_copied = 0;
 	head->pad = 0;
@@ -363,17 +371,27 @@ __noinline __u32 capture_mmsg_at(struct scratch *rec_buf, __u32 at, __u64 uptr, 
 	return (c.pos & 0xffffff) | (__u32)c.result << 24;
 }
 
-/* What fd `fd` of the current task refers to, from its file table. */
-static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
+/* The open file behind fd `fd` of the current task, from its file table, or NULL. */
+static __always_inline struct file *fd_file(int fd)
 {
 	struct task_struct *task = bpf_get_current_task_btf();
 	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
 	struct file **files, *file = 0;
 
 	if (!fdt || fd < 0 || (unsigned int)fd >= BPF_CORE_READ(fdt, max_fds))
-		return false;
+		return 0;
 	files = BPF_CORE_READ(fdt, fd);
-	if (bpf_probe_read_kernel(&file, sizeof(file), &files[fd]) || !file)
+	if (bpf_probe_read_kernel(&file, sizeof(file), &files[fd]))
+		return 0;
+	return file;
+}
+
+/* What fd `fd` of the current task refers to, from its file table. */
+static __always_inline bool describe_fd(int fd, struct es_fd_file *out)
+{
+	struct file *file = fd_file(fd);
+
+	if (!file)
 		return false;
 	out->fd = fd;
 	out->ino = BPF_CORE_READ(file, f_inode, i_ino);
@@ -440,7 +458,7 @@ static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
 		__s32 level;
 		__s32 type;
 	} h;
-	__u64 control[2]; /* struct user_msghdr: msg_control, msg_controllen at offset 32 */
+	__u64 control[2]; /* msg_control, msg_controllen */
 	int fd;
 
 	if (c->n >= ES_RECV_FDS_MAX)
@@ -456,7 +474,8 @@ static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
 	if (!c->cmsg) {
 		if (c->msg >= c->messages ||
 		    bpf_probe_read_user(control, sizeof(control),
-					(void *)(c->base + (__u64)c->msg * c->stride + 32)))
+					(void *)(c->base + (__u64)c->msg * c->stride +
+						 ES_MSG_CONTROL_AT)))
 			return 1;
 		c->msg++;
 		if (control[0] && control[1] >= sizeof(h)) {
@@ -530,13 +549,12 @@ static __always_inline __u32 capture_bytes(__u8 *data, __u64 uptr, __u64 full, _
 static __always_inline __u32 capture_msg_control(__u8 *data, __u64 msghdr, __u32 want, bool ptr32,
 						 __u8 *result)
 {
-	/* struct user_msghdr: msg_control, msg_controllen at offset 32; compat_msghdr's two
-	 * u32 at 16 */
-	__u64 control[2] = {};
+	__u64 control[2] = {}; /* msg_control, msg_controllen */
 
-	if (ptr32 ? read_user_ptr(&control[0], msghdr + 16, 0, true) ||
-			    read_user_ptr(&control[1], msghdr + 16, 1, true)
-		  : bpf_probe_read_user(control, sizeof(control), (void *)(msghdr + 32))) {
+	if (ptr32 ? read_user_ptr(&control[0], msghdr + ES_MSG_CONTROL_AT32, 0, true) ||
+			    read_user_ptr(&control[1], msghdr + ES_MSG_CONTROL_AT32, 1, true)
+		  : bpf_probe_read_user(control, sizeof(control),
+					(void *)(msghdr + ES_MSG_CONTROL_AT))) {
 		*result |= ES_CAPR_FAULT;
 		return 0;
 	}

@@ -22,21 +22,6 @@ const volatile bool describe_sockets = false;
 #define ES_S_IFMT     0170000
 #define ES_S_IFSOCK   0140000
 
-/* The open file behind fd `fd` of the current task, or NULL. */
-static __always_inline struct file *net_fd_file(int fd)
-{
-	struct task_struct *task = bpf_get_current_task_btf();
-	struct fdtable *fdt = BPF_CORE_READ(task, files, fdt);
-	struct file **files, *file = 0;
-
-	if (!fdt || fd < 0 || (unsigned int)fd >= BPF_CORE_READ(fdt, max_fds))
-		return 0;
-	files = BPF_CORE_READ(fdt, fd);
-	if (bpf_probe_read_kernel(&file, sizeof(file), &files[fd]))
-		return 0;
-	return file;
-}
-
 /* A socket's inode number, as sock_i_ino reports it: 0 while it has no file (a connection
  * not accepted yet, or one whose descriptor was closed). */
 static __always_inline __u64 net_sock_ino(struct sock *sk)
@@ -48,7 +33,7 @@ static __always_inline __u64 net_sock_ino(struct sock *sk)
  * though both the enter stash and the exit capture call it. */
 __noinline int describe_socket(int fd, struct es_sock_info *out)
 {
-	struct file *file = net_fd_file(fd);
+	struct file *file = fd_file(fd);
 	struct socket *sock;
 	struct sock *sk;
 	__u16 family;

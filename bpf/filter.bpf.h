@@ -218,9 +218,11 @@ static __always_inline void mark_tid(__u32 tid, bool on)
 /* The current task's state if it is traced now, else 0. An untraced task has no storage:
  * one pointer check. With production filters, a task without storage is matched by
  * identity (and given storage); one matched earlier is re-checked, since it may have left
- * the cgroup or changed its name or uid. With a state, *taskp is the current task (callers
- * reuse it rather than call the helper again). */
-static __always_inline struct es_task_state *current_traced_task(struct task_struct **taskp)
+ * the cgroup or changed its name or uid; `create` says whether a matching task without
+ * storage gets it (sys_exit needs none: a call whose enter it saw has storage). With a state,
+ * *taskp is the current task (callers reuse it rather than call the helper again). */
+static __always_inline struct es_task_state *current_traced_task(struct task_struct **taskp,
+								   bool create)
 {
 	struct task_struct *task;
 	struct es_task_state *st;
@@ -234,7 +236,7 @@ static __always_inline struct es_task_state *current_traced_task(struct task_str
 		return 0;
 	task = *taskp = bpf_get_current_task_btf();
 	st = bpf_task_storage_get(&tasks, task, 0, 0);
-	if (by_pid)
+	if (by_pid || !create)
 		return st && (st->flags & ES_TASK_TRACED) ? st : 0;
 	if (!st) {
 		st = bpf_task_storage_get(&tasks, task, 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
@@ -249,7 +251,7 @@ static __always_inline struct es_task_state *current_traced(void)
 {
 	struct task_struct *task;
 
-	return current_traced_task(&task);
+	return current_traced_task(&task, true);
 }
 
 #endif

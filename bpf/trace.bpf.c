@@ -142,6 +142,13 @@ static __always_inline __u32 syscall_key(long id, bool compat)
 	return compat ? ES_COMPAT_BASE + (__u32)id : (__u32)id;
 }
 
+/* A launched command is traced from its execve, like strace's first line: until then each
+ * call only asks whether it is the one that disarms the task. */
+static __always_inline bool disarms(long id)
+{
+	return id == nr_execve || id == nr_execveat;
+}
+
 static __always_inline void read_args(struct pt_regs *regs, __u64 *args, bool compat)
 {
 	if (compat) {
@@ -177,28 +184,32 @@ static __always_inline void fill_call(struct es_syscall_record *rec, const struc
 	rec->flags = flags;
 }
 
-/* Whether a record of this call, at `when`, can carry captures: else it is built in place in
- * the ring (no scratch, no copy: most calls, getppid to close). */
-static __always_inline bool may_capture(const struct es_syscall_spec *spec, __u8 when)
+/* Whether any capture slot of the row runs at `when`. */
+static __always_inline bool slots_capture_at(const struct es_syscall_spec *spec, __u8 when)
 {
 	int i;
 
-	if (describe_sockets)
-		return true;
 	for (i = 0; i < ES_MAX_CAPTURES; i++)
 		if (spec->slots[i].kind != ES_CAP_NONE && (spec->slots[i].when & when))
 			return true;
 	return false;
 }
 
-/* Builds and submits a syscall record from the task's call. A global function, verified
- * once rather than in each program that sends calls (start-up time). `how` packs the record
- * kind (bits 0-7), the record flags (8-23) and which capture slots run (24-31: ES_AT_*). */
-__noinline int emit_call(__u32 how, struct es_task_state *st, struct es_syscall_spec *spec,
-			 __s64 ret)
+/* Whether a record of this call, at `when`, can carry captures: else it is built in place in
+ * the ring (no scratch, no copy: most calls, getppid to close). */
+static __always_inline bool may_capture(const struct es_syscall_spec *spec, __u8 when)
 {
-	__u16 kind = how & 0xff, flags = (how >> 8) & 0xffff;
-	__u8 when = how >> 24;
+	return describe_sockets || slots_capture_at(spec, when);
+}
+
+/* Builds and submits a syscall record of `kind` (ES_REC_ENTER or ES_REC_SYSCALL) with record
+ * `flags` from the task's call; an enter record runs the capture slots marked ES_AT_ENTER, a
+ * completed call those marked ES_AT_EXIT. A global function, verified once rather than in
+ * each program that sends calls (start-up time). */
+__noinline int emit_call(__u32 kind, __u32 flags, struct es_task_state *st,
+			 struct es_syscall_spec *spec, __s64 ret)
+{
+	__u8 when = kind == ES_REC_ENTER ? ES_AT_ENTER : ES_AT_EXIT;
 	struct es_syscall_record *rec;
 	__u32 size;
 
@@ -242,11 +253,6 @@ static __always_inline void emit_unreturned(struct es_task_state *st, __u16 flag
 	fill_call(rec, st, 0, flags);
 	fill_header(&rec->h, ES_REC_SYSCALL, sizeof(*rec));
 	submit(rec, sizeof(*rec), ES_REC_SYSCALL);
-}
-
-static __always_inline __u32 how(__u16 kind, __u16 flags, __u8 when)
-{
-	return kind | (__u32)flags << 8 | (__u32)when << 24;
 }
 
 /* Summary modes: one call into the per-CPU statistics of its syscall. */
@@ -313,7 +319,7 @@ static __always_inline void enter_by_tid(long id)
 		/* A launched command is counted from its execve, as strace -c counts it. */
 		struct es_task_state *st;
 
-		if (id != nr_execve && id != nr_execveat)
+		if (!disarms(id))
 			return;
 		st = bpf_task_storage_get(&tasks, task, 0, 0);
 		if (st)
@@ -360,12 +366,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 		enter_by_tid(id);
 		return 0;
 	}
-	st = current_traced_task(&task);
+	st = current_traced_task(&task, true);
 	if (!st)
 		return 0;
 	if (st->flags & ES_TASK_ARMED) {
-		/* A launched command is traced from its execve, like strace's first line. */
-		if (id != nr_execve && id != nr_execveat)
+		if (!disarms(id))
 			return 0;
 		st->flags &= ~ES_TASK_ARMED;
 	}
@@ -378,12 +383,11 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	st->seen = 1;
 	st->enter_ts = stamp_enter ? bpf_ktime_get_ns() : 0;
 	/* Summary-only runs keep counts and times: the arguments are never printed. */
-	if (!emit_calls) {
-		st->active = 1;
+	st->in_call = 1;
+	st->compat = compat;
+	if (!emit_calls)
 		return 0;
-	}
 	read_args(regs, st->args, compat);
-	st->active = compat ? 2 : 1;
 	/* -yy: an fd argument's socket as it is before the call (bind, connect change it) */
 	if (describe_sockets && spec->fd_args)
 		stash_sockets(st, spec);
@@ -393,10 +397,8 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	 * the descriptor table is never shown: it needs no announcement. */
 	if (!(spec->flags & ES_SPEC_TRACED))
 		return 0;
-	if (spec->flags & ES_SPEC_ENTER_RECORD || spec->slots[0].when & ES_AT_ENTER ||
-	    spec->slots[1].when & ES_AT_ENTER || spec->slots[2].when & ES_AT_ENTER ||
-	    spec->slots[3].when & ES_AT_ENTER)
-		emit_call(how(ES_REC_ENTER, compat ? ES_SYSF_COMPAT : 0, ES_AT_ENTER), st, spec, 0);
+	if (spec->flags & ES_SPEC_ENTER_RECORD || slots_capture_at(spec, ES_AT_ENTER))
+		emit_call(ES_REC_ENTER, compat ? ES_SYSF_COMPAT : 0, st, spec, 0);
 	return 0;
 }
 
@@ -407,21 +409,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	struct es_task_state *st;
 	struct es_syscall_spec *spec;
 	__u16 flags = 0;
-	__u64 pid_tgid;
 	bool shown, compat;
 
 	if (summary_by_tid) {
 		exit_by_tid(ret);
 		return 0;
 	}
-	pid_tgid = bpf_get_current_pid_tgid();
-	if (!tid_marked((__u32)pid_tgid) && (!filter_dynamic || !identity_matches(pid_tgid)))
+	st = current_traced_task(&task, false);
+	if (!st)
 		return 0;
-	task = bpf_get_current_task_btf();
-	st = bpf_task_storage_get(&tasks, task, 0, 0);
-	if (!st || !(st->flags & ES_TASK_TRACED))
-		return 0;
-	if (!st->active) {
+	if (!st->in_call) {
 		/* Attached while this call was in progress: show its end with what the
 		 * registers still hold. Other exits without an enter (a new child's first
 		 * return from fork, a launched command before execve) are not calls we saw. */
@@ -443,16 +440,16 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 		st->enter_ts = 0;
 		read_args(regs, st->args, compat);
 		flags = ES_SYSF_NO_ENTER | (compat ? ES_SYSF_COMPAT : 0);
-		emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
+		emit_call(ES_REC_SYSCALL, flags, st, spec, ret);
 		return 0;
 	}
 	/* Killed inside the call: it never returns to user space; like strace, show "= ?"
 	 * (sent from sched_process_exit). */
 	if (killed_in_call())
 		return 0;
-	if (st->active == 2)
+	if (st->compat)
 		flags |= ES_SYSF_COMPAT;
-	st->active = 0;
+	st->in_call = 0;
 	spec = followed_spec(st->nr);
 	if (!spec)
 		return 0; /* the row changed under the call: nothing is wanted of it */
@@ -467,7 +464,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 			return 0;
 		flags |= ES_SYSF_HIDDEN;
 	}
-	emit_call(how(ES_REC_SYSCALL, flags, ES_AT_EXIT), st, spec, ret);
+	emit_call(ES_REC_SYSCALL, flags, st, spec, ret);
 	return 0;
 }
 
@@ -489,7 +486,7 @@ int BPF_PROG(sched_process_fork, struct task_struct *parent, struct task_struct 
 	if (!cst)
 		return 0;
 	cst->flags = pst->flags & (ES_TASK_TRACED | ES_TASK_IDENTITY);
-	cst->active = 0;
+	cst->in_call = 0;
 	if (summary_by_tid)
 		clear_enter_time(ctid); /* a reused tid's slot may hold a call that never ended */
 	if (!(cst->flags & ES_TASK_IDENTITY))
@@ -548,10 +545,10 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	if ((st->flags & ES_TASK_IDENTITY) && !st->seen)
 		return 0;
 	/* A call that never returns (exit_group, or killed while blocked): "= ?". */
-	if (st->active && traced_spec(st->nr)) {
-		__u16 flags = ES_SYSF_NO_RETURN | (st->active == 2 ? ES_SYSF_COMPAT : 0);
+	if (st->in_call && traced_spec(st->nr)) {
+		__u16 flags = ES_SYSF_NO_RETURN | (st->compat ? ES_SYSF_COMPAT : 0);
 
-		st->active = 0; /* not counted in summaries: strace -c counts calls that returned */
+		st->in_call = 0; /* not counted in summaries: strace -c counts calls that returned */
 		if (emit_calls && (status_mask & ES_STATUS_UNFINISHED))
 			emit_unreturned(st, flags);
 	}
@@ -630,7 +627,7 @@ int BPF_PROG(signal_generate, int sig, struct kernel_siginfo *info, struct task_
 	rec.h.tid = task->pid;
 	rec.h.tgid = task->tgid;
 	rec.sig = sig;
-	rec.ignored = st->active ? ES_SIG_AFTER_CALL : ES_SIG_NOW;
+	rec.ignored = st->in_call ? ES_SIG_AFTER_CALL : ES_SIG_NOW;
 	/* The raw argument as a number, read so: the verifier takes the typed pointer for
 	 * non-NULL and would fold the SEND_SIG_NOINFO test away. */
 	__u64 info_word = 0;

@@ -28,7 +28,8 @@ struct es_task_state {
 	es_u64 enter_ts;
 	es_u64 args[6];
 	es_u32 nr;
-	es_u16 active; /* in a call: 1, in an ia32 call: 2 */
+	es_u8 in_call; /* in a call we saw enter */
+	es_u8 compat;  /* that call is an ia32 one (record flag ES_SYSF_COMPAT) */
 	es_u16 seen;   /* made a traced call (its exit is shown) */
 	es_u32 flags;  /* enum es_task_flags */
 	es_u32 pad;
