@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   strace linux-perf python3 time
   gcc-multilib  # static -m32 test programs (32-bit processes, tests/programs/ia32)
+  man-db groff-base zsh  # packaging tests: the man page renders, zsh parses _estrace
 )
 
 missing=()
