@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `cmake --install` into a temporary prefix puts each file where its reader looks, and the
+# installed binary runs.
+# Usage: install.sh BUILD_DIR
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+build=$1
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+
+cmake --install "$build" --prefix "$prefix" >/dev/null
+for file in bin/estrace share/man/man1/estrace.1 share/bash-completion/completions/estrace \
+  share/zsh/vendor-completions/_estrace; do
+  [[ -f $prefix/$file ]] || fail "cmake --install did not install $file"
+done
+[[ -x $prefix/bin/estrace ]] || fail "bin/estrace is not executable"
+"$prefix/bin/estrace" -V | grep -q '^estrace -- version ' || fail "the installed estrace -V"
+MANWIDTH=80 man -l "$prefix/share/man/man1/estrace.1" 2>/dev/null | grep -q 'ESTRACE(1)' ||
+  fail "the installed man page does not render"
+echo "install: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"
