@@ -16,7 +16,9 @@ complete_line() {
 }
 
 offers() {
-  complete_line "$1" | grep -qxF -- "$2" || fail "'$1' does not offer '$2': $(complete_line "$1" | head -5)"
+  local offered
+  offered=$(complete_line "$1")
+  grep -qxF -- "$2" <<<"$offered" || fail "'$1' does not offer '$2': $(head -5 <<<"$offered")"
 }
 
 offers "estrace -e trace=ope" openat

@@ -28,5 +28,6 @@ dpkg -x "$deb" "$out/root"
 for file in usr/bin/estrace usr/share/man/man1/estrace.1 usr/share/zsh/vendor-completions/_estrace; do
   [[ -f $out/root/$file ]] || fail "the .deb has no /$file"
 done
-"$out/root/usr/bin/estrace" -V | grep -q '^estrace -- version ' || fail "the unpacked estrace -V"
+version=$("$out/root/usr/bin/estrace" -V)
+grep -q '^estrace -- version ' <<<"$version" || fail "the unpacked estrace -V: $version"
 echo "deb: $(basename "$deb"), Depends: $depends"

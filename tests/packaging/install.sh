@@ -14,7 +14,9 @@ for file in bin/estrace share/man/man1/estrace.1 share/bash-completion/completio
   [[ -f $prefix/$file ]] || fail "cmake --install did not install $file"
 done
 [[ -x $prefix/bin/estrace ]] || fail "bin/estrace is not executable"
-"$prefix/bin/estrace" -V | grep -q '^estrace -- version ' || fail "the installed estrace -V"
-MANWIDTH=80 man -l "$prefix/share/man/man1/estrace.1" 2>/dev/null | grep -q 'ESTRACE(1)' ||
-  fail "the installed man page does not render"
+# Whole outputs, then grep: with pipefail, grep -q leaving early would fail the writer.
+version=$("$prefix/bin/estrace" -V)
+grep -q '^estrace -- version ' <<<"$version" || fail "the installed estrace -V: $version"
+page=$(MANWIDTH=80 man -l "$prefix/share/man/man1/estrace.1" 2>&1)
+grep -q 'ESTRACE(1)' <<<"$page" || fail "the installed man page does not render"
 echo "install: $(cd "$prefix" && find . -type f | sort | tr '\n' ' ')"

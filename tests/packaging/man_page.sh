@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The man page renders with man -l and groff without a warning, and names every option -h lists.
+# The man page renders with man -l and groff without a warning, is for the binary's version,
+# and names every option -h lists.
 # Usage: man_page.sh MAN_PAGE ESTRACE
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -13,6 +14,9 @@ for section in NAME SYNOPSIS DESCRIPTION OPTIONS "DIFFERENCES FROM STRACE" "EXIT
   ENVIRONMENT EXAMPLES ESTRACE_LOG ESTRACE_FULL_BTF; do
   grep -qF -- "$section" <<<"$text" || fail "the rendered page has no $section"
 done
+# The page's footer names the version the binary reports (docs/estrace.1's .TH line).
+version=$("$estrace" -V | sed -n '1s/^estrace -- version //p')
+grep -q "^\.TH ESTRACE 1 .* \"estrace $version\"" "$page" || fail "$page's .TH is not for estrace $version"
 rendered=$(mktemp)
 trap 'rm -f "$rendered"' EXIT
 printf '%s\n' "$text" >"$rendered"
