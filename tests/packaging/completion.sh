@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The bash completion, loaded into bash, completes syscall names after -e trace=, options and
-# pids; both completions name every option -h lists; zsh (when installed) parses its own.
+# pids; both completions name every option -h lists; zsh (when installed) completes with its own.
 # Usage: completion.sh COMPLETIONS_DIR ESTRACE
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -33,9 +33,20 @@ for option in $(help_options "$estrace"); do
   names_option "$option" "$dir/estrace.bash" || fail "estrace.bash does not complete $option"
   names_option "$option" "$dir/_estrace" || fail "_estrace does not complete $option"
 done
+# The line zsh leaves after Tab at the end of $1 must be $2 (a space after it or not: a list
+# item may still be followed by a comma).
+zsh_completes() {
+  local got
+  got=$(timeout 30 zsh -f "$(dirname "$0")/zsh_complete.zsh" "$dir" "$(dirname "$estrace")" "$1")
+  [[ ${got% } == "$2" ]] || fail "zsh completes '$1' to '$got', not '$2'"
+}
+
 if command -v zsh >/dev/null; then
   zsh -n "$dir/_estrace" || fail "zsh cannot parse _estrace"
+  zsh_completes "estrace -e trace=opena" "estrace -e trace=openat"
+  zsh_completes "estrace --trace=%fi" "estrace --trace=%file"
+  zsh_completes "estrace --follow-f" "estrace --follow-forks"
 else
-  echo "zsh not installed: _estrace not parsed"
+  echo "zsh not installed: _estrace not tried"
 fi
 echo "completion: ok"
