@@ -12,6 +12,7 @@ packages=(
   strace linux-perf python3 time
   gcc-multilib  # static -m32 test programs (32-bit processes, tests/programs/ia32)
   qemu-system-x86 busybox-static cpio xz-utils  # the kernel matrix (scripts/kernel-matrix.sh)
+  man-db groff-base zsh  # packaging tests: the man page renders, zsh parses _estrace
 )
 
 missing=()

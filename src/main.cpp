@@ -9,6 +9,7 @@
 #include "estrace/app/pipeline.h"
 #include "estrace/cli/options.h"
 #include "estrace/launch/launch.h"
+#include "estrace/syscalls/catalogue.h"
 
 int main(int argc, char* argv[]) {
   estrace::launch::remember_inherited_fds();
@@ -23,7 +24,7 @@ int main(int argc, char* argv[]) {
 
   auto parsed = estrace::cli::parse(argc, argv);
   if (!parsed.options) {
-    std::cerr << "estrace: " << parsed.error << "\n";
+    std::cerr << estrace::cli::error_text(parsed);
     return 1;
   }
   for (const auto& warning : parsed.warnings) std::cerr << "estrace: " << warning << "\n";
@@ -34,6 +35,10 @@ int main(int argc, char* argv[]) {
   }
   if (options.show_version) {
     std::cout << estrace::cli::version();
+    return 0;
+  }
+  if (options.list_syscalls) {
+    for (const auto& word : estrace::syscalls::trace_set_words()) std::cout << word << "\n";
     return 0;
   }
   return estrace::app::run(options);

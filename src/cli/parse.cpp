@@ -39,6 +39,7 @@ enum LongOnly : int {
   kSignal,
   kRead,
   kWrite,
+  kListSyscalls,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
@@ -46,7 +47,7 @@ enum LongOnly : int {
 constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 39> kLongOptions = {{
+constexpr std::array<option, 40> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"follow-forks", no_argument, nullptr, 'f'},
@@ -85,6 +86,7 @@ constexpr std::array<option, 39> kLongOptions = {{
     {"write", required_argument, nullptr, kWrite},
     {"help", no_argument, nullptr, 'h'},
     {"version", no_argument, nullptr, 'V'},
+    {"list-syscalls", no_argument, nullptr, kListSyscalls},
     {nullptr, 0, nullptr, 0},
 }};
 
@@ -171,7 +173,18 @@ std::optional<std::string> finish_summary(summary::Settings& s, bool only, bool 
   return std::nullopt;
 }
 
-ParseResult failure(std::string error) { return ParseResult{std::nullopt, std::move(error), {}}; }
+// Options whose value is a set of syscalls, signals, fds or pids (strace's -e qualifiers and -p):
+// strace reports what such a set names wrongly without its pointer to -h.
+bool names_a_set(int option) {
+  constexpr std::array kSets{int('e'),         int('p'),       int(kTrace), int(kSignal),
+                             int(kRead),       int(kWrite),    int(kQuiet), int(kDecodeFds),
+                             int(kDecodePids), int(kHistogram)};
+  return std::find(kSets.begin(), kSets.end(), option) != kSets.end();
+}
+
+ParseResult failure(std::string error, bool usage_error) {
+  return ParseResult{std::nullopt, std::move(error), {}, usage_error};
+}
 
 }  // namespace
 
@@ -405,20 +418,24 @@ ParseResult parse(int argc, char* const argv[]) {
       case 'V':
         options.show_version = true;
         break;
+      case kListSyscalls:
+        options.list_syscalls = true;
+        break;
       case ':':
       case '?':
         return failure(is_long ? long_option_error(word, c == ':', optopt)
-                               : short_option_error(static_cast<char>(optopt), c == ':'));
+                               : short_option_error(static_cast<char>(optopt), c == ':'),
+                       true);
       default:
-        return failure("internal error: unhandled option " + std::to_string(c));
+        return failure("internal error: unhandled option " + std::to_string(c), false);
     }
-    if (!ok) return failure(std::move(error));
+    if (!ok) return failure(std::move(error), !names_a_set(c));
   }
 
   for (int i = std::max(optind, 1); i < argc; ++i) options.command.emplace_back(argv[i]);
 
   if (separately && f_count == 0) {
-    return failure("--output-separately without -f is not supported yet");
+    return failure("--output-separately without -f is not supported yet", true);
   }
   options.follow = std::min(separately ? 2 : f_count, 2);
   // strace runs a command with -o as if -q was given; attached to with -p, it does not.
@@ -432,21 +449,30 @@ ParseResult parse(int argc, char* const argv[]) {
   }
   if (auto summary_error = finish_summary(options.summary, summary_only, summary_trace, sort_given,
                                           columns_given, result.warnings)) {
-    return failure(std::move(*summary_error));
+    return failure(std::move(*summary_error), true);
   }
   if (options.syscall_numbers && options.summary.mode == summary::Mode::Only)
     result.warnings.emplace_back("-n/--syscall-number has no effect with -c/--summary-only");
-  if (!options.show_version && options.command.empty() && options.pids.empty() &&
-      !options.by_identity()) {
-    return failure("must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all");
+  if (!options.show_version && !options.list_syscalls && options.command.empty() &&
+      options.pids.empty() && !options.by_identity()) {
+    return failure("must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all", true);
   }
   if ((!options.comms.empty() || options.uid) && options.command.empty() && options.pids.empty() &&
       options.cgroups.empty() && options.containers.empty() && !options.all) {
     // Narrowing filters need something to narrow; strace-like safety: no silent --all.
-    return failure("--comm and --uid narrow --all, --cgroup or --container: add one of them");
+    return failure("--comm and --uid narrow --all, --cgroup or --container: add one of them", true);
   }
   result.options = std::move(options);
   return result;
+}
+
+std::vector<std::string> option_spellings() {
+  std::vector<std::string> spellings;
+  for (const char* c = kShortOptions; *c != '\0'; ++c)
+    if (*c != '+' && *c != ':') spellings.push_back(std::string("-") + *c);
+  for (auto it = kLongOptions.begin(); it != kLongOptions.end() - 1; ++it)
+    spellings.push_back(std::string("--") + it->name);
+  return spellings;
 }
 
 }  // namespace estrace::cli

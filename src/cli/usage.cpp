@@ -1,13 +1,10 @@
-// -h and -V texts. Short on purpose: the options estrace has, and three real uses.
+// -h's text, and the usage error's. Short on purpose: the options estrace has, and four
+// real uses.
 #include <string>
 
 #include <fmt/format.h>
 
 #include "estrace/cli/options.h"
-
-#ifndef ESTRACE_VERSION
-#define ESTRACE_VERSION "unknown"
-#endif
 
 namespace estrace::cli {
 
@@ -15,7 +12,7 @@ std::string usage() {
   // Defaults come from Options itself so the text cannot drift from the code.
   const Options defaults;
   return fmt::format(
-      R"(Usage: estrace [-cCfhnqtTvVwxyY] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
+      R"(Usage: estrace [-cCfhnqtTvVwxyYzZ] [-b SIZE] [-e EXPR]... [-o FILE] [-s STRSIZE]
                [-X FORMAT] [-P PATH]... [-S SORTBY] [-U COLUMNS]
                {{ -p PID | PROG [ARGS] }}
 
@@ -24,7 +21,8 @@ strace's workflow and output, captured with eBPF instead of ptrace.
 Tracing:
   -p PID, --attach=PID   trace process PID; repeat it, or list PIDs: -p 1,2,3
   -f, --follow-forks     follow forks and threads
-  -ff                    with -o FILE, one file per process: FILE.PID
+  -ff, --output-separately
+                         with -o FILE, one file per process: FILE.PID
   --cgroup=PATH          trace every process in a cgroup v2 directory and below,
                          including those that enter it later; repeatable
   --container=ID         the same for a container's cgroup (docker, containerd,
@@ -39,13 +37,17 @@ Filtering:
                          trace only the syscalls in SET: names, classes (%file,
                          %net, %process...), !NAME to exclude, /REGEX; -e SET
                          alone means the same
+  -e status=SET          only calls that ended so: successful, failed,
+                         unfinished, unavailable, detached, all, none, !SET
+  -z                     only calls that succeeded: -e status=successful
+  -Z                     only calls that failed: -e status=failed
   -e signal=SET, --signal=SET
                          print only the signals in SET: names (SIGUSR1, USR1),
                          numbers, all, none, !SET to exclude
   -P PATH, --trace-path=PATH
                          only calls that touch PATH (by name, or by a
                          descriptor open on it); repeatable
-  -e quiet=attach, -e decode-fds=path|all, -e abbrev=none
+  -e quiet=SET, -e decode-fds=path|all, -e abbrev=none
                          the same as -q, -y/-yy and -v
 
 Output:
@@ -53,11 +55,18 @@ Output:
   -s N, --string-limit=N print at most N characters of a string (default {})
   -t, -tt, -ttt          prefix lines with the time of day, the same with
                          microseconds, or the epoch seconds with microseconds
+  --absolute-timestamps[=[format:]time|unix,[precision:]s|ms|us|ns]
+                         the same, spelled out; none for no timestamps
   -T, --syscall-times    show the time spent in each call
-  -q, --quiet            suppress attach and detach messages
+  -q, --quiet[=attach,personality|none]
+                         suppress attach and detach messages, and the notices
+                         of a process changing to or from 32-bit mode
   -v, --no-abbrev        print structures and arrays in full
   -x, -xx                print non-ASCII strings, or all strings, in hex
-  -y, -yy, --decode-fds  print file descriptors' paths, or all their details
+  --strings-in-hex[=non-ascii|all]
+                         the same as -x or -xx
+  -y, -yy, --decode-fds[=path|all|none]
+                         print file descriptors' paths, or all their details
   -Y, --decode-pids=comm print process names after pids: 1234<bash>
   -n, --syscall-number   print the syscall number before each call: [  0]
   -X FORMAT, --const-print-style=FORMAT
@@ -94,8 +103,11 @@ Capture:
                          ring buffer per CPU: a power of two, with a K, M or G
                          suffix (default {}M)
 
+Miscellaneous:
   -h, --help             print this help
-  -V, --version          print the version
+  -V, --version          print the version, build and features
+  --list-syscalls        print the syscall names and %classes -e trace= takes,
+                         one a line (shell completion uses it)
 
 Examples:
   Which config file does myapp fail to find?
@@ -110,6 +122,10 @@ Examples:
       defaults.string_limit, defaults.buffer_bytes_per_cpu >> 20);
 }
 
-std::string version() { return "estrace -- version " ESTRACE_VERSION "\n"; }
+std::string error_text(const ParseResult& result) {
+  std::string text = "estrace: " + result.error + "\n";
+  if (result.usage_error) text += "Try 'estrace -h' for more information.\n";
+  return text;
+}
 
 }  // namespace estrace::cli

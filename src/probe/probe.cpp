@@ -43,7 +43,11 @@ int libbpf_to_spdlog(enum libbpf_print_level level, const char* format, va_list 
   text.resize(static_cast<size_t>(n));
   while (!text.empty() && text.back() == '\n') text.pop_back();
   LoadReport::note(text);  // a refused program's verifier log, for the user's one line
-  spdlog::debug("libbpf: {}", text);
+  // Most of libbpf's messages name it already, some (the verifier's log) do not: one prefix.
+  constexpr std::string_view kPrefix = "libbpf: ";
+  std::string_view message = text;
+  if (message.starts_with(kPrefix)) message.remove_prefix(kPrefix.size());
+  spdlog::debug("libbpf: {}", message);
   return 0;
 }
 

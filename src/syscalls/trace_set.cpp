@@ -155,4 +155,14 @@ std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, st
   return nrs;
 }
 
+std::vector<std::string> trace_set_words() {
+  std::vector<std::string> words;
+  for (const Signature& s : all_signatures()) words.emplace_back(s.name);
+  for (const Signature& s : compat_signatures()) words.emplace_back(s.name);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  for (const ClassName& c : kClasses) words.push_back("%" + std::string(c.name));
+  return words;
+}
+
 }  // namespace estrace::syscalls

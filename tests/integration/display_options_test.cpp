@@ -145,10 +145,11 @@ TEST_F(Display, DescriptorNamesSurviveANarrowTraceSet) {
   EXPECT_TRUE(has_line(lines, literal(R"(read(3, "hi\n", 131072) = 3)"))) << dump(lines);
 }
 
+// As in strace, a bad -X is a usage error (with the pointer to -h); a bad set member is not.
 TEST_F(Display, BadValuesGiveOneLineErrors) {
   RunResult r = run_estrace({"-X", "foo", "true"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "estrace: invalid -X argument: 'foo'\n");
+  EXPECT_EQ(r.err, "estrace: invalid -X argument: 'foo'\nTry 'estrace -h' for more information.\n");
   r = run_estrace({"-e", "signal=FOO", "true"});
   EXPECT_EQ(r.err, "estrace: invalid signal 'FOO'\n");
   r = run_estrace({"-e", "read=x", "true"});

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <initializer_list>
@@ -24,6 +25,14 @@ ParseResult run(std::initializer_list<std::string> args) {
   for (auto& w : words) argv.push_back(w.data());
   argv.push_back(nullptr);
   return parse(static_cast<int>(words.size()), argv.data());
+}
+
+// The same for a command line held in a vector.
+ParseResult parse_words(std::vector<std::string> words) {
+  words.insert(words.begin(), "estrace");
+  std::vector<char*> argv;
+  for (auto& w : words) argv.push_back(w.data());
+  return parse(static_cast<int>(argv.size()), argv.data());
 }
 
 // Options from a command line that must parse.
@@ -596,9 +605,88 @@ TEST(CliUsage, ListsTheOptionsAndExamples) {
   }
 }
 
+// True when `text` has `word` as a whole word: "-f" is not found in "-ff", nor "--trace" in
+// "--trace-path".
+bool has_word(const std::string& text, const std::string& word) {
+  auto is_part = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || !is_part(text[at - 1])) && (end == text.size() || !is_part(text[end])))
+      return true;
+  }
+  return false;
+}
+
+// Every spelling parse() accepts is in -h, so the help cannot fall behind the parser.
+TEST(CliUsage, MentionsEveryOptionTheParserTakes) {
+  const std::string text = usage();
+  const std::vector<std::string> spellings = option_spellings();
+  EXPECT_GT(spellings.size(), 60u);
+  for (const std::string& spelling : spellings) EXPECT_TRUE(has_word(text, spelling)) << spelling;
+  // The README's spellings that are no single getopt entry.
+  for (const std::string& more :
+       {"-ff", "-tt", "-ttt", "-xx", "-yy", "-e trace=SET", "-e status=SET", "-e signal=SET",
+        "-e quiet=SET", "-e read=SET", "-e write=SET", "-e decode-fds=path|all"})
+    EXPECT_NE(text.find(more), std::string::npos) << more;
+}
+
+TEST(CliUsage, OptionSpellingsAreTheParsersOwn) {
+  for (const std::string& spelling : option_spellings()) {
+    // Each spelling parses (a value where it needs one; -h and -V end parsing by themselves).
+    ParseResult r = run({spelling, "x", "--all"});
+    EXPECT_NE(r.error.rfind("unrecognized option", 0), 0u) << spelling;
+    EXPECT_NE(r.error.rfind("invalid option", 0), 0u) << spelling;
+  }
+}
+
 TEST(CliUsage, Version) {
-  EXPECT_EQ(version().rfind("estrace -- version ", 0), 0u);
-  EXPECT_EQ(version(), std::string("estrace -- version ") + ESTRACE_VERSION + "\n");
+  const std::string text = version();
+  EXPECT_EQ(text.rfind(std::string("estrace -- version ") + ESTRACE_VERSION + "\n", 0), 0u);
+  EXPECT_NE(text.find("\nBuild commit: "), std::string::npos) << text;
+  EXPECT_NE(text.find("\nlibbpf: 1."), std::string::npos) << text;
+  EXPECT_NE(text.find("\nOptional features enabled:"), std::string::npos) << text;
+  EXPECT_NE(text.find(" ia32-decoding\n"), std::string::npos) << text;
+  EXPECT_EQ(text.back(), '\n');
+}
+
+// The text main() prints for a command line that does not parse.
+std::string printed_error(const std::vector<std::string>& args) {
+  ParseResult r = parse_words(args);
+  EXPECT_FALSE(r.options.has_value());
+  return error_text(r);
+}
+
+constexpr const char* kHint = "Try 'estrace -h' for more information.\n";
+
+// strace follows a usage error with its pointer to -h, in these words, on a second line.
+TEST(CliErrors, UsageErrorsEndWithTheHint) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"-Q", "true"}, "invalid option -- 'Q'"},
+      {{"--foo", "true"}, "unrecognized option '--foo'"},
+      {{"-s"}, "option requires an argument -- 's'"},
+      {{"--output"}, "option '--output' requires an argument"},
+      {{"-s", "abc", "true"}, "invalid -s argument: 'abc'"},
+      {{"-X", "foo", "true"}, "invalid -X argument: 'foo'"},
+      {{"-S", "foo", "true"}, "invalid sortby: 'foo'"},
+      {{"-c", "-C", "true"}, "-c/--summary-only and -C/--summary are mutually exclusive"},
+      {{"-w", "true"},
+       "-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)"},
+      {{}, "must have PROG [ARGS], -p PID, --cgroup PATH, --container ID or --all"},
+      {{"--comm", "nginx"},
+       "--comm and --uid narrow --all, --cgroup or --container: add one of them"},
+  };
+  for (const auto& [args, message] : cases) {
+    EXPECT_EQ(printed_error(args), "estrace: " + message + "\n" + kHint) << message;
+  }
+}
+
+// What a set names wrongly (a syscall, signal, fd, pid) is no usage error to strace: no hint.
+TEST(CliErrors, WrongNamesInASetHaveNoHint) {
+  EXPECT_EQ(printed_error({"-e", "trace=bogus", "true"}), "estrace: invalid system call 'bogus'\n");
+  EXPECT_EQ(printed_error({"--trace=bogus", "true"}), "estrace: invalid system call 'bogus'\n");
+  EXPECT_EQ(printed_error({"-e", "signal=FOO", "true"}), "estrace: invalid signal 'FOO'\n");
+  EXPECT_EQ(printed_error({"-e", "status=x", "true"}), "estrace: invalid status 'x'\n");
+  EXPECT_EQ(printed_error({"-p", "abc"}), "estrace: Invalid process id: 'abc'\n");
 }
 
 }  // namespace
@@ -606,13 +694,6 @@ TEST(CliUsage, Version) {
 
 namespace estrace::cli {
 namespace {
-
-ParseResult parse_words(std::vector<std::string> words) {
-  words.insert(words.begin(), "estrace");
-  std::vector<char*> argv;
-  for (auto& w : words) argv.push_back(w.data());
-  return parse(static_cast<int>(argv.size()), argv.data());
-}
 
 TEST(CliIdentity, FiltersNeedNoCommandOrPid) {
   auto r = parse_words({"--cgroup", "/sys/fs/cgroup/x", "--comm", "nginx*", "--uid", "33"});

@@ -90,8 +90,9 @@ struct Options {
   uint64_t buffer_bytes_per_cpu = 8u << 20;  // -b/--buffer-size
 
   // Actions that end parsing early.
-  bool show_help = false;     // -h
-  bool show_version = false;  // -V
+  bool show_help = false;      // -h
+  bool show_version = false;   // -V
+  bool list_syscalls = false;  // --list-syscalls: the names -e trace= takes (for completion)
 };
 
 // The outcome of parsing: options, or one error line (without the "estrace: " prefix).
@@ -99,6 +100,10 @@ struct ParseResult {
   std::optional<Options> options;
   std::string error;
   std::vector<std::string> warnings;  // lines to print before running, same form as `error`
+  // The error is about how the command line is put together (an unknown option, a bad option
+  // value, options that do not go together), so it is followed by strace's pointer to -h. A
+  // set naming no syscall, signal, fd or pid gets no pointer, as in strace.
+  bool usage_error = false;
 };
 
 // argv as main() gets it. Uses glibc getopt_long's global state, so not thread-safe; resets that
@@ -107,6 +112,11 @@ ParseResult parse(int argc, char* const argv[]);
 // The -h and -V texts, each ending in a newline: print them as they are, to stdout.
 std::string usage();
 std::string version();
+// What main() prints to stderr for a failed parse: "estrace: ERROR\n", then, for a usage error,
+// "Try 'estrace -h' for more information.\n" as strace does.
+std::string error_text(const ParseResult& result);
+// Every option spelling parse() accepts ("-f", "--follow-forks", ...), for -h's own tests.
+std::vector<std::string> option_spellings();
 
 // The pieces parse() is built from, exposed for unit tests. Each returns nullopt (or false) on
 // bad input and sets `error` to the one-line message parse() would return.

@@ -50,6 +50,10 @@ uint32_t classes_of(uint32_t nr);
 // input returns nullopt and sets `error` to a one-line message.
 std::optional<std::vector<uint32_t>> resolve_trace_set(std::string_view expr, std::string& error);
 
+// The words an -e trace= item can be: every syscall name (x86_64 and i386) in name order, then
+// every %class. What shell completion offers.
+std::vector<std::string> trace_set_words();
+
 // The capture row the BPF side loads for `nr` (an x86_64 number or an ia32 key): which arguments to
 // copy, when, and how much. `string_limit` is -s: buffers are copied up to that many bytes (+1 to
 // know to print "...").
