@@ -78,7 +78,9 @@ nlohmann::json syscall_entry(const nlohmann::json& report, const std::string& na
 
 TEST_F(Summary, PercentilesOfAKnownMix) {
   // 90 sleeps of 1 ms and 10 of 10 ms: p50 is a 1 ms sleep, p99 a 10 ms one. A sleep lasts
-  // a little longer than asked (timer slack, scheduling), never shorter.
+  // longer than asked (timer slack, scheduling; under an emulator, as in the kernel matrix,
+  // a 10 ms sleep can take 18), never shorter: the bounds below the true values are tight,
+  // those above say only which class of sleep each percentile fell in.
   RunResult e = run_estrace({"--latency", "--json", "-e", "trace=nanosleep,clock_nanosleep",
                              program("sleeper"), "90", "1000", "10", "10000"});
   ASSERT_EQ(e.status, 0) << e.err;
@@ -91,7 +93,7 @@ TEST_F(Summary, PercentilesOfAKnownMix) {
   EXPECT_GE(p50, 1000 * 0.97) << e.err;  // the histogram's precision below the true value
   EXPECT_LE(p50, 1000 * 1.5) << e.err;
   EXPECT_GE(p99, 10000 * 0.97) << e.err;
-  EXPECT_LE(p99, 10000 * 1.3) << e.err;
+  EXPECT_LE(p99, 10000 * 2) << e.err;
   EXPECT_GE(max, p99);
 }
 
