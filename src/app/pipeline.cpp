@@ -441,8 +441,10 @@ int Run::go() {
       say(tids.size() > 1 ? fmt::format("Process {} attached with {} threads", pid, tids.size())
                           : fmt::format("Process {} attached", pid));
     }
-    // Calls already in progress are shown at once, as strace shows them at attach.
+    // Calls already in progress are shown at once, as strace shows them at attach; -c
+    // writes nothing but the summary.
     for (uint32_t tid : tids) {
+      if (options_.summary.mode == summary::Mode::Only) break;
       if (auto call = launch::call_in_progress(pid, tid)) {
         if (call->nr < ES_MAX_SYSCALLS) {
           uint32_t nr = call->i386 ? syscalls::compat_key(call->nr) : call->nr;
