@@ -54,6 +54,9 @@ constexpr uint64_t kHoldBackNs = 2'000'000;
 constexpr int kPollMs = 1;
 // How often the control loop reads loss counters and checks for the end of the run.
 constexpr uint64_t kCheckNs = 5'000'000;
+// After a signal to estrace, how long the command gets to end (a Ctrl-C reaches it too) so
+// that its last lines and status are kept, before estrace detaches without it.
+constexpr uint64_t kStopGraceNs = 500'000'000;
 // How often the decoding thread is moved off its CPU (app/cpu_kick.h): a migration costs
 // microseconds; moving every 5, 10 or 20 ms measured the same.
 constexpr uint64_t kKickNs = 10'000'000;
@@ -467,7 +470,11 @@ int Run::go() {
 
   int status = 0;
   bool reaped = !child;
-  bool interrupted = false;
+  // A signal to estrace ends the run (detaching); `detaching` also when the command's end
+  // leaves -p processes behind.
+  bool detaching = false;
+  int stop_signal = 0;  // the signal that asked estrace to stop, while the command may end
+  uint64_t give_up_ns = 0;
   // Loss counters cost a bpf() call per program; under load the loop turns once per batch,
   // so they are read at most every kCheckNs. The end of the run is still noticed at once.
   uint64_t next_check_ns = 0;
@@ -480,13 +487,17 @@ int Run::go() {
       spread.tick(now_ns(CLOCK_MONOTONIC));
     }
     if (int sig = take_signal()) {
-      if (child) {
-        // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed on.
-        if (sig == SIGTERM || sig == SIGHUP) kill(child->pid(), sig);
-      } else {
-        interrupted = true;
+      if (reaped || stop_signal) {  // nothing to wait for, or asked twice: stop now
+        detaching = true;
+        stop_signal = stop_signal ? stop_signal : sig;
         break;
       }
+      // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed
+      // on. The command's end (and its last lines) is awaited for a moment, then estrace
+      // detaches whether or not the command is gone.
+      if (sig == SIGTERM || sig == SIGHUP) kill(child->pid(), sig);
+      stop_signal = sig;
+      give_up_ns = now_ns(CLOCK_MONOTONIC) + kStopGraceNs;
     }
     if (const uint64_t now = now_ns(CLOCK_MONOTONIC); now >= next_check_ns) {
       next_check_ns = now + kCheckNs;
@@ -499,6 +510,16 @@ int Run::go() {
         reaped = true;
         status = st;
       }
+    }
+    // The command's end ends the run, detaching from the -p processes (and from its own
+    // followed children when estrace was asked to stop).
+    if (child && reaped && (!attach.empty() || stop_signal)) {
+      detaching = true;
+      break;
+    }
+    if (stop_signal && now_ns(CLOCK_MONOTONIC) >= give_up_ns) {
+      detaching = true;
+      break;
     }
     // Tasks chosen by identity may appear at any time: only a signal ends that run.
     if (reaped && !probe_->any_traced() && (!options_.by_identity() || child)) break;
@@ -516,8 +537,8 @@ int Run::go() {
     pump(false);
   }
   pump(true);
-  if (options_.status & (interrupted ? cli::kStatusDetached : cli::kStatusUnfinished))
-    writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
+  if (options_.status & (detaching ? cli::kStatusDetached : cli::kStatusUnfinished))
+    writer_->finish_partials(detaching ? " <detached ...>" : " <unfinished ...>");
   sink_->flush();
   report_lost(true);
   if (options_.summary.enabled()) print_summary(read_summary(), {});
@@ -529,6 +550,8 @@ int Run::go() {
     say(std::string("exec: ") + strerror(exec_error));
     return 1;
   }
+  // A command estrace stopped waiting for: 128 + the signal, as strace dies of it.
+  if (child && !reaped) return 128 + stop_signal;
   return child ? exit_status_of(status) : 0;
 }
 
