@@ -139,6 +139,8 @@ class Run {
   void drain_loop();
   void pump(bool final);
   void report_lost(bool final);
+  void check_output();
+  int final_status(int status) const;
   summary::Summary read_summary() const;
   void print_summary(const summary::Summary& s, const summary::ReportContext& context);
   void maybe_print_interval(bool final);
@@ -163,6 +165,7 @@ class Run {
   // every record stamped before it is in a batch pushed by then, or about to commit.
   std::atomic<uint64_t> rings_read_ns_{0};
   uint64_t reported_lost_ = 0;
+  bool output_failed_ = false;  // a write of the trace failed (and was reported)
   // --interval: the last cumulative snapshot and when the next report is due.
   summary::Summary last_summary_;
   uint64_t interval_start_ns_ = 0;
@@ -184,10 +187,14 @@ summary::Summary Run::read_summary() const {
 void Run::print_summary(const summary::Summary& s, const summary::ReportContext& context) {
   fmt::memory_buffer text;
   summary::write_report(text, s, options_.summary, context);
+  if (sink_->per_task()) {  // -ff: the files are the processes'; the summary goes to stderr
+    sink_->flush();
+    std::cerr.write(text.data(), static_cast<std::streamsize>(text.size()));
+    std::cerr.flush();
+    return;
+  }
+  sink_->write(0, std::string_view(text.data(), text.size()));
   sink_->flush();
-  std::ostream& out = file_ ? *file_ : std::cerr;
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.flush();
 }
 
 void Run::maybe_print_interval(bool final) {
@@ -263,6 +270,10 @@ void Run::pump(bool final) {
 void Run::report_lost(bool final) {
   uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs();
   if (lost > reported_lost_) {
+    // In a -o file the gap is marked where it was noticed, as stderr shows it on a terminal.
+    // Not in -ff files (a loss belongs to no one task), and -c writes only the summary.
+    if (file_ && options_.summary.mode != summary::Mode::Only)
+      sink_->write(0, fmt::format("--- lost {} events ---\n", lost - reported_lost_));
     sink_->flush();
     say(fmt::format("{} events lost", lost - reported_lost_));
     reported_lost_ = lost;
@@ -270,6 +281,20 @@ void Run::report_lost(bool final) {
   if (final && lost) say(fmt::format("{} events lost in total", lost));
   uint64_t malformed = merger_.malformed() + decoder_.malformed();
   if (final && malformed) say(fmt::format("{} malformed records dropped", malformed));
+}
+
+// A trace that could not be written is reported once, as strace reports it: "FILE: error".
+void Run::check_output() {
+  if (output_failed_ || !sink_->error()) return;
+  output_failed_ = true;
+  say(fmt::format("{}: {}", options_.output_file.value_or("stderr"), strerror(sink_->error())));
+}
+
+// The command's status, made non-zero when the trace is incomplete: its output could not be
+// written, or (--fail-on-loss) events were lost.
+int Run::final_status(int status) const {
+  const bool incomplete = output_failed_ || (options_.fail_on_loss && reported_lost_ > 0);
+  return incomplete && status == 0 ? 1 : status;
 }
 
 int Run::go() {
@@ -503,6 +528,7 @@ int Run::go() {
       next_check_ns = now + kCheckNs;
       report_lost(false);
       maybe_print_interval(false);
+      check_output();
     }
     if (child && !reaped) {
       int st;
@@ -542,6 +568,7 @@ int Run::go() {
   sink_->flush();
   report_lost(true);
   if (options_.summary.enabled()) print_summary(read_summary(), {});
+  check_output();
   if (!options_.quiet) {
     for (auto& [pid, tids] : attach) say(fmt::format("Process {} detached", pid));
     for (const auto& target : identity_targets) say("Detached from " + target);
@@ -551,8 +578,8 @@ int Run::go() {
     return 1;
   }
   // A command estrace stopped waiting for: 128 + the signal, as strace dies of it.
-  if (child && !reaped) return 128 + stop_signal;
-  return child ? exit_status_of(status) : 0;
+  if (child && !reaped) return final_status(128 + stop_signal);
+  return final_status(child ? exit_status_of(status) : 0);
 }
 
 }  // namespace

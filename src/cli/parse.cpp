@@ -39,6 +39,7 @@ enum LongOnly : int {
   kSignal,
   kRead,
   kWrite,
+  kFailOnLoss,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
@@ -46,9 +47,10 @@ enum LongOnly : int {
 constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 39> kLongOptions = {{
+constexpr std::array<option, 40> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
+    {"fail-on-loss", no_argument, nullptr, kFailOnLoss},
     {"follow-forks", no_argument, nullptr, 'f'},
     {"output-separately", no_argument, nullptr, kOutputSeparately},
     {"output", required_argument, nullptr, 'o'},
@@ -383,6 +385,9 @@ ParseResult parse(int argc, char* const argv[]) {
         break;
       case kPidns:
         options.pidns = true;
+        break;
+      case kFailOnLoss:
+        options.fail_on_loss = true;
         break;
       case kUid:
         if (auto uid = detail::parse_uid(value, error)) {
