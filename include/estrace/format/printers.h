@@ -144,5 +144,9 @@ bool print_flock(const ArgContext& c, int i);
 
 // Quoting (string_printer.cpp). `bytes` is what was copied; `more` prints "..." after the quote.
 void print_quoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex, bool more);
+// The same escaping without the quotes, '<' and '>' in octal too: what strace shows inside
+// <...> from a traced process (-y paths, -Y process names), so no byte of it reaches the
+// terminal raw and the brackets stay unambiguous.
+void print_unquoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex);
 
 }  // namespace estrace::format
