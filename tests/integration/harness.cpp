@@ -459,6 +459,9 @@ std::string dump(const std::vector<std::string>& lines) {
          << dump(lines);
 }
 
+std::string attached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " attached"; }
+std::string detached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " detached"; }
+
 std::optional<unsigned long> read_counter(const std::string& path) {
   std::string s = read_file(path);
   if (s.size() < 21 || s[20] != '\n') return std::nullopt;

@@ -177,6 +177,10 @@ size_t count_lines(const std::vector<std::string>& lines, const std::string& reg
                                     const std::string& regex);
 std::string dump(const std::vector<std::string>& lines);
 
+// estrace's notices about a -p process: "estrace: Process N attached" / "... detached".
+std::string attached(pid_t pid);
+std::string detached(pid_t pid);
+
 // tests/programs/counter rewrites its file with one zero-padded number per step.
 std::optional<unsigned long> read_counter(const std::string& path);
 // True once the counter moved `steps` past its current value: the process runs freely.

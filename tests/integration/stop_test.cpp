@@ -10,9 +10,6 @@ namespace {
 
 class Stop : public EstraceTest {};
 
-std::string attached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " attached"; }
-std::string detached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " detached"; }
-
 // The first child of `pid` (/proc/PID/task/PID/children), or -1.
 pid_t first_child(pid_t pid) {
   const std::string p = std::to_string(pid);

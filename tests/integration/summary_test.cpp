@@ -80,10 +80,8 @@ TEST_F(Summary, SummaryOnlyOfAttachedPidShowsNoCallInProgress) {
   Child target({program("blocked_read")}, with_stdin);
   ASSERT_TRUE(wait_until([&] { return blocked_syscall(target.pid()) == SYS_read; }, deadline_in()))
       << "blocked_read never blocked in read";
-  const std::string pid = std::to_string(target.pid());
-  Child tracer({estrace_path(), "-c", "-p", pid});
-  ASSERT_TRUE(tracer.wait_line(Stream::Err, literal("estrace: Process " + pid + " attached"),
-                               deadline_in()))
+  Child tracer({estrace_path(), "-c", "-p", std::to_string(target.pid())});
+  ASSERT_TRUE(tracer.wait_line(Stream::Err, literal(attached(target.pid())), deadline_in()))
       << tracer.err();
   target.write_stdin("ping\n");
   ASSERT_TRUE(target.wait_exit(deadline_in()));
