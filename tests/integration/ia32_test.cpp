@@ -10,12 +10,25 @@
 namespace it {
 namespace {
 
+// Why this kernel cannot run the 32-bit programs (ia32 emulation compiled out, or turned off
+// with ia32_emulation=0 or by the machine's sandbox), or empty when it can. Asked once.
+const std::string& ia32_unusable_reason() {
+  static const std::string why = [] {
+    RunResult r = run({program("ia32_io")});
+    if (r.status == 127 && r.err.find("harness: exec failed") != std::string::npos)
+      return std::string("this kernel does not run 32-bit programs (execve of ia32_io failed)");
+    return std::string();
+  }();
+  return why;
+}
+
 class Ia32 : public EstraceTest {
  protected:
   void SetUp() override {
     EstraceTest::SetUp();
     if (IsSkipped()) return;
     if (std::string why = ESTRACE_IA32_SKIP; !why.empty()) GTEST_SKIP() << why;
+    if (const auto& why = ia32_unusable_reason(); !why.empty()) GTEST_SKIP() << why;
   }
 };
 
