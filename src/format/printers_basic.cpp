@@ -11,13 +11,9 @@ namespace {
 
 using K = syscalls::ArgKind;
 
-// "<NAME>" after a descriptor: the path escaped (it is the traced process's), then the
-// details estrace composed.
+// -y: "<PATH>" escaped, with -yy's details inside the brackets.
 void print_fd_name(const ArgContext& c, const FdName& name) {
-  put(c.out, '<');
-  print_unquoted(c.out, name.path, c.style.hex);
-  put(c.out, name.detail);
-  put(c.out, '>');
+  print_in_brackets(c.out, name.path, c.style.hex, name.detail);
 }
 
 void out_int(const ArgContext& c, int i) {

@@ -87,8 +87,12 @@ void print_quoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex, 
   if (more) out.append(std::string_view("..."));
 }
 
-void print_unquoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex) {
-  print_escaped(out, bytes, hex, "<>");
+void print_in_brackets(fmt::memory_buffer& out, std::string_view text, HexMode hex,
+                       std::string_view detail) {
+  out.push_back('<');
+  print_escaped(out, text, hex, "<>");
+  out.append(detail);
+  out.push_back('>');
 }
 
 }  // namespace estrace::format

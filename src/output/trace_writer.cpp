@@ -39,7 +39,7 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     if (auto inner = options_.pidns->inner(tid)) ns = fmt::format(" (ns {})", *inner);
   if (file && comm) {
     fmt::format_to(out, "{}", tid);
-    put_comm(*comm);
+    format::print_in_brackets(buf_, *comm, formatter_.style().hex);  // -Y, as strace escapes it
     fmt::format_to(out, "{} ", ns);
   } else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
     fmt::format_int digits(tid);
@@ -51,17 +51,10 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     fmt::format_to(out, "{}{} ", tid, ns);
   else if (comm) {
     fmt::format_to(out, "[pid {:>5}", tid);
-    put_comm(*comm);
+    format::print_in_brackets(buf_, *comm, formatter_.style().hex);
     fmt::format_to(out, "{}] ", ns);
   } else
     fmt::format_to(out, "[pid {:>5}{}] ", tid, ns);
-}
-
-// "<comm>" after a pid (-Y): the name is the traced process's own, escaped as strace does.
-void TraceWriter::put_comm(std::string_view comm) {
-  format::put(buf_, '<');
-  format::print_unquoted(buf_, comm, formatter_.style().hex);
-  format::put(buf_, '>');
 }
 
 // -n: a signal or exit line shows the task's last call number (kept only with -n: a hash

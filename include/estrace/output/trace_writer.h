@@ -58,7 +58,6 @@ class TraceWriter final : public decode::Handler {
   void note_personality(const decode::Call& call);
   void prefix(uint32_t tid, uint64_t mono_ns);
   void pid_prefix(uint32_t tid, uint64_t mono_ns);
-  void put_comm(std::string_view comm);
   void dump_io(const decode::Call& call);
   void return_column();
   void end_line(uint32_t tid);
