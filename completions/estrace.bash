@@ -120,7 +120,7 @@ _estrace_option_value() {
             --summary-wall-clock --summary-sort-by= --summary-columns= --latency --histogram
             --errno-summary --interval= --json --cgroup= --container= --all --comm= --uid=
             --pidns --syscall-number --decode-pids= --const-print-style= --trace-path= --signal=
-            --read= --write= --help --version --list-syscalls" -- "$cur")
+            --read= --write= --fail-on-loss --help --version --list-syscalls" -- "$cur")
           ;;
         -*) candidates=$(compgen -W "-b -c -C -e -f -ff -h -n -o -p -P -q -s -S -t -tt -ttt -T
                                     -U -v -V -w -x -xx -X -y -yy -Y -z -Z" -- "$cur") ;;

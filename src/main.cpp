@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "estrace/app/log_level.h"
 #include "estrace/app/pipeline.h"
 #include "estrace/cli/options.h"
 #include "estrace/launch/launch.h"
@@ -17,9 +18,13 @@ int main(int argc, char* argv[]) {
   // threshold hands their memory back instead of letting glibc's heaps grow with them.
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
   // Diagnostics are quiet unless asked for: ESTRACE_LOG=debug.
-  spdlog::set_level(spdlog::level::warn);
-  if (const char* level = std::getenv("ESTRACE_LOG"))
-    spdlog::set_level(spdlog::level::from_str(level));
+  const char* log_env = std::getenv("ESTRACE_LOG");
+  auto level = estrace::app::log_level(log_env ? log_env : "", spdlog::level::warn);
+  if (!level) {
+    std::cerr << "estrace: " << level.error() << "\n";
+    return 1;
+  }
+  spdlog::set_level(*level);
   spdlog::set_pattern("estrace: %l: %v");
 
   auto parsed = estrace::cli::parse(argc, argv);

@@ -54,6 +54,9 @@ constexpr uint64_t kHoldBackNs = 2'000'000;
 constexpr int kPollMs = 1;
 // How often the control loop reads loss counters and checks for the end of the run.
 constexpr uint64_t kCheckNs = 5'000'000;
+// After a signal to estrace, how long the command gets to end (a Ctrl-C reaches it too) so
+// that its last lines and status are kept, before estrace detaches without it.
+constexpr uint64_t kStopGraceNs = 500'000'000;
 // How often the decoding thread is moved off its CPU (app/cpu_kick.h): a migration costs
 // microseconds; moving every 5, 10 or 20 ms measured the same.
 constexpr uint64_t kKickNs = 10'000'000;
@@ -136,6 +139,8 @@ class Run {
   void drain_loop();
   void pump(bool final);
   void report_lost(bool final);
+  void check_output();
+  int final_status(int status) const;
   summary::Summary read_summary() const;
   void print_summary(const summary::Summary& s, const summary::ReportContext& context);
   void maybe_print_interval(bool final);
@@ -160,6 +165,7 @@ class Run {
   // every record stamped before it is in a batch pushed by then, or about to commit.
   std::atomic<uint64_t> rings_read_ns_{0};
   uint64_t reported_lost_ = 0;
+  bool output_failed_ = false;  // a write of the trace failed (and was reported)
   // --interval: the last cumulative snapshot and when the next report is due.
   summary::Summary last_summary_;
   uint64_t interval_start_ns_ = 0;
@@ -181,10 +187,14 @@ summary::Summary Run::read_summary() const {
 void Run::print_summary(const summary::Summary& s, const summary::ReportContext& context) {
   fmt::memory_buffer text;
   summary::write_report(text, s, options_.summary, context);
+  if (sink_->per_task()) {  // -ff: the files are the processes'; the summary goes to stderr
+    sink_->flush();
+    std::cerr.write(text.data(), static_cast<std::streamsize>(text.size()));
+    std::cerr.flush();
+    return;
+  }
+  sink_->write(0, std::string_view(text.data(), text.size()));
   sink_->flush();
-  std::ostream& out = file_ ? *file_ : std::cerr;
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.flush();
 }
 
 void Run::maybe_print_interval(bool final) {
@@ -260,6 +270,10 @@ void Run::pump(bool final) {
 void Run::report_lost(bool final) {
   uint64_t lost = lost_lines(probe_->lost_by_kind()) + probe_->missed_runs();
   if (lost > reported_lost_) {
+    // In a -o file the gap is marked where it was noticed, as stderr shows it on a terminal.
+    // Not in -ff files (a loss belongs to no one task), and -c writes only the summary.
+    if (file_ && options_.summary.mode != summary::Mode::Only)
+      sink_->write(0, fmt::format("--- lost {} events ---\n", lost - reported_lost_));
     sink_->flush();
     say(fmt::format("{} events lost", lost - reported_lost_));
     reported_lost_ = lost;
@@ -267,6 +281,20 @@ void Run::report_lost(bool final) {
   if (final && lost) say(fmt::format("{} events lost in total", lost));
   uint64_t malformed = merger_.malformed() + decoder_.malformed();
   if (final && malformed) say(fmt::format("{} malformed records dropped", malformed));
+}
+
+// A trace that could not be written is reported once, as strace reports it: "FILE: error".
+void Run::check_output() {
+  if (output_failed_ || !sink_->error()) return;
+  output_failed_ = true;
+  say(fmt::format("{}: {}", options_.output_file.value_or("stderr"), strerror(sink_->error())));
+}
+
+// The command's status, made non-zero when the trace is incomplete: its output could not be
+// written, or (--fail-on-loss) events were lost.
+int Run::final_status(int status) const {
+  const bool incomplete = output_failed_ || (options_.fail_on_loss && reported_lost_ > 0);
+  return incomplete && status == 0 ? 1 : status;
 }
 
 int Run::go() {
@@ -442,8 +470,10 @@ int Run::go() {
       say(tids.size() > 1 ? fmt::format("Process {} attached with {} threads", pid, tids.size())
                           : fmt::format("Process {} attached", pid));
     }
-    // Calls already in progress are shown at once, as strace shows them at attach.
+    // Calls already in progress are shown at once, as strace shows them at attach; -c
+    // writes nothing but the summary.
     for (uint32_t tid : tids) {
+      if (options_.summary.mode == summary::Mode::Only) break;
       if (auto call = launch::call_in_progress(pid, tid)) {
         if (call->nr < ES_MAX_SYSCALLS) {
           uint32_t nr = call->i386 ? syscalls::compat_key(call->nr) : call->nr;
@@ -466,7 +496,11 @@ int Run::go() {
 
   int status = 0;
   bool reaped = !child;
-  bool interrupted = false;
+  // A signal to estrace ends the run (detaching); `detaching` also when the command's end
+  // leaves -p processes behind.
+  bool detaching = false;
+  int stop_signal = 0;  // the signal that asked estrace to stop, while the command may end
+  uint64_t give_up_ns = 0;
   // Loss counters cost a bpf() call per program; under load the loop turns once per batch,
   // so they are read at most every kCheckNs. The end of the run is still noticed at once.
   uint64_t next_check_ns = 0;
@@ -479,18 +513,23 @@ int Run::go() {
       spread.tick(now_ns(CLOCK_MONOTONIC));
     }
     if (int sig = take_signal()) {
-      if (child) {
-        // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed on.
-        if (sig == SIGTERM || sig == SIGHUP) kill(child->pid(), sig);
-      } else {
-        interrupted = true;
+      if (reaped || stop_signal) {  // nothing to wait for, or asked twice: stop now
+        detaching = true;
+        stop_signal = stop_signal ? stop_signal : sig;
         break;
       }
+      // The terminal's SIGINT/SIGQUIT reach the command by themselves; others are passed
+      // on. The command's end (and its last lines) is awaited for a moment, then estrace
+      // detaches whether or not the command is gone.
+      if (sig == SIGTERM || sig == SIGHUP) kill(child->pid(), sig);
+      stop_signal = sig;
+      give_up_ns = now_ns(CLOCK_MONOTONIC) + kStopGraceNs;
     }
     if (const uint64_t now = now_ns(CLOCK_MONOTONIC); now >= next_check_ns) {
       next_check_ns = now + kCheckNs;
       report_lost(false);
       maybe_print_interval(false);
+      check_output();
     }
     if (child && !reaped) {
       int st;
@@ -498,6 +537,16 @@ int Run::go() {
         reaped = true;
         status = st;
       }
+    }
+    // The command's end ends the run, detaching from the -p processes (and from its own
+    // followed children when estrace was asked to stop).
+    if (child && reaped && (!attach.empty() || stop_signal)) {
+      detaching = true;
+      break;
+    }
+    if (stop_signal && now_ns(CLOCK_MONOTONIC) >= give_up_ns) {
+      detaching = true;
+      break;
     }
     // Tasks chosen by identity may appear at any time: only a signal ends that run.
     if (reaped && !probe_->any_traced() && (!options_.by_identity() || child)) break;
@@ -515,11 +564,12 @@ int Run::go() {
     pump(false);
   }
   pump(true);
-  if (options_.status & (interrupted ? cli::kStatusDetached : cli::kStatusUnfinished))
-    writer_->finish_partials(interrupted ? " <detached ...>" : " <unfinished ...>");
+  if (options_.status & (detaching ? cli::kStatusDetached : cli::kStatusUnfinished))
+    writer_->finish_partials(detaching ? " <detached ...>" : " <unfinished ...>");
   sink_->flush();
   report_lost(true);
   if (options_.summary.enabled()) print_summary(read_summary(), {});
+  check_output();
   if (!options_.quiet) {
     for (auto& [pid, tids] : attach) say(fmt::format("Process {} detached", pid));
     for (const auto& target : identity_targets) say("Detached from " + target);
@@ -528,7 +578,9 @@ int Run::go() {
     say(std::string("exec: ") + strerror(exec_error));
     return 1;
   }
-  return child ? exit_status_of(status) : 0;
+  // A command estrace stopped waiting for: 128 + the signal, as strace dies of it.
+  if (child && !reaped) return final_status(128 + stop_signal);
+  return final_status(child ? exit_status_of(status) : 0);
 }
 
 }  // namespace

@@ -40,6 +40,7 @@ enum LongOnly : int {
   kRead,
   kWrite,
   kListSyscalls,
+  kFailOnLoss,
 };
 
 // '+': stop at the first non-option, so the command's own options stay the command's.
@@ -50,6 +51,7 @@ constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 constexpr std::array<option, 40> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
+    {"fail-on-loss", no_argument, nullptr, kFailOnLoss},
     {"follow-forks", no_argument, nullptr, 'f'},
     {"output-separately", no_argument, nullptr, kOutputSeparately},
     {"output", required_argument, nullptr, 'o'},
@@ -396,6 +398,9 @@ ParseResult parse(int argc, char* const argv[]) {
         break;
       case kPidns:
         options.pidns = true;
+        break;
+      case kFailOnLoss:
+        options.fail_on_loss = true;
         break;
       case kUid:
         if (auto uid = detail::parse_uid(value, error)) {

@@ -102,6 +102,7 @@ Capture:
   -b SIZE, --buffer-size=SIZE
                          ring buffer per CPU: a power of two, with a K, M or G
                          suffix (default {}M)
+  --fail-on-loss         exit non-zero if any event was lost (the ring was full)
 
 Miscellaneous:
   -h, --help             print this help

@@ -214,16 +214,16 @@ std::vector<es_sock_info> described_sockets(const Call& call) {
 
 // strace asks sock_diag about a socket when it prints it and keeps the first answer for good
 // (by inode): later changes (a bound UDP socket connecting) are not shown. So do we.
-std::string FdTable::socket_name(const es_sock_info& s) {
+format::FdName FdTable::socket_name(const es_sock_info& s) {
   if (auto it = sockets_.find(s.ino); it != sockets_.end()) return it->second;
-  if (auto details = format::socket_details(s)) return sockets_[s.ino] = *details;
-  return format::socket_fallback(s);
+  if (auto details = format::socket_details(s)) return sockets_[s.ino] = {{}, *details};
+  return {{}, format::socket_fallback(s)};
 }
 
 // A descriptor SCM_RIGHTS brought, as the kernel's file table described it: a pipe, socket
 // or anonymous inode by its kind; a file by the name the table gave the same inode when it
 // was opened (the sender's open, traced), else by /proc while the process still has it.
-std::optional<std::string> FdTable::received_name(uint32_t tgid, const es_fd_file& f) {
+std::optional<format::FdName> FdTable::received_name(uint32_t tgid, const es_fd_file& f) {
   if (auto text = link_text(f, detail_)) return describe(*text);
   if (auto it = files_.find(f.ino); f.ino && it != files_.end() && it->second.mode == f.mode)
     return it->second.name;
@@ -252,14 +252,15 @@ void FdTable::name_created(Table& table, uint32_t tgid, const std::vector<es_fd_
     table.erase(fd);
 }
 
-std::string FdTable::describe(const std::string& target) const {
+format::FdName FdTable::describe(const std::string& target) const {
   struct stat st;
   if (detail_ >= 2 && target.rfind("/dev/", 0) == 0 && stat(target.c_str(), &st) == 0 &&
       (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
-    return target + "<" + (S_ISCHR(st.st_mode) ? "char " : "block ") +
-           std::to_string(major(st.st_rdev)) + ":" + std::to_string(minor(st.st_rdev)) + ">";
+    return {target, std::string("<") + (S_ISCHR(st.st_mode) ? "char " : "block ") +
+                        std::to_string(major(st.st_rdev)) + ":" +
+                        std::to_string(minor(st.st_rdev)) + ">"};
   }
-  return target;
+  return {target, {}};
 }
 
 std::optional<std::string> FdTable::cwd(uint32_t tgid) const {
@@ -269,8 +270,11 @@ std::optional<std::string> FdTable::cwd(uint32_t tgid) const {
   return seen;
 }
 
-std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
-  if (fd == AT_FDCWD) return cwd(tgid);  // -y shows AT_FDCWD as the working directory
+std::optional<format::FdName> FdTable::name(uint32_t tgid, int fd) const {
+  if (fd == AT_FDCWD) {  // -y shows AT_FDCWD as the working directory
+    if (auto dir = cwd(tgid)) return format::FdName{*dir, {}};
+    return std::nullopt;
+  }
   auto& table = tables_[tgid];
   if (auto it = table.find(fd); it != table.end()) return it->second;
   auto seen = proc_fd(tgid, fd);  // opened before tracing, or by an untraced call
@@ -278,7 +282,7 @@ std::optional<std::string> FdTable::name(uint32_t tgid, int fd) const {
   return table[fd] = describe(*seen);
 }
 
-std::optional<std::string> FdTable::result_name(uint32_t tgid, int fd) const {
+std::optional<format::FdName> FdTable::result_name(uint32_t tgid, int fd) const {
   if (pending_ && pending_->tgid == tgid && pending_->fd == fd) return pending_->name;
   return name(tgid, fd);
 }
@@ -297,12 +301,11 @@ void FdTable::before_line(const Call& call) {
   switch (effect_of(call)) {
     case Effect::OpenPath: {
       // A relative path is relative to the dirfd (AT_FDCWD: the cwd, from /proc).
-      std::optional<std::string> dir;
       std::string_view call_name = syscalls::name_of(call.nr);
       bool has_dirfd = call_name == "openat" || call_name == "openat2";
       int dirfd = has_dirfd ? static_cast<int>(call.args[0]) : AT_FDCWD;
-      dir = name(call.tgid, dirfd);
-      auto path = opened_path(call, dir ? &*dir : nullptr);
+      auto dir = name(call.tgid, dirfd);
+      auto path = opened_path(call, dir && dir->detail.empty() ? &dir->path : nullptr);
       if (!path) path = proc_fd(call.tgid, fd);
       if (path)
         table[fd] = describe(*path);
@@ -373,7 +376,8 @@ void FdTable::after_line(const Call& call) {
       break;
     }
     case Effect::Fchdir:
-      if (auto dir = name(call.tgid, static_cast<int>(call.args[0]))) cwds_[call.tgid] = *dir;
+      if (auto dir = name(call.tgid, static_cast<int>(call.args[0])); dir && dir->detail.empty())
+        cwds_[call.tgid] = dir->path;
       break;
     default:
       break;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estrace/format/call_formatter.h"
+#include "estrace/format/printers.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -106,7 +107,7 @@ void format_pid(const Style& style, int64_t pid, uint64_t at_ns, fmt::memory_buf
   auto name = style.pids->comm(static_cast<int>(pid), at_ns, false);
   // An untraced child may be gone by the time its fork is printed: it had its parent's name.
   if (!name && parent) name = style.pids->comm(static_cast<int>(parent), at_ns, true);
-  if (name) fmt::format_to(std::back_inserter(out), "<{}>", *name);
+  if (name) print_in_brackets(out, *name, style.hex);
 }
 
 }  // namespace estrace::format

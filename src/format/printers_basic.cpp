@@ -11,6 +11,11 @@ namespace {
 
 using K = syscalls::ArgKind;
 
+// -y: "<PATH>" escaped, with -yy's details inside the brackets.
+void print_fd_name(const ArgContext& c, const FdName& name) {
+  print_in_brackets(c.out, name.path, c.style.hex, name.detail);
+}
+
 void out_int(const ArgContext& c, int i) {
   fmt::format_to(std::back_inserter(c.out), "{}", static_cast<int32_t>(c.arg(i)));
 }
@@ -33,11 +38,7 @@ void out_dirfd(const ArgContext& c, int i) {
     print_styled(c.out, "-100", [](fmt::memory_buffer& named) { put(named, "AT_FDCWD"); });
     // -y shows the working directory: "AT_FDCWD</home/u>" (asked of FdNames as fd AT_FDCWD).
     if (c.style.decode_fds > 0 && c.style.fds)
-      if (auto cwd = c.style.fds->name(c.call.tgid, AT_FDCWD)) {
-        put(c.out, '<');
-        put(c.out, *cwd);
-        put(c.out, '>');
-      }
+      if (auto cwd = c.style.fds->name(c.call.tgid, AT_FDCWD)) print_fd_name(c, *cwd);
   } else
     print_fd(c, fd);
 }
@@ -133,19 +134,14 @@ void print_octal(fmt::memory_buffer& out, uint64_t v) {
 void print_fd(const ArgContext& c, int64_t fd) {
   fmt::format_to(std::back_inserter(c.out), "{}", fd);
   if (c.style.decode_fds > 0 && c.style.fds && fd >= 0) {
-    if (auto name = c.style.fds->name(c.call.tgid, static_cast<int>(fd))) {
-      put(c.out, '<');
-      put(c.out, *name);
-      put(c.out, '>');
-    }
+    if (auto name = c.style.fds->name(c.call.tgid, static_cast<int>(fd))) print_fd_name(c, *name);
   }
 }
 
 void print_result_fd(const ArgContext& c, int64_t fd) {
   if (c.style.decode_fds > 0 && c.style.fds && fd >= 0) {
     fmt::format_to(std::back_inserter(c.out), "{}", fd);
-    if (auto n = c.style.fds->result_name(c.call.tgid, static_cast<int>(fd)))
-      fmt::format_to(std::back_inserter(c.out), "<{}>", *n);
+    if (auto n = c.style.fds->result_name(c.call.tgid, static_cast<int>(fd))) print_fd_name(c, *n);
     return;
   }
   print_fd(c, fd);

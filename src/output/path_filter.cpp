@@ -29,13 +29,12 @@ bool PathFilter::selected(std::string_view path) const {
   return std::any_of(paths_.begin(), paths_.end(), [&](const std::string& p) { return p == path; });
 }
 
-// A descriptor's name as -y has it; under -yy a file's name may carry details after '<'.
+// A descriptor's path as -y has it (without -yy's details).
 bool PathFilter::fd_selected(uint32_t tgid, int64_t fd, bool result) const {
   if (fd < 0 || fd > INT32_MAX) return false;
   auto name =
       result ? fds_.result_name(tgid, static_cast<int>(fd)) : fds_.name(tgid, static_cast<int>(fd));
-  if (!name) return false;
-  return selected(*name) || selected(std::string_view(*name).substr(0, name->find('<')));
+  return name && !name->path.empty() && selected(name->path);
 }
 
 bool PathFilter::touches(const decode::Call& call) const {

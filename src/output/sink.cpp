@@ -24,12 +24,22 @@ void PerTaskFileSink::write(uint32_t tid, std::string_view text) {
     file = std::move(*opened);
   }
   file->write(text.data(), text.size());
+  check(*file);
 }
 
 void PerTaskFileSink::flush() {
-  for (auto& [tid, file] : files_) file->flush();
+  for (auto& [tid, file] : files_) {
+    file->flush();
+    check(*file);
+  }
 }
 
-void PerTaskFileSink::task_done(uint32_t tid) { files_.erase(tid); }
+void PerTaskFileSink::task_done(uint32_t tid) {
+  if (auto it = files_.find(tid); it != files_.end()) {
+    it->second->flush();  // closing would lose a failure to write the last lines
+    check(*it->second);
+    files_.erase(it);
+  }
+}
 
 }  // namespace estrace::output

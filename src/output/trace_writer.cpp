@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "estrace/format/io_dump.h"
+#include "estrace/format/printers.h"
 #include "estrace/format/xlat.h"
 #include "estrace/syscalls/compat.h"
 
@@ -36,9 +37,11 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
   std::string ns;
   if (options_.pidns)
     if (auto inner = options_.pidns->inner(tid)) ns = fmt::format(" (ns {})", *inner);
-  if (file && comm)
-    fmt::format_to(out, "{}<{}>{} ", tid, *comm, ns);
-  else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
+  if (file && comm) {
+    fmt::format_to(out, "{}", tid);
+    format::print_in_brackets(buf_, *comm, formatter_.style().hex);  // -Y, as strace escapes it
+    fmt::format_to(out, "{} ", ns);
+  } else if (file && ns.empty()) {  // "%-5d ", on every line of a -f trace: no format parsing
     fmt::format_int digits(tid);
     char field[16];  // the number, then spaces to 5 columns, then one more (u32: 10 digits)
     std::memset(field, ' ', sizeof field);
@@ -46,9 +49,11 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
     format::put(buf_, std::string_view(field, std::max<size_t>(digits.size(), 5) + 1));
   } else if (file)
     fmt::format_to(out, "{}{} ", tid, ns);
-  else if (comm)
-    fmt::format_to(out, "[pid {:>5}<{}>{}] ", tid, *comm, ns);
-  else
+  else if (comm) {
+    fmt::format_to(out, "[pid {:>5}", tid);
+    format::print_in_brackets(buf_, *comm, formatter_.style().hex);
+    fmt::format_to(out, "{}] ", ns);
+  } else
     fmt::format_to(out, "[pid {:>5}{}] ", tid, ns);
 }
 

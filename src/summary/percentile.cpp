@@ -5,8 +5,10 @@
 #include "estrace/summary/summary.h"
 
 namespace estrace::summary {
+namespace {
 
-double percentile(const Stats& stats, double p) {
+// The value at rank k of the histogram, interpolated inside its bucket.
+double interpolated(const Stats& stats, double p) {
   uint64_t in_hist = 0;
   uint32_t top = 0;
   for (uint32_t i = 0; i < stats.hist.size(); ++i) {
@@ -41,6 +43,16 @@ double percentile(const Stats& stats, double p) {
     before += n;
   }
   return static_cast<double>(stats.max_ns);
+}
+
+}  // namespace
+
+// Interpolation inside a bucket can land outside what was measured (one call sits at its
+// bucket's middle rank, below its own exact value): clamped to [min, max].
+double percentile(const Stats& stats, double p) {
+  const double v = interpolated(stats, p);
+  const auto lo = static_cast<double>(stats.min_ns());
+  return std::clamp(v, lo, std::max(lo, static_cast<double>(stats.max_ns)));
 }
 
 }  // namespace estrace::summary

@@ -13,9 +13,6 @@ namespace {
 
 class Attach : public EstraceTest {};
 
-std::string attached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " attached"; }
-std::string detached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " detached"; }
-
 // Runs `counter`, attaches, checks live lines, then stops estrace with `sig`.
 void attach_then_stop_with(int sig) {
   TempDir dir;

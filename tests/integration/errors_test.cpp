@@ -69,6 +69,16 @@ TEST_F(Errors, BufferSmallerThanAPage) {
   EXPECT_EQ(r.out, "");
 }
 
+// A mistyped ESTRACE_LOG is refused with the accepted values, not taken as "off".
+TEST_F(Errors, UnknownLogLevel) {
+  SpawnOptions env;
+  env.env = std::vector<std::string>{"ESTRACE_LOG=verbose", "PATH=/usr/bin:/bin"};
+  RunResult r = run_estrace({program("basic"), "0"}, env);
+  expect_one_error_line(r, "ESTRACE_LOG=verbose");
+  EXPECT_NE(r.err.find("debug"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "") << "the command ran despite the bad setting";
+}
+
 }  // namespace
 }  // namespace it
 

@@ -286,6 +286,19 @@ std::optional<std::string> wait_file_line(const std::string& path, const std::st
   return found;
 }
 
+OnFailure::~OnFailure() {
+  if (::testing::Test::HasFailure()) ADD_FAILURE() << "what the test saw:\n" << collect_();
+}
+
+std::string tail(const std::string& text, size_t n) {
+  auto lines = split_lines(text);
+  std::string out;
+  if (lines.size() > n) out += "  ... (" + std::to_string(lines.size() - n) + " lines before)\n";
+  for (size_t i = lines.size() > n ? lines.size() - n : 0; i < lines.size(); ++i)
+    out += "  | " + lines[i] + "\n";
+  return out;
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::stringstream ss;
@@ -445,6 +458,9 @@ std::string dump(const std::vector<std::string>& lines) {
          << "no line matches /" << regex << "/ in " << lines.size() << " lines:\n"
          << dump(lines);
 }
+
+std::string attached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " attached"; }
+std::string detached(pid_t pid) { return "estrace: Process " + std::to_string(pid) + " detached"; }
 
 std::optional<unsigned long> read_counter(const std::string& path) {
   std::string s = read_file(path);

@@ -109,7 +109,22 @@ bool wait_until(const std::function<bool()>& cond, Clock::time_point deadline);
 std::optional<std::string> wait_file_line(const std::string& path, const std::string& regex,
                                           Clock::time_point deadline);
 
+// Prints what `collect` returns when the test has failed by the time this goes out of scope
+// (an ASSERT's early return included): a failure that cannot be reproduced keeps its evidence.
+class OnFailure {
+ public:
+  explicit OnFailure(std::function<std::string()> collect) : collect_(std::move(collect)) {}
+  ~OnFailure();
+  OnFailure(const OnFailure&) = delete;
+  OnFailure& operator=(const OnFailure&) = delete;
+
+ private:
+  std::function<std::string()> collect_;
+};
+
 std::string read_file(const std::string& path);
+// The last `n` lines of a text, each prefixed like dump()'s.
+std::string tail(const std::string& text, size_t n);
 std::vector<std::string> split_lines(const std::string& text);  // drops a trailing empty line
 
 // A fresh directory under /tmp, removed with its contents at scope exit.
@@ -161,6 +176,10 @@ size_t count_lines(const std::vector<std::string>& lines, const std::string& reg
 ::testing::AssertionResult has_line(const std::vector<std::string>& lines,
                                     const std::string& regex);
 std::string dump(const std::vector<std::string>& lines);
+
+// estrace's notices about a -p process: "estrace: Process N attached" / "... detached".
+std::string attached(pid_t pid);
+std::string detached(pid_t pid);
 
 // tests/programs/counter rewrites its file with one zero-padded number per step.
 std::optional<unsigned long> read_counter(const std::string& path);

@@ -29,12 +29,14 @@ struct Counted {
   long printed = 0;
   long lost = 0;
   size_t reports = 0;
+  long marked = 0;                 // the sum of the "--- lost N events ---" lines in the trace
   std::vector<std::string> other;  // anything that is neither a getppid line nor the exit
 };
 
-// Runs getppid_loop under estrace (launch mode: getppid returns estrace's own pid).
+// Runs getppid_loop under estrace (launch mode: getppid returns estrace's own pid); estrace
+// must exit with `want_status`.
 Counted trace_getppid(long n, const std::vector<std::string>& extra, const std::string& threads,
-                      bool follow) {
+                      bool follow, int want_status = 0) {
   TempDir dir;
   const std::string out = dir.file("trace");
   std::vector<std::string> args = extra;
@@ -55,10 +57,17 @@ Counted trace_getppid(long n, const std::vector<std::string>& extra, const std::
   Counted c;
   EXPECT_TRUE(status) << "estrace did not finish\n" << tracer.err();
   if (!status) return c;
-  EXPECT_EQ(*status, 0) << tracer.err();
+  EXPECT_EQ(*status, want_status) << tracer.err();
 
   std::regex getppid(want);
+  std::regex marker(R"(--- lost (\d+) events ---)");
   for (const auto& l : join_unfinished(parse_trace(read_file(out)))) {
+    std::smatch m;
+    if (std::regex_match(l.text, m, marker)) {  // where the gap is: no task's line
+      EXPECT_FALSE(l.pid.has_value()) << l.text;
+      c.marked += std::stol(m[1]);
+      continue;
+    }
     EXPECT_EQ(l.pid.has_value(), follow) << l.text;
     if (std::regex_match(l.text, getppid))
       ++c.printed;
@@ -84,6 +93,7 @@ TEST_F(Loss, TinyRingLosesButCountsEveryEvent) {
   EXPECT_GT(c.lost, 0) << "no loss reported with a " << getpagesize() << "-byte ring";
   EXPECT_GT(c.printed, 0);
   EXPECT_EQ(c.printed + c.lost, n) << "printed " << c.printed << ", lost " << c.lost;
+  EXPECT_EQ(c.marked, c.lost) << "the trace file does not mark every gap";
 }
 
 TEST_F(Loss, TinyRingTwoThreads) {
@@ -94,6 +104,16 @@ TEST_F(Loss, TinyRingTwoThreads) {
   EXPECT_TRUE(c.other.empty()) << dump(c.other);
   EXPECT_GT(c.lost, 0);
   EXPECT_EQ(c.printed + c.lost, n) << "printed " << c.printed << ", lost " << c.lost;
+  EXPECT_EQ(c.marked, c.lost) << "the trace file does not mark every gap";
+}
+
+// --fail-on-loss: a loss makes the exit status non-zero (the command's was 0).
+TEST_F(Loss, FailOnLossExitsNonZero) {
+  const long n = 200000;
+  Counted c =
+      trace_getppid(n, {"--fail-on-loss", "-b", std::to_string(getpagesize())}, "", false, 1);
+  if (HasFailure()) return;
+  EXPECT_GT(c.lost, 0);
 }
 
 // With the default buffer the same burst (smaller) fits: everything printed, nothing lost.
@@ -104,6 +124,24 @@ TEST_F(Loss, DefaultRingLosesNothing) {
   EXPECT_EQ(c.lost, 0);
   EXPECT_EQ(c.printed, n);
   EXPECT_TRUE(c.other.empty()) << dump(c.other);
+}
+
+// --fail-on-loss with nothing lost keeps the command's status.
+TEST_F(Loss, FailOnLossWithoutLossKeepsTheStatus) {
+  Counted c = trace_getppid(2000, {"--fail-on-loss"}, "", false, 0);
+  if (HasFailure()) return;
+  EXPECT_EQ(c.lost, 0);
+  EXPECT_EQ(c.printed, 2000);
+}
+
+// A trace that cannot be written is reported (strace's "FILE: error") and the exit status
+// says so; the command itself runs normally.
+TEST_F(Loss, UnwritableOutputIsReported) {
+  RunResult r = run_estrace({"-o", "/dev/full", program("basic"), "0"});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  EXPECT_EQ(r.out, "hello\n");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.err, "estrace: /dev/full: No space left on device\n");
 }
 
 }  // namespace

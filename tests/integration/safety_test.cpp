@@ -3,6 +3,7 @@
 // semantics: with BPF there is nothing to "detach", the kernel drops what estrace's fds held.
 #include <signal.h>
 
+#include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -19,9 +20,15 @@ struct BpfObject {
   std::set<int> pids;  // processes holding it, when bpftool can tell (BPF iterators)
 };
 
-// `bpftool -j prog|link list`; nullopt when bpftool fails.
+// What bpftool said last, per listing, for the evidence of a failure.
+std::map<std::string, std::string> last_listing;
+
+// `bpftool -j prog|link list`; nullopt when bpftool fails (why is kept in last_listing).
 std::optional<std::vector<BpfObject>> bpf_list(const std::string& what) {
   RunResult r = run({BPFTOOL_BIN, "-j", what, "list"}, {}, 10s);
+  last_listing[what] = r.timed_out ? "bpftool timed out\n" + r.err
+                                   : "status " + std::to_string(r.status) + ", stdout: " + r.out +
+                                         "\nstderr: " + r.err;
   if (r.timed_out || r.status != 0) return std::nullopt;
   auto json = nlohmann::json::parse(r.out.empty() ? "[]" : r.out, nullptr, false);
   if (!json.is_array()) return std::nullopt;
@@ -66,15 +73,35 @@ std::string show(const std::set<long>& s) {
 TEST_F(Safety, SigkillOfEstraceLeavesTargetRunningAndNoBpfBehind) {
   auto progs_before = bpf_list("prog");
   auto links_before = bpf_list("link");
-  ASSERT_TRUE(progs_before && links_before) << "bpftool " BPFTOOL_BIN " failed";
+  ASSERT_TRUE(progs_before && links_before)
+      << "bpftool " BPFTOOL_BIN " failed:\nprog: " << last_listing["prog"]
+      << "\nlink: " << last_listing["link"];
 
   TempDir dir;
   const std::string counter = dir.file("count");
   const std::string trace = dir.file("trace");
   Child target({program("counter"), counter, "30"});
-  ASSERT_TRUE(wait_until([&] { return read_counter(counter).has_value(); }, deadline_in()));
+  ASSERT_TRUE(wait_until([&] { return read_counter(counter).has_value(); }, deadline_in()))
+      << "counter never wrote " << counter << ": " << target.err();
 
   Child tracer({estrace_path(), "-o", trace, "-p", std::to_string(target.pid())});
+  std::set<long> my_progs, my_links;
+  // Whatever fails below, the report says what estrace, the target and bpftool showed.
+  OnFailure evidence([&] {
+    std::string out = "estrace's stderr:\n" + tail(tracer.err(), 20);
+    out += "the trace file's end:\n" + tail(read_file(trace), 10);
+    auto state = proc_state(target.pid());
+    auto count = read_counter(counter);
+    out += "target: exited " + std::to_string(target.exited()) + ", state " +
+           (state ? std::string(1, *state) : "gone") + ", counter " +
+           (count ? std::to_string(*count) : "unreadable") + ", its stderr: " + target.err() + "\n";
+    out += "estrace's programs: " + show(my_progs) + "links: " + show(my_links) + "\n";
+    bpf_list("prog");
+    bpf_list("link");
+    out += "bpftool prog list: " + last_listing["prog"] +
+           "\nbpftool link list: " + last_listing["link"] + "\n";
+    return out;
+  });
   ASSERT_TRUE(tracer.wait_line(
       Stream::Err, literal("estrace: Process " + std::to_string(target.pid()) + " attached"),
       deadline_in()))
@@ -82,7 +109,6 @@ TEST_F(Safety, SigkillOfEstraceLeavesTargetRunningAndNoBpfBehind) {
   // Really tracing: the counter's calls are reaching the file.
   ASSERT_TRUE(wait_file_line(trace, R"(pwrite64\(3, .*)", deadline_in())) << read_file(trace);
 
-  std::set<long> my_progs, my_links;
   ASSERT_TRUE(wait_until(
       [&] {
         auto p = bpf_list("prog");
@@ -98,7 +124,7 @@ TEST_F(Safety, SigkillOfEstraceLeavesTargetRunningAndNoBpfBehind) {
 
   tracer.signal(SIGKILL);
   auto status = tracer.wait_exit(deadline_in());
-  ASSERT_TRUE(status);
+  ASSERT_TRUE(status) << "estrace survived SIGKILL";
   EXPECT_EQ(*status, 137);
 
   // The program is untouched: not stopped, not killed, still making progress.

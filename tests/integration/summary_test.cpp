@@ -1,4 +1,6 @@
 // Summaries aggregated in the kernel: strace -c's counts, percentiles, intervals.
+#include <sys/syscall.h>
+
 #include <map>
 #include <sstream>
 
@@ -68,6 +70,32 @@ TEST_F(Summary, SummaryOnlyPrintsNoTraceLines) {
   EXPECT_EQ(e.err.find("openat("), std::string::npos) << e.err;
   EXPECT_NE(e.err.find("% time"), std::string::npos) << e.err;
   EXPECT_NE(e.err.find("total"), std::string::npos) << e.err;
+}
+
+// strace -c -p: the attach and detach notices and the table, nothing else; a call in
+// progress at attach is counted when it ends, never shown as "<unfinished ...>".
+TEST_F(Summary, SummaryOnlyOfAttachedPidShowsNoCallInProgress) {
+  SpawnOptions with_stdin;
+  with_stdin.pipe_stdin = true;
+  Child target({program("blocked_read")}, with_stdin);
+  ASSERT_TRUE(wait_until([&] { return blocked_syscall(target.pid()) == SYS_read; }, deadline_in()))
+      << "blocked_read never blocked in read";
+  Child tracer({estrace_path(), "-c", "-p", std::to_string(target.pid())});
+  ASSERT_TRUE(tracer.wait_line(Stream::Err, literal(attached(target.pid())), deadline_in()))
+      << tracer.err();
+  target.write_stdin("ping\n");
+  ASSERT_TRUE(target.wait_exit(deadline_in()));
+  auto status = tracer.wait_exit(deadline_in());
+  ASSERT_TRUE(status) << tracer.err();
+  EXPECT_EQ(*status, 0) << tracer.err();
+  auto lines = split_lines(tracer.err());
+  for (const auto& line : lines) {
+    if (line.rfind("estrace: ", 0) == 0) continue;
+    // Table lines have no parentheses; trace, signal and exit lines do or start with +++/---.
+    EXPECT_EQ(line.find('('), std::string::npos) << dump(lines);
+    EXPECT_NE(line.rfind("+++", 0), 0u) << dump(lines);
+  }
+  EXPECT_TRUE(has_line(lines, R"(.* write)"));
 }
 
 nlohmann::json syscall_entry(const nlohmann::json& report, const std::string& name) {

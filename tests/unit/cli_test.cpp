@@ -274,6 +274,12 @@ TEST(CliParse, BufferSize) {
   EXPECT_EQ(ok({"--buffer-size", "2M", "true"}).buffer_bytes_per_cpu, 2u << 20);
 }
 
+TEST(CliParse, FailOnLoss) {
+  EXPECT_FALSE(ok({"true"}).fail_on_loss);
+  EXPECT_TRUE(ok({"--fail-on-loss", "true"}).fail_on_loss);
+  EXPECT_EQ(error({"--fail-on-loss=yes", "true"}).rfind("option '--fail-on-loss'", 0), 0u);
+}
+
 TEST(CliParse, BadBufferSizes) {
   const std::string range = "(the ring buffer size must be a power of two from 4K to 1G, e.g. 8M)";
   EXPECT_EQ(error({"-b", "5000", "true"}), "invalid -b argument: '5000' " + range);

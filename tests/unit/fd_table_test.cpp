@@ -17,6 +17,12 @@
 namespace estrace::decode {
 namespace {
 
+// A name as -y shows it before escaping: the path and the details together.
+std::optional<std::string> text(const std::optional<format::FdName>& name) {
+  if (!name) return std::nullopt;
+  return name->text();
+}
+
 Call make(std::string_view name, std::array<uint64_t, 6> args, int64_t ret, uint32_t tgid) {
   Call c;
   c.tid = c.tgid = tgid;
@@ -34,26 +40,26 @@ TEST(FdTable, OpenNamesItsFdEvenAfterTheFdIsGone) {
   Call open = make("openat", {uint64_t(AT_FDCWD), 0, O_RDONLY}, 977, tgid);  // 977: not open here
   open.captures[open.ncaptures++] = CaptureView{1, ES_CAP_PATH, 0, path};
   t.before_line(open);
-  EXPECT_EQ(t.name(tgid, 977), "/etc/hostname");
+  EXPECT_EQ(text(t.name(tgid, 977)), "/etc/hostname");
   t.after_line(make("dup2", {977, 978}, 978, tgid));
-  EXPECT_EQ(t.name(tgid, 978), "/etc/hostname");
+  EXPECT_EQ(text(t.name(tgid, 978)), "/etc/hostname");
   t.after_line(make("close", {977}, 0, tgid));
-  EXPECT_EQ(t.name(tgid, 977), std::nullopt);  // closed, and not open in /proc either
-  EXPECT_EQ(t.name(tgid, 978), "/etc/hostname");
+  EXPECT_EQ(text(t.name(tgid, 977)), std::nullopt);  // closed, and not open in /proc either
+  EXPECT_EQ(text(t.name(tgid, 978)), "/etc/hostname");
 }
 
 TEST(FdTable, FailedCallsChangeNothing) {
   FdTable t;
   const uint32_t tgid = static_cast<uint32_t>(getpid());
   t.after_line(make("dup2", {0, 979}, -9, tgid));
-  EXPECT_EQ(t.name(tgid, 979), std::nullopt);
+  EXPECT_EQ(text(t.name(tgid, 979)), std::nullopt);
 }
 
 TEST(FdTable, UnknownFdsComeFromProc) {
   FdTable t;
   int fd = open("/dev/null", O_RDONLY);
   ASSERT_GE(fd, 0);
-  EXPECT_EQ(t.name(static_cast<uint32_t>(getpid()), fd), "/dev/null");
+  EXPECT_EQ(text(t.name(static_cast<uint32_t>(getpid()), fd)), "/dev/null");
   close(fd);
 }
 
@@ -66,11 +72,11 @@ TEST(FdTable, ForkCopiesAndExecForgets) {
   open.captures[open.ncaptures++] = CaptureView{1, ES_CAP_PATH, 0, path};
   t.before_line(open);
   t.fork(tgid, 999999);
-  EXPECT_EQ(t.name(999999, 977), "/etc/hostname");
+  EXPECT_EQ(text(t.name(999999, 977)), "/etc/hostname");
   t.set(999999, 1, "/tmp/out");
   t.exec(999999);
-  EXPECT_EQ(t.name(999999, 977), std::nullopt);
-  EXPECT_EQ(t.name(999999, 1), "/tmp/out");  // the standard three survive exec
+  EXPECT_EQ(text(t.name(999999, 977)), std::nullopt);
+  EXPECT_EQ(text(t.name(999999, 1)), "/tmp/out");  // the standard three survive exec
 }
 
 // Counts the calls that reach the printer.
@@ -99,9 +105,9 @@ TEST(FdTracking, HiddenCallsFeedTheTableButAreNotPrinted) {
   tracking.on_call_end(make("read", {977, 0, 10}, 3, tgid), false);
   Call close = make("close", {977}, 0, tgid);
   close.hidden = true;
-  EXPECT_EQ(t.name(tgid, 977), "/etc/hostname");
+  EXPECT_EQ(text(t.name(tgid, 977)), "/etc/hostname");
   tracking.on_call_end(close, false);
-  EXPECT_EQ(t.name(tgid, 977), std::nullopt);
+  EXPECT_EQ(text(t.name(tgid, 977)), std::nullopt);
   EXPECT_EQ(printed.names, std::vector<std::string>{"read"});
 }
 
@@ -144,19 +150,19 @@ TEST(FdTable, SocketDetailsAreKeptFromTheFirstAnswer) {
   Call bind = make("bind", {3}, 0, tgid);
   bind.captures[bind.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, unbound};
   t.socket_arguments(bind);
-  EXPECT_EQ(t.name(tgid, 3), "UDP:[777]");
+  EXPECT_EQ(text(t.name(tgid, 3)), "UDP:[777]");
 
   std::string bound = sockets_capture({udp(3, ES_AT_ENTER, 5000, 0)});
   Call connect = make("connect", {3}, 0, tgid);
   connect.captures[connect.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, bound};
   t.before_line(connect);
-  EXPECT_EQ(t.name(tgid, 3), "UDP:[127.0.0.1:5000]");
+  EXPECT_EQ(text(t.name(tgid, 3)), "UDP:[127.0.0.1:5000]");
 
   std::string connected = sockets_capture({udp(3, ES_AT_ENTER, 5000, 53)});
   Call write = make("write", {3}, 1, tgid);
   write.captures[write.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, connected};
   t.before_line(write);
-  EXPECT_EQ(t.name(tgid, 3), "UDP:[127.0.0.1:5000]");
+  EXPECT_EQ(text(t.name(tgid, 3)), "UDP:[127.0.0.1:5000]");
 }
 
 // A returned socket is named as the call left it (accept's connection).
@@ -170,7 +176,7 @@ TEST(FdTable, ReturnedSocketsAreNamedAtExit) {
   Call accept = make("accept", {3}, 5, tgid);
   accept.captures[accept.ncaptures++] = CaptureView{ES_ARG_SOCKETS, ES_CAP_SOCKETS, 0, bytes};
   t.before_line(accept);
-  EXPECT_EQ(t.result_name(tgid, 5), "TCP:[127.0.0.1:80->127.0.0.1:41234]");
+  EXPECT_EQ(text(t.result_name(tgid, 5)), "TCP:[127.0.0.1:80->127.0.0.1:41234]");
 }
 
 // An es_fd_file array as the -y captures hold it.
@@ -208,9 +214,9 @@ TEST(FdTable, DescriptorsReceivedWithScmRightsAreNamed) {
   Call recv = make("recvmsg", {4, 0x1000, 0}, 1, tgid);
   recv.captures[recv.ncaptures++] = CaptureView{ES_ARG_RESULT, ES_CAP_FD_FILE_RECV, 0, received};
   t.before_line(recv);
-  EXPECT_EQ(t.name(tgid, 7), "/etc/hostname");
-  EXPECT_EQ(t.name(tgid, 8), "pipe:[99]");
-  EXPECT_EQ(t.name(tgid, 9), std::nullopt);  // the same number on another filesystem
+  EXPECT_EQ(text(t.name(tgid, 7)), "/etc/hostname");
+  EXPECT_EQ(text(t.name(tgid, 8)), "pipe:[99]");
+  EXPECT_EQ(text(t.name(tgid, 9)), std::nullopt);  // the same number on another filesystem
 }
 
 }  // namespace

@@ -589,8 +589,9 @@ TEST(Format, Getdents) {
 // --- -y ------------------------------------------------------------------------------------
 
 struct FakeFds : FdNames {
-  std::optional<std::string> name(uint32_t, int fd) const override {
-    if (fd == 3) return "/etc/passwd";
+  std::map<int, FdName> by_fd{{3, {"/etc/passwd", {}}}};
+  std::optional<FdName> name(uint32_t, int fd) const override {
+    if (auto it = by_fd.find(fd); it != by_fd.end()) return it->second;
     return std::nullopt;
   }
 };
@@ -610,10 +611,27 @@ TEST(Format, DecodeFds) {
   EXPECT_EQ(line(r), R"(read(3, "abc", 4096)                    = 3)");
 }
 
+// A path is the traced process's bytes: escaped as strace escapes it (octal, \n, '<' and '>'
+// too), in hex under -x/-xx; -yy's details are estrace's own text and printed as they are.
+TEST(Format, DecodedFdPathsAreEscaped) {
+  FakeFds names;
+  names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}}, {4, {"/dev/null", "<char 1:3>"}}};
+  Style y;
+  y.decode_fds = 2;
+  y.fds = &names;
+  EXPECT_EQ(line(C("close", {3}, 0), y), R"(close(3</tmp/esc\33[2Jname\nX\74a\76\"b\\c>) = 0)");
+  EXPECT_EQ(line(C("close", {4}, 0), y), "close(4</dev/null<char 1:3>>)           = 0");
+  y.hex = HexMode::NonAscii;
+  EXPECT_EQ(line(C("close", {4}, 0), y), "close(4</dev/null<char 1:3>>)           = 0");
+  y.hex = HexMode::All;
+  EXPECT_EQ(line(C("close", {4}, 0), y),
+            R"(close(4<\x2f\x64\x65\x76\x2f\x6e\x75\x6c\x6c<char 1:3>>) = 0)");
+}
+
 // What a dup returns is named as the call left it (result_name), fcntl's F_DUPFD included.
 struct DupFds : FakeFds {
-  std::optional<std::string> result_name(uint32_t, int fd) const override {
-    if (fd == 10) return "/tmp/out";
+  std::optional<FdName> result_name(uint32_t, int fd) const override {
+    if (fd == 10) return FdName{"/tmp/out", {}};
     return std::nullopt;
   }
 };

@@ -226,10 +226,12 @@ class OneName : public format::PidNames {
   }
 };
 
-TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
-  OneName names;
+// What a -f -o writer with -Y (and `hex`) writes for process 3532's `calls`.
+std::string with_pid_names(const format::PidNames& names, const std::vector<decode::Call>& calls,
+                           format::HexMode hex = format::HexMode::None) {
   format::Style style;
   style.pids = &names;
+  style.hex = hex;
   LineOptions options;
   options.comms = &names;
   options.pid_prefix_always = true;
@@ -238,13 +240,34 @@ TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
   StreamSink sink(out);
   TraceWriter writer(format::CallFormatter(style), options, sink);
   writer.add_task(3532);
-  writer.on_call_end(call(3532, "getpid", {}, 3532), false);
-  writer.on_call_end(call(3532, "kill", {3532, 28}, 0), false);
-  writer.on_call_end(call(3532, "wait4", {3533, 0, 0, 0}, 3533), false);  // 3533 is gone
-  EXPECT_EQ((sink.flush(), out.str()),
-            "3532<f> getpid()                        = 3532<f>\n"
-            "3532<f> kill(3532<f>, SIGWINCH)         = 0\n"
-            "3532<f> wait4(3533, NULL, 0, NULL)      = 3533\n");
+  for (const auto& c : calls) writer.on_call_end(c, false);
+  sink.flush();
+  return out.str();
+}
+
+TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
+  OneName names;
+  EXPECT_EQ(
+      with_pid_names(names, {call(3532, "getpid", {}, 3532), call(3532, "kill", {3532, 28}, 0),
+                             call(3532, "wait4", {3533, 0, 0, 0}, 3533)}),  // 3533 is gone
+      "3532<f> getpid()                        = 3532<f>\n"
+      "3532<f> kill(3532<f>, SIGWINCH)         = 0\n"
+      "3532<f> wait4(3533, NULL, 0, NULL)      = 3533\n");
+}
+
+// A process name is the process's own bytes: escaped as strace escapes it, '<' and '>' too.
+class HostileName : public format::PidNames {
+ public:
+  std::optional<std::string> comm(int, uint64_t, bool) const override { return "ev\x1b[31mX<>"; }
+};
+
+TEST(WriterDisplay, DecodedPidNamesAreEscaped) {
+  HostileName names;
+  EXPECT_EQ(with_pid_names(names, {call(3532, "getpid", {}, 3532)}),
+            "3532<ev\\33[31mX\\74\\76> getpid()         = 3532<ev\\33[31mX\\74\\76>\n");
+  // -x: a byte that needs escaping makes the whole name hex.
+  EXPECT_EQ(with_pid_names(names, {call(3532, "close", {3}, 0)}, format::HexMode::NonAscii),
+            "3532<\\x65\\x76\\x1b\\x5b\\x33\\x31\\x6d\\x58\\x3c\\x3e> close(3) = 0\n");
 }
 
 TEST(WriterDisplay, DecodePidsOnTheTerminal) {
@@ -384,8 +407,8 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
 // Descriptor names for the path filter: fd 3 of process 1 is the file.
 class OneFd : public format::FdNames {
  public:
-  std::optional<std::string> name(uint32_t tgid, int fd) const override {
-    if (tgid == 3494 && fd == 3) return "/tmp/opt/data.txt";
+  std::optional<format::FdName> name(uint32_t tgid, int fd) const override {
+    if (tgid == 3494 && fd == 3) return format::FdName{"/tmp/opt/data.txt", {}};
     return std::nullopt;
   }
 };

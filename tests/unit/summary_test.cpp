@@ -293,6 +293,22 @@ TEST(SummaryPercentile, ExactBelowSixteenNanoseconds) {
   EXPECT_EQ(percentile(Stats{}, 50), 0);
 }
 
+// The histogram only places a call in its bucket; interpolating inside the bucket must not
+// report a latency shorter than the shortest call or longer than the longest.
+TEST(SummaryPercentile, StaysWithinMinAndMax) {
+  Stats one;
+  one.record(441'030);  // one call: min and max are exact
+  for (double p : {0.0, 50.0, 90.0, 99.0, 99.9, 100.0})
+    EXPECT_DOUBLE_EQ(percentile(one, p), 441'030) << p;
+
+  Stats few;
+  for (uint64_t ns : {1'000'100u, 1'000'200u, 1'000'300u}) few.record(ns);
+  for (double p : {0.0, 10.0, 50.0, 90.0, 99.0, 99.9, 100.0}) {
+    EXPECT_GE(percentile(few, p), static_cast<double>(few.min_ns())) << p;
+    EXPECT_LE(percentile(few, p), static_cast<double>(few.max_ns)) << p;
+  }
+}
+
 TEST(SummaryModel, MergesCpus) {
   std::vector<es_syscall_stats> cpus(3);
   std::fill(cpus.begin(), cpus.end(), es_syscall_stats{});

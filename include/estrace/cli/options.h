@@ -88,6 +88,7 @@ struct Options {
 
   // Capture machinery.
   uint64_t buffer_bytes_per_cpu = 8u << 20;  // -b/--buffer-size
+  bool fail_on_loss = false;                 // --fail-on-loss: exit non-zero if events were lost
 
   // Actions that end parsing early.
   bool show_help = false;      // -h

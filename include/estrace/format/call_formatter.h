@@ -13,16 +13,25 @@
 
 namespace estrace::format {
 
+// What a descriptor names for -y. `path` comes from the traced process or the kernel (a
+// file's path, "pipe:[123]", "anon_inode:[eventfd]") and is printed escaped, as strace
+// escapes it; `detail` is text estrace composed, printed after it as is (-yy: a device's
+// "<char 1:3>", or a socket's whole "TCP:[127.0.0.1:80->127.0.0.1:41234]" with no path).
+struct FdName {
+  std::string path;
+  std::string detail;
+  bool operator==(const FdName&) const = default;
+  std::string text() const { return path + detail; }  // both, unescaped
+};
+
 // Names of open descriptors for -y ("/etc/passwd", "socket:[123]"); nullopt when unknown.
 class FdNames {
  public:
   virtual ~FdNames() = default;
-  virtual std::optional<std::string> name(uint32_t tgid, int fd) const = 0;
+  virtual std::optional<FdName> name(uint32_t tgid, int fd) const = 0;
   // The name of a call's returned fd, once the call is done: a dup2 returns what its
   // newfd argument did not name yet ("dup2(3</x>, 1</dev/null>) = 1</x>").
-  virtual std::optional<std::string> result_name(uint32_t tgid, int fd) const {
-    return name(tgid, fd);
-  }
+  virtual std::optional<FdName> result_name(uint32_t tgid, int fd) const { return name(tgid, fd); }
 };
 
 // Process names for -Y ("1234<bash>"); nullopt when unknown (the process is gone).

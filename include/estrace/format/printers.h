@@ -144,5 +144,11 @@ bool print_flock(const ArgContext& c, int i);
 
 // Quoting (string_printer.cpp). `bytes` is what was copied; `more` prints "..." after the quote.
 void print_quoted(fmt::memory_buffer& out, std::string_view bytes, HexMode hex, bool more);
+// "<TEXT>" after a descriptor (-y) or a pid (-Y): TEXT comes from a traced process, so it is
+// escaped as print_quoted escapes, without quotes and with '<' and '>' in octal too (no byte
+// of it reaches the terminal raw, the brackets stay unambiguous); `detail`, text estrace
+// composed (-yy's "<char 1:3>"), follows it as is.
+void print_in_brackets(fmt::memory_buffer& out, std::string_view text, HexMode hex,
+                       std::string_view detail = {});
 
 }  // namespace estrace::format

@@ -2,6 +2,7 @@
 // std::ostringstream; the files (-o, -ff) are opened by the factories below.
 #pragma once
 
+#include <cerrno>
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -23,6 +24,18 @@ class Sink {
   virtual bool per_task() const { return false; }
   // The task has written its last line ("+++ exited ... +++").
   virtual void task_done(uint32_t /*tid*/) {}
+  // The errno of the first write that failed (a full disk: ENOSPC), 0 while none has. Text
+  // after a failure is lost; the pipeline reports it and exits non-zero.
+  int error() const { return error_; }
+
+ protected:
+  // Called after writing to `out`: keeps the errno of its first failure.
+  void check(const std::ostream& out) {
+    if (!error_ && !out) error_ = errno ? errno : EIO;
+  }
+
+ private:
+  int error_ = 0;
 };
 
 // All tasks into one stream (stderr, or the -o file).
@@ -40,12 +53,14 @@ class StreamSink final : public Sink {
   void flush() override {
     hand_over();
     out_.flush();
+    check(out_);
   }
 
  private:
   static constexpr size_t kChunk = size_t{64} << 10;
   void hand_over() {
     out_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+    check(out_);
     pending_.clear();
   }
   std::ostream& out_;

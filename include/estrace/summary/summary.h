@@ -48,6 +48,7 @@ struct Stats {
 // Latency at percentile `p` (0..100) in ns, 0 when there were no calls. The rank falls in one
 // bucket and the value is interpolated linearly inside it, assuming the calls spread evenly
 // there; the top non-empty bucket is capped by the exact max_ns, and p = 100 is max_ns.
+// The result always lies within [min_ns(), max_ns].
 // Precision: the true value lies in the same bucket, so the error is below one bucket width,
 // i.e. under 1/16 (6.25%) of the value; when the calls spread over the bucket it is about half
 // a bucket (~3%); below 16 ns it is exact.
