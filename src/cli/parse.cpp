@@ -48,7 +48,7 @@ enum LongOnly : int {
 constexpr const char* kShortOptions = "+:b:cCe:fhno:p:P:qs:S:tTU:vVwxX:yYzZ";
 
 // strace's long spellings of the options estrace has.
-constexpr std::array<option, 40> kLongOptions = {{
+constexpr std::array<option, 41> kLongOptions = {{
     {"attach", required_argument, nullptr, 'p'},
     {"buffer-size", required_argument, nullptr, 'b'},
     {"fail-on-loss", no_argument, nullptr, kFailOnLoss},
