@@ -372,7 +372,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long id)
 	if (st->flags & ES_TASK_ARMED) {
 		if (!disarms(id))
 			return 0;
-		st->flags &= ~ES_TASK_ARMED;
+		st->flags = (st->flags & ~ES_TASK_ARMED) | ES_TASK_EXEC_PENDING;
 	}
 	st->flags &= ~ES_TASK_ATTACHED;
 	compat = in_compat_syscall(task);
@@ -450,6 +450,13 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (st->compat)
 		flags |= ES_SYSF_COMPAT;
 	st->in_call = 0;
+	if (st->flags & ES_TASK_EXEC_PENDING) {
+		/* The launched command's execve failed: its line is shown, as strace shows it,
+		 * but not the launcher reporting the failure and exiting. */
+		st->flags &= ~ES_TASK_EXEC_PENDING;
+		if (is_error(ret))
+			st->flags |= ES_TASK_ARMED;
+	}
 	spec = followed_spec(st->nr);
 	if (!spec)
 		return 0; /* the row changed under the call: nothing is wanted of it */

@@ -95,7 +95,7 @@ Result<GatedChild> GatedChild::spawn(const std::string& path,
     execve(path.c_str(), args.data(), environ);
     int err = errno;
     (void)!write(error[1], &err, sizeof err);
-    _exit(127);
+    _exit(1);  // strace's child dies with 1 when its exec fails
   }
   close(gate[0]);
   close(error[1]);

@@ -50,6 +50,21 @@ TEST_F(Errors, CommandDoesNotExist) {
   expect_one_error_line(r, "/nonexistent");
 }
 
+// A command that exists but cannot be executed: its failed execve, the reason and the exit,
+// as strace shows them; never estrace's own launcher reporting the failure.
+TEST_F(Errors, CommandThatCannotBeExecuted) {
+  RunResult r = run_estrace({"--", "/etc/passwd"});
+  ASSERT_FALSE(r.timed_out) << r.err;
+  EXPECT_EQ(r.status, 1) << r.err;
+  auto lines = split_lines(r.err);
+  ASSERT_EQ(lines.size(), 3u) << dump(lines);
+  EXPECT_TRUE(full_match(lines[0], R"(execve\("/etc/passwd", \["/etc/passwd"\], 0x[0-9a-f]+ )"
+                                   R"(/\* \d+ vars \*/\) += -1 EACCES \(Permission denied\))"))
+      << dump(lines);
+  EXPECT_EQ(lines[1], "+++ exited with 1 +++") << dump(lines);
+  EXPECT_EQ(lines[2], "estrace: exec: Permission denied") << dump(lines);
+}
+
 // Unknown option: strace prints the error then a "Try ... -h" hint.
 TEST_F(Errors, UnknownOption) {
   RunResult r = run_estrace({"--bogus", program("basic"), "0"});

@@ -13,6 +13,8 @@ enum es_task_flags {
 	ES_TASK_ARMED = 1 << 1,	   /* launched command: recording starts at its execve */
 	ES_TASK_ATTACHED = 1 << 2, /* attached mid-flight: its first exit may have no enter */
 	ES_TASK_IDENTITY = 1 << 3, /* matched by --cgroup/--all/--comm/--uid: re-checked per call */
+	ES_TASK_EXEC_PENDING = 1 << 4, /* disarmed by an execve not yet returned: armed again if
+					* it fails (what follows is estrace's launcher) */
 };
 
 /* Summary-only runs keep each thread's call in the `enter_times` array instead, a u64 per
