@@ -10,6 +10,7 @@ packages=(
   libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   strace linux-perf python3 time
+  libcap2-bin  # setcap: the file-capabilities tests
   gcc-multilib  # static -m32 test programs (32-bit processes, tests/programs/ia32)
   qemu-system-x86 busybox-static cpio xz-utils  # the kernel matrix (scripts/kernel-matrix.sh)
   man-db groff-base zsh  # packaging tests: the man page renders, zsh parses _estrace

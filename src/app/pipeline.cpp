@@ -325,6 +325,15 @@ int Run::go() {
   probe::Config config = probe_config(options_);
   std::vector<std::string> identity_targets;
   if (options_.by_identity()) {
+    const char* option = options_.all               ? "--all"
+                         : !options_.cgroups.empty()    ? "--cgroup"
+                         : !options_.containers.empty() ? "--container"
+                         : !options_.comms.empty()      ? "--comm"
+                                                        : "--uid";
+    if (auto denied = launch::may_trace_everyone(option); !denied.message.empty()) {
+      say(denied.message);
+      return 1;
+    }
     config.match_identity = true;
     config.comms = options_.comms;
     config.uid = options_.uid;

@@ -28,6 +28,7 @@ Result<std::vector<uint32_t>> threads_of(pid_t pid) {
   closedir(d);
   if (tids.empty())
     return Error{"attach: cannot trace process " + std::to_string(pid) + ": No such process"};
+  if (auto denied = may_trace(pid); !denied.message.empty()) return denied;
   return tids;
 }
 

@@ -54,7 +54,7 @@ int libbpf_to_spdlog(enum libbpf_print_level level, const char* format, va_list 
 Error load_error(int err) {
   err = err < 0 ? -err : err;
   if (err == EPERM)
-    return Error{"loading BPF programs needs root (or CAP_BPF, CAP_PERFMON and CAP_SYS_ADMIN): " +
+    return Error{"needs CAP_BPF and CAP_PERFMON (or root) to load its BPF programs: " +
                  std::string(strerror(err))};
   return Error{"cannot load the BPF programs: " + std::string(strerror(err)) +
                " (run with ESTRACE_LOG=debug for the verifier's log)"};

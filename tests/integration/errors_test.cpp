@@ -110,7 +110,60 @@ TEST_F(Privileges, UnprivilegedUserIsToldWhatIsNeeded) {
   EXPECT_EQ(r.status, 1) << r.err;
   auto lines = split_lines(r.err);
   ASSERT_EQ(lines.size(), 1u) << r.err;
-  EXPECT_EQ(lines[0].rfind("estrace: loading BPF programs needs root", 0), 0u) << r.err;
+  EXPECT_EQ(lines[0].rfind("estrace: needs CAP_BPF and CAP_PERFMON (or root)", 0), 0u) << r.err;
+}
+
+// estrace given CAP_BPF and CAP_PERFMON as file capabilities, run by an ordinary user: it
+// traces what that user launches, but no process that user could not ptrace, and none of
+// the host-wide filters.
+class FileCapabilities : public Privileges {
+ protected:
+  void SetUp() override {
+    Privileges::SetUp();
+    if (IsSkipped()) return;
+    if (access("/usr/bin/setpriv", X_OK) != 0) GTEST_SKIP() << "no setpriv (util-linux)";
+    if (access("/usr/sbin/setcap", X_OK) != 0) GTEST_SKIP() << "no setcap (libcap2-bin)";
+    // A copy beside the build's, where the filesystem honours file capabilities.
+    binary_ = estrace_path() + ".caps";
+    RunResult cp = run({"/bin/cp", estrace_path(), binary_});
+    ASSERT_EQ(cp.status, 0) << cp.err;
+    RunResult cap = run({"/usr/sbin/setcap", "cap_bpf,cap_perfmon+ep", binary_});
+    if (cap.status != 0) GTEST_SKIP() << "setcap failed: " << cap.err;
+  }
+  void TearDown() override {
+    if (!binary_.empty()) unlink(binary_.c_str());
+  }
+  RunResult as_nobody(std::vector<std::string> args) {
+    std::vector<std::string> argv = {"/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                                     "--clear-groups", binary_};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv);
+  }
+  std::string binary_;
+};
+
+TEST_F(FileCapabilities, TracesWhatTheUserLaunches) {
+  RunResult r = as_nobody({"-e", "trace=exit_group", "--", "/bin/true"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(texts(parse_trace(r.err)),
+            (std::vector<std::string>{"exit_group(0) = ?", "+++ exited with 0 +++"}))
+      << r.err;
+}
+
+TEST_F(FileCapabilities, RefusesAProcessTheUserCannotPtrace) {
+  Child target({program("sleeper"), "1", "30000000", "0", "0"});  // root's, for 30 s
+  RunResult r = as_nobody({"-p", std::to_string(target.pid())});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.err, "estrace: attach: cannot trace process " + std::to_string(target.pid()) +
+                       ": Operation not permitted (estrace traces only the processes its user "
+                       "may ptrace)\n");
+}
+
+TEST_F(FileCapabilities, RefusesHostWideFilters) {
+  RunResult r = as_nobody({"--all", "-e", "trace=openat"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.err,
+            "estrace: --all traces other users' processes: it needs root or CAP_SYS_PTRACE\n");
 }
 
 }  // namespace

@@ -44,8 +44,17 @@ class GatedChild {
   int error_fd_;  // read end: the child's execve errno, or EOF on success (O_CLOEXEC)
 };
 
-// Thread ids of a process (from /proc/PID/task). Errors: the process does not exist.
+// Thread ids of a process (from /proc/PID/task). Errors: the process does not exist, or the
+// user who ran estrace may not trace it (may_trace).
 Result<std::vector<uint32_t>> threads_of(pid_t pid);
+
+// Whether the user who ran estrace may trace `pid`: always for root or a holder of
+// CAP_SYS_PTRACE, else only a process that user could ptrace (its own, dumpable, as Yama
+// allows), whatever capabilities the binary was given. The message is empty when it may.
+Error may_trace(pid_t pid);
+// The same for the identity filters (`option`: --all, --cgroup...), which reach every user's
+// processes: root or CAP_SYS_PTRACE only.
+Error may_trace_everyone(const std::string& option);
 
 // The syscall a thread is blocked in now (from /proc/PID/task/TID/syscall), if any.
 struct InProgress {
