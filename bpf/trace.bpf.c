@@ -418,6 +418,14 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	st = current_traced_task(&task, false);
 	if (!st)
 		return 0;
+	if (st->flags & ES_TASK_EXEC_PENDING) {
+		/* This exit is the execve's that disarmed the launched command (whatever the trace
+		 * set). If it failed, its line is shown, as strace shows it, but not the launcher
+		 * reporting the failure and exiting. */
+		st->flags &= ~ES_TASK_EXEC_PENDING;
+		if (is_error(ret))
+			st->flags |= ES_TASK_ARMED;
+	}
 	if (!st->in_call) {
 		/* Attached while this call was in progress: show its end with what the
 		 * registers still hold. Other exits without an enter (a new child's first
@@ -450,13 +458,6 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (st->compat)
 		flags |= ES_SYSF_COMPAT;
 	st->in_call = 0;
-	if (st->flags & ES_TASK_EXEC_PENDING) {
-		/* The launched command's execve failed: its line is shown, as strace shows it,
-		 * but not the launcher reporting the failure and exiting. */
-		st->flags &= ~ES_TASK_EXEC_PENDING;
-		if (is_error(ret))
-			st->flags |= ES_TASK_ARMED;
-	}
 	spec = followed_spec(st->nr);
 	if (!spec)
 		return 0; /* the row changed under the call: nothing is wanted of it */
