@@ -473,9 +473,9 @@ static long recv_fd_step(__u64 i, struct recv_fds_ctx *c)
 	}
 	if (!c->cmsg) {
 		if (c->msg >= c->messages ||
-		    bpf_probe_read_user(control, sizeof(control),
-					(void *)(c->base + (__u64)c->msg * c->stride +
-						 ES_MSG_CONTROL_AT)))
+		    bpf_probe_read_user(
+			    control, sizeof(control),
+			    (void *)(c->base + (__u64)c->msg * c->stride + ES_MSG_CONTROL_AT)))
 			return 1;
 		c->msg++;
 		if (control[0] && control[1] >= sizeof(h)) {

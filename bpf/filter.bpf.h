@@ -222,7 +222,7 @@ static __always_inline void mark_tid(__u32 tid, bool on)
  * storage gets it (sys_exit needs none: a call whose enter it saw has storage). With a state,
  * *taskp is the current task (callers reuse it rather than call the helper again). */
 static __always_inline struct es_task_state *current_traced_task(struct task_struct **taskp,
-								   bool create)
+								 bool create)
 {
 	struct task_struct *task;
 	struct es_task_state *st;

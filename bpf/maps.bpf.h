@@ -149,10 +149,10 @@ __u64 loop_state_zeros[8];
 
 /* Fills bpf_loop context `ctx` (a struct on the stack) with unknown zeros; set the fields
  * that must be known (pointers, bounds) after it. */
-#define ES_LOOP_STATE(ctx)                                                                   \
-	do {                                                                                 \
+#define ES_LOOP_STATE(ctx)                                                                    \
+	do {                                                                                  \
 		_Static_assert(sizeof(ctx) <= sizeof(loop_state_zeros), "context too large"); \
-		__builtin_memcpy(&(ctx), (const void *)loop_state_zeros, sizeof(ctx));       \
+		__builtin_memcpy(&(ctx), (const void *)loop_state_zeros, sizeof(ctx));        \
 	} while (0)
 
 #endif

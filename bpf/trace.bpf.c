@@ -556,7 +556,8 @@ int BPF_PROG(sched_process_exit, struct task_struct *p)
 	if (st->in_call && traced_spec(st->nr)) {
 		__u16 flags = ES_SYSF_NO_RETURN | (st->compat ? ES_SYSF_COMPAT : 0);
 
-		st->in_call = 0; /* not counted in summaries: strace -c counts calls that returned */
+		st->in_call =
+			0; /* not counted in summaries: strace -c counts calls that returned */
 		if (emit_calls && (status_mask & ES_STATUS_UNFINISHED))
 			emit_unreturned(st, flags);
 	}

@@ -325,7 +325,7 @@ int Run::go() {
   probe::Config config = probe_config(options_);
   std::vector<std::string> identity_targets;
   if (options_.by_identity()) {
-    const char* option = options_.all               ? "--all"
+    const char* option = options_.all                   ? "--all"
                          : !options_.cgroups.empty()    ? "--cgroup"
                          : !options_.containers.empty() ? "--container"
                          : !options_.comms.empty()      ? "--comm"

@@ -22,7 +22,9 @@ namespace {
 // estrace does not count on it.
 bool shared_directory(const std::string& path) {
   const size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  const std::string dir = slash == std::string::npos ? "."
+                          : slash == 0               ? "/"
+                                                     : path.substr(0, slash);
   struct stat st {};
   return stat(dir.c_str(), &st) == 0 && (st.st_mode & S_ISVTX) && (st.st_mode & S_IWOTH);
 }
@@ -40,8 +42,8 @@ class FdStream : public std::ostream {
 
 Result<std::unique_ptr<std::ostream>> open_output_file(const std::string& path) {
   // In a shared directory the last component must not be a symlink (O_NOFOLLOW: ELOOP).
-  const int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-                    (shared_directory(path) ? O_NOFOLLOW : 0);
+  const int flags =
+      O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (shared_directory(path) ? O_NOFOLLOW : 0);
   int fd = open(path.c_str(), flags, 0644);
   if (fd < 0 && errno == ELOOP && (flags & O_NOFOLLOW))
     return Error{"Can't fopen '" + path +

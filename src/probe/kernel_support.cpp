@@ -125,8 +125,7 @@ std::string rejection_message(const std::vector<Rejection>& rejections,
   }
   return "the kernel's verifier (" + release + ") rejected the BPF program" +
          (rejections.size() > 1 ? "s " : " ") + programs + ": " +
-         (reason.empty() ? "no reason given" : reason) +
-         " (ESTRACE_LOG=debug shows its whole log)";
+         (reason.empty() ? "no reason given" : reason) + " (ESTRACE_LOG=debug shows its whole log)";
 }
 
 const std::vector<OptionalCapture>& optional_captures() {
@@ -153,8 +152,10 @@ bool parse_capture_off(std::string_view names, uint32_t& bits, std::string& erro
     }
     if (!known) {
       std::string accepted;
-      for (const auto& o : optional_captures()) accepted += (accepted.empty() ? "" : ", ") + std::string(o.name);
-      error = "ESTRACE_CAPTURE_OFF: unknown part '" + std::string(name) + "' (known: " + accepted + ")";
+      for (const auto& o : optional_captures())
+        accepted += (accepted.empty() ? "" : ", ") + std::string(o.name);
+      error =
+          "ESTRACE_CAPTURE_OFF: unknown part '" + std::string(name) + "' (known: " + accepted + ")";
       return false;
     }
     names = comma == std::string_view::npos ? std::string_view{} : names.substr(comma + 1);

@@ -207,15 +207,15 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& wanted) {
   if (!started) return started;
   for (const auto& part : optional_captures()) {
     if (!(config.optional_off & part.bit)) continue;
-    (*started)->notices_.push_back(std::string(part.lost) + ((forced_off & part.bit)
-                                                                 ? " (ESTRACE_CAPTURE_OFF)"
-                                                                 : " on this kernel (its verifier refused them)"));
+    (*started)->notices_.push_back(std::string(part.lost) +
+                                   ((forced_off & part.bit)
+                                        ? " (ESTRACE_CAPTURE_OFF)"
+                                        : " on this kernel (its verifier refused them)"));
   }
   return started;
 }
 
 Result<std::unique_ptr<Probe>> Probe::start_once(const Config& config) {
-
   auto impl = std::make_unique<Impl>();
   impl->ncpus = libbpf_num_possible_cpus();
   if (impl->ncpus <= 0) return Error{"cannot count the possible CPUs"};

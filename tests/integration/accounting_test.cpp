@@ -22,9 +22,8 @@ size_t count_matching(const std::vector<TraceLine>& lines, const std::string& re
 TEST_F(Accounting, ForkStormEveryProcessHasItsExitLine) {
   TempDir dir;
   const std::string trace = dir.file("trace");
-  RunResult r = run_estrace({"-f", "-o", trace, "-e", "trace=getppid", program("fork_storm"),
-                             "2000"},
-                            {}, 240s);
+  RunResult r = run_estrace(
+      {"-f", "-o", trace, "-e", "trace=getppid", program("fork_storm"), "2000"}, {}, 240s);
   ASSERT_FALSE(r.timed_out) << r.err;
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err.find("lost"), std::string::npos) << r.err;
@@ -61,8 +60,8 @@ TEST_F(Accounting, ThousandThreadsBlockedAtAttachThenExiting) {
   ASSERT_TRUE(target.wait_line(Stream::Out, "ready", deadline_in())) << target.err();
   TempDir dir;
   const std::string trace = dir.file("trace");
-  Child tracer({estrace_path(), "-o", trace, "-e", "trace=read,exit", "-p",
-                std::to_string(target.pid())});
+  Child tracer(
+      {estrace_path(), "-o", trace, "-e", "trace=read,exit", "-p", std::to_string(target.pid())});
   ASSERT_TRUE(tracer.wait_line(Stream::Err, R"(estrace: Process \d+ attached.*)", deadline_in()))
       << tracer.err();
   target.write_stdin(std::string(1000, 'x'));

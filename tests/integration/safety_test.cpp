@@ -217,8 +217,8 @@ TEST_F(Safety, SignalsAtRandomMomentsNeverHurtTheTarget) {
     Child tracer(args);
     tracer_pids.insert(tracer.pid());
     if (sc.attach) {
-      ASSERT_TRUE(tracer.wait_line(Stream::Err, R"(estrace: Process \d+ attached.*)",
-                                   deadline_in()))
+      ASSERT_TRUE(
+          tracer.wait_line(Stream::Err, R"(estrace: Process \d+ attached.*)", deadline_in()))
           << tracer.err();
       target->write_stdin("g");
     }
@@ -257,7 +257,8 @@ TEST_F(Safety, SignalsAtRandomMomentsNeverHurtTheTarget) {
         return leaked.empty();
       },
       deadline_in(10s)))
-      << "programs left behind: " << leaked << "\n" << last_listing["prog"];
+      << "programs left behind: " << leaked << "\n"
+      << last_listing["prog"];
 }
 
 }  // namespace

@@ -51,9 +51,9 @@ TEST_F(Soak, FlatMemoryNoLossEveryProcessAccountedFor) {
   const std::string trace = dir.file("trace");
   SpawnOptions quiet_out;
   quiet_out.stdout_path = dir.file("out");
-  Child tracer({estrace_path(), "-f", "-o", trace, "--", program("soak_load"),
-                std::to_string(seconds)},
-               quiet_out);
+  Child tracer(
+      {estrace_path(), "-f", "-o", trace, "--", program("soak_load"), std::to_string(seconds)},
+      quiet_out);
   // Memory once a second; the first third is warm-up (tables and buffers reaching size).
   std::vector<std::pair<double, double>> samples;
   const auto start = Clock::now();
@@ -87,8 +87,8 @@ TEST_F(Soak, FlatMemoryNoLossEveryProcessAccountedFor) {
   const double last = peak(samples, seconds * 2 / 3.0, 1e9);
   std::printf("soak: %d s, %ld processes, heap peak %.1f MiB then %.1f MiB, slope %.3f MiB/min\n",
               seconds, children + 1, middle, last, mib_per_minute);
-  EXPECT_LT(last - middle, 1.0) << "estrace's memory grows while tracing (slope "
-                                << mib_per_minute << " MiB/min)";
+  EXPECT_LT(last - middle, 1.0) << "estrace's memory grows while tracing (slope " << mib_per_minute
+                                << " MiB/min)";
 }
 
 }  // namespace

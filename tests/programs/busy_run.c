@@ -76,7 +76,8 @@ int main(int argc, char **argv)
 
 			snprintf(next, sizeof next, "%d", n - 1);
 			snprintf(first, sizeof first, "%d", n0);
-			execl("/proc/self/exe", argv[0], mode, next, result, "-", first, (char *)NULL);
+			execl("/proc/self/exe", argv[0], mode, next, result, "-", first,
+			      (char *)NULL);
 			return 4;
 		}
 	} else {
@@ -85,7 +86,8 @@ int main(int argc, char **argv)
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", result);
 	FILE *out = fopen(tmp, "w");
-	if (!out || fprintf(out, "done %s %d\n", mode, n0) < 0 || fclose(out) || rename(tmp, result))
+	if (!out || fprintf(out, "done %s %d\n", mode, n0) < 0 || fclose(out) ||
+	    rename(tmp, result))
 		return 5;
 	return 0;
 }

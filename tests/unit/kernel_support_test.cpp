@@ -67,7 +67,8 @@ TEST(KernelSupport, VerifierReasonOfAnUnboundedLength) {
       "1745: (85) call bpf_probe_read_user#112\n"
       "R2 min value is negative, either use unsigned or 'var &= const'\n"
       "processed 1305 insns (limit 1000000) max_states_per_insn 2 total_states 108\n";
-  EXPECT_EQ(verifier_reason(log), "R2 min value is negative, either use unsigned or 'var &= const'");
+  EXPECT_EQ(verifier_reason(log),
+            "R2 min value is negative, either use unsigned or 'var &= const'");
 }
 
 TEST(KernelSupport, LoadReportKeepsEachRefusedProgramAndItsReason) {
@@ -98,7 +99,8 @@ TEST(KernelSupport, CaptureOffNamesAndErrors) {
   ASSERT_TRUE(parse_capture_off("", bits, error));
   EXPECT_EQ(bits, 0u);
   EXPECT_FALSE(parse_capture_off("mmsg,nope", bits, error));
-  EXPECT_EQ(error, "ESTRACE_CAPTURE_OFF: unknown part 'nope' (known: mmsg, recv-fds, sockets, iovec)");
+  EXPECT_EQ(error,
+            "ESTRACE_CAPTURE_OFF: unknown part 'nope' (known: mmsg, recv-fds, sockets, iovec)");
   uint32_t all = 0;
   for (const auto& part : optional_captures()) all |= part.bit;
   EXPECT_EQ(all, uint32_t{ES_OPT_ALL});
