@@ -17,7 +17,7 @@ constexpr ArgSig out(K k, uint8_t aux = 0) { return {k, kOut, aux}; }
 constexpr ArgSig FD = in(K::Fd), INT = in(K::Int), UINT = in(K::Uint), LONG = in(K::Long),
                  ULONG = in(K::Ulong), HEX = in(K::Hex), PTR = in(K::Ptr), OPTR = out(K::Ptr),
                  PATH = in(K::Path), STR = in(K::Str), DIRFD = in(K::Dirfd), MODE = in(K::Octal),
-                 ATFL = in(K::AtFlags), SIG = in(K::Signo), CLK = in(K::ClockId);
+                 ATFL = in(K::AtFlags), SIG = in(K::Signo), CLK = in(K::ClockId), PID = in(K::Pid);
 
 // strace's TRACE_* classes under their syscallent names.
 constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProcess, TS = kSignal,
@@ -26,7 +26,8 @@ constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProce
                    TSFA = kStatfsLike, PU = kPure;
 
 constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter;
-constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal;
+constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal,
+                  RP = RetKind::Pid, RC = RetKind::ChildPid;
 
 constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t flags, RetKind ret,
                         std::initializer_list<ArgSig> args) {

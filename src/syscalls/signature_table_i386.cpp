@@ -197,7 +197,7 @@ const Exception kExceptions[] = {
     OWN(olduname, 0, 0, RI, OPTR),
     RAW(idle, 0, 0),
     RAW(vm86old, 0, 1),
-    OWN(wait4, TP, BL, RI, INT, out(K::WaitStatus), in(K::WaitOptions), OPTR),
+    OWN(wait4, TP, BL, RP, PID, out(K::WaitStatus), in(K::WaitOptions), OPTR),
     OWN(sysinfo, 0, 0, RI, OPTR),  // struct compat_sysinfo: not decoded
     RAW(ipc, TI, 6),               // the multiplexed call is not decoded
     // The ia32 sigframe's sigcontext starts at sp once the restorer popped the signal number;
@@ -324,7 +324,8 @@ const Exception kExceptions[] = {
 
 // 32-bit signed arguments: sign-extended, so -1, AT_FDCWD and negative offsets print as such.
 bool is_signed(ArgKind k) {
-  return k == ArgKind::Int || k == ArgKind::Long || k == ArgKind::Fd || k == ArgKind::Dirfd;
+  return k == ArgKind::Int || k == ArgKind::Long || k == ArgKind::Fd || k == ArgKind::Dirfd ||
+         k == ArgKind::Pid;
 }
 
 struct Entry {

@@ -130,16 +130,23 @@ enum class ArgKind : uint8_t {
   Mmsghdr,      // struct mmsghdr[args[aux]]: sendmmsg's with msg_len of the first `ret` sent;
                 // recvmmsg's (out) the first `ret` received
   MmsgTimeout,  // recvmmsg's timeout as the call started; " (left {...})" after the count
-  Count,        // the number of ArgKinds; keep last
+  // Process ids (-Y names them: "kill(1234<bash>, SIGTERM)").
+  Pid,    // a pid, tid or process group id: decimal, as Int
+  Count,  // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.
 enum class RetKind : uint8_t {
-  Int,    // signed decimal; -4095..-1 are errors
-  Fd,     // like Int; -y decorates it
-  Hex,    // addresses: mmap, brk, shmat
-  Octal,  // umask
+  Int,       // signed decimal; -4095..-1 are errors
+  Fd,        // like Int; -y decorates it
+  Hex,       // addresses: mmap, brk, shmat
+  Octal,     // umask
+  Pid,       // like Int; -Y adds the command name (getpid, wait4)
+  ChildPid,  // a new child's pid: -Y names it like its parent until it execs (fork, clone)
 };
+
+// True for the argument kinds that hold a pid (-Y names them).
+constexpr bool is_pid_kind(ArgKind k) { return k == ArgKind::Pid || k == ArgKind::SchedRet; }
 
 enum Dir : uint8_t { kIn = 0, kOut = 1 };
 
@@ -166,6 +173,7 @@ struct Signature {
   RetKind ret = RetKind::Int;
   std::array<ArgSig, 6> args{};
 };
+static_assert(sizeof(Signature) == 40, "keep rows small: members widest first");
 
 // The row for `nr`, or nullptr when the number has no syscall.
 const Signature* signature(uint32_t nr);
