@@ -35,7 +35,7 @@ constexpr Signature kUnknown = [] {
 // call's row is keyed past x86_64's, syscalls/compat.h) rather than three times per line.
 struct Plan {
   const Signature* sig = &kUnknown;
-  // The whole-call decoder (its x86_64 layout's, for an ia32 call laid out as one).
+  // The whole-call decoder the row names (an ia32 row laid out as x86_64's names its decoder).
   const CallDecoder* decoder = nullptr;
   bool cuts_args = false;      // some argument kind may cut the list (open's mode)
   bool prints_return = false;  // some argument kind prints the return value itself
@@ -47,7 +47,7 @@ std::array<Plan, ES_SPEC_ROWS> make_plans() {
   for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) {
     Plan& p = plans[nr];
     if (const Signature* s = syscalls::signature(nr)) p.sig = s;
-    p.decoder = call_decoder(syscalls::shared_layout(nr).value_or(ES_SPEC_ROWS));
+    p.decoder = call_decoder(p.sig->decoder);
     for (int i = 0; i < p.sig->nargs; ++i) {
       p.cuts_args |= t[size_t(p.sig->args[i].kind)].shown != nullptr;
       p.prints_return |= t[size_t(p.sig->args[i].kind)].ret != nullptr;

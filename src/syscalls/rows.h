@@ -43,4 +43,10 @@ constexpr Signature row(unsigned nr, const char* name, uint32_t classes, uint8_t
   return s;
 }
 
+// A row printed by a whole-call decoder (format/decoders.cpp) instead of argument by argument.
+constexpr Signature decoded(Decoder d, Signature s) {
+  s.decoder = d;
+  return s;
+}
+
 }  // namespace estrace::syscalls::rows

@@ -352,6 +352,9 @@ struct Table {
       auto x86 = number_of(like);
       if (x && x->own.name) {
         e.sig = x->own;
+        // An own row with a `like` is printed by that x86_64 row's whole-call decoder.
+        if (const Signature* s = x->like && x86 ? signature(*x86) : nullptr)
+          e.sig.decoder = s->decoder;
       } else if (const Signature* s = x86 ? signature(*x86) : nullptr) {
         e.sig = *s;
       } else {

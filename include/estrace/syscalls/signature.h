@@ -148,6 +148,10 @@ enum class RetKind : uint8_t {
 // True for the argument kinds that hold a pid (-Y names them).
 constexpr bool is_pid_kind(ArgKind k) { return k == ArgKind::Pid || k == ArgKind::SchedRet; }
 
+// The whole-call decoder a row is printed by (format/decoders.h), for the few calls whose text
+// a per-argument row cannot express; None: the row's argument kinds drive the line.
+enum class Decoder : uint8_t { None, Clone, Clone3, Futex, RtSigreturn, Preadv2, Pwritev2, Count };
+
 enum Dir : uint8_t { kIn = 0, kOut = 1 };
 
 struct ArgSig {
@@ -171,6 +175,7 @@ struct Signature {
   uint8_t nargs = 0;
   uint8_t flags = 0;  // SigFlags
   RetKind ret = RetKind::Int;
+  Decoder decoder = Decoder::None;
   std::array<ArgSig, 6> args{};
 };
 static_assert(sizeof(Signature) == 40, "keep rows small: members widest first");
