@@ -25,7 +25,7 @@ constexpr uint32_t TD = kDesc, TF = kFile, TI = kIpc, TN = kNetwork, TP = kProce
                    TFST = kFstat, TSTA = kStatLike, TSF = kStatfs, TFSF = kFstatfs,
                    TSFA = kStatfsLike, PU = kPure;
 
-constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter;
+constexpr uint8_t BL = kMayBlock, NR = kNoReturn, AE = kAtEnter, IO = kDumpsIo;
 constexpr RetKind RI = RetKind::Int, RF = RetKind::Fd, RH = RetKind::Hex, RO = RetKind::Octal,
                   RP = RetKind::Pid, RC = RetKind::ChildPid;
 

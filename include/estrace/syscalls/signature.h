@@ -164,6 +164,8 @@ enum SigFlags : uint8_t {
   kMayBlock = 1 << 0,  // may sleep for long: BPF emits an enter record (unfinished ...)
   kNoReturn = 1 << 1,  // exit, exit_group
   kAtEnter = 1 << 2,   // execve: the call destroys its arguments, capture them at entry
+  kDumpsIo = 1 << 3,   // moves data through args[0]: -e read=/write= dump argument 1 (its kind
+                       // says how: BufIn/BufOut, Iovec, Msghdr, Mmsghdr; its direction, which)
 };
 
 // Members widest first, so a row is 40 bytes rather than 48 (the tables hold hundreds). Rows are
