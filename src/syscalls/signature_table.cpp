@@ -2,6 +2,8 @@
 // Argument counts and classes follow strace 6.1's syscallent (what `-e trace=%file` selects and
 // how many arguments it prints); argument kinds follow the kernel prototypes. A syscall without a
 // dedicated printer still gets the right count: pointers print as addresses, ints as decimals.
+// Columns (rows.h): name, classes, flags, result (return kind and, where the argument kinds
+// cannot tell, the descriptor table's change), arguments; decoded() names a whole-call decoder.
 #include <asm/unistd_64.h>
 
 #include <algorithm>
@@ -28,8 +30,8 @@ using namespace rows;  // the row shorthands
 constexpr Signature kRows[] = {
     SC(read, TD, BL | IO, RI, FD, out(K::BufOut), ULONG),
     SC(write, TD, IO, RI, FD, in(K::BufIn, 2), ULONG),
-    SC(open, TD | TF, 0, RF, PATH, in(K::OpenFlags), in(K::OpenMode, 1)),
-    SC(close, TD, 0, RI, FD),
+    SC(open, TD | TF, 0, ROPEN, PATH, in(K::OpenFlags), in(K::OpenMode, 1)),
+    SC(close, TD, 0, RCLOSE, FD),
     SC(stat, TF | TST | TSTA, 0, RI, PATH, out(K::Stat)),
     SC(fstat, TD | TFST | TSTA, 0, RI, FD, out(K::Stat)),
     SC(lstat, TF | TLST | TSTA, 0, RI, PATH, out(K::Stat)),
@@ -60,8 +62,8 @@ constexpr Signature kRows[] = {
     SC(shmget, TI, 0, RI, HEX, ULONG, HEX),
     SC(shmat, TI | TM, 0, RH, INT, PTR, HEX),
     SC(shmctl, TI, 0, RI, INT, INT, PTR),
-    SC(dup, TD, 0, RF, FD),
-    SC(dup2, TD, 0, RF, FD, FD),
+    SC(dup, TD, 0, RDUP, FD),
+    SC(dup2, TD, 0, RDUP, FD, FD),
     SC(pause, TS, BL, RI, ),
     SC(nanosleep, 0, BL, RI, in(K::Timespec), OPTR),
     SC(getitimer, 0, 0, RI, INT, OPTR),
@@ -112,12 +114,12 @@ constexpr Signature kRows[] = {
     SC(ftruncate, TD, 0, RI, FD, LONG),
     SC(getdents, TD, 0, RI, FD, out(K::Dirents), UINT),
     SC(getcwd, TF, 0, RI, out(K::Path), ULONG),
-    SC(chdir, TF, 0, RI, PATH),
-    SC(fchdir, TD, 0, RI, FD),
+    SC(chdir, TF, 0, RCWD, PATH),
+    SC(fchdir, TD, 0, RCWD, FD),
     SC(rename, TF, 0, RI, PATH, PATH),
     SC(mkdir, TF, 0, RI, PATH, MODE),
     SC(rmdir, TF, 0, RI, PATH),
-    SC(creat, TD | TF, 0, RF, PATH, MODE),
+    SC(creat, TD | TF, 0, ROPEN, PATH, MODE),
     SC(link, TF, 0, RI, PATH, PATH),
     SC(unlink, TF, 0, RI, PATH),
     SC(symlink, TF, 0, RI, PATH, PATH),
@@ -290,7 +292,7 @@ constexpr Signature kRows[] = {
     SC(inotify_add_watch, TD | TF, 0, RI, FD, PATH, HEX),
     SC(inotify_rm_watch, TD, 0, RI, FD, INT),
     SC(migrate_pages, TM, 0, RI, PID, ULONG, PTR, PTR),
-    SC(openat, TD | TF, 0, RF, DIRFD, PATH, in(K::OpenFlags), in(K::OpenMode, 2)),
+    SC(openat, TD | TF, 0, ROPEN, DIRFD, PATH, in(K::OpenFlags), in(K::OpenMode, 2)),
     SC(mkdirat, TD | TF, 0, RI, DIRFD, PATH, MODE),
     SC(mknodat, TD | TF, 0, RI, DIRFD, PATH, MODE, HEX),
     SC(fchownat, TD | TF, 0, RI, DIRFD, PATH, INT, INT, ATFL),
@@ -327,7 +329,7 @@ constexpr Signature kRows[] = {
     SC(signalfd4, TD | TS, 0, RF, FD, in(K::Sigset, 2), ULONG, HEX),
     SC(eventfd2, TD, 0, RF, UINT, in(K::EfdFlags)),
     SC(epoll_create1, TD, 0, RF, in(K::EpollFlags)),
-    SC(dup3, TD, 0, RF, FD, FD, in(K::PipeFlags)),
+    SC(dup3, TD, 0, RDUP, FD, FD, in(K::PipeFlags)),
     SC(pipe2, TD, 0, RI, out(K::PipeFds), in(K::PipeFlags)),
     SC(inotify_init1, TD, 0, RF, in(K::InotifyFlags)),
     SC(preadv, TD, BL | IO, RI, FD, out(K::Iovec, 2), INT, LONG),
@@ -357,7 +359,7 @@ constexpr Signature kRows[] = {
     SC(getrandom, 0, 0, RI, out(K::BufOutHex), ULONG, in(K::GrndFlags)),
     SC(memfd_create, TD, 0, RF, STR, in(K::MemfdFlags)),
     SC(kexec_file_load, TD, 0, RI, FD, FD, ULONG, STR, HEX),
-    SC(bpf, TD, 0, RI, INT, PTR, UINT),
+    SC(bpf, TD, 0, RFD_INT, INT, PTR, UINT),
     SC(execveat, TD | TF | TP, AE, RI, DIRFD, PATH, in(K::Argv), in(K::Envp), ATFL),
     SC(userfaultfd, TD, 0, RF, HEX),
     SC(membarrier, 0, 0, RI, INT, HEX, INT),
@@ -386,7 +388,7 @@ constexpr Signature kRows[] = {
     SC(pidfd_open, TD, 0, RF, PID, HEX),
     decoded(Decoder::Clone3, SC(clone3, TP, 0, RC, in(K::CloneArgs, 1), ULONG)),
     SC(close_range, 0, 0, RI, UINT, UINT, HEX),
-    SC(openat2, TD | TF, 0, RF, DIRFD, PATH, PTR, ULONG),
+    SC(openat2, TD | TF, 0, ROPEN, DIRFD, PATH, PTR, ULONG),
     SC(pidfd_getfd, TD, 0, RF, FD, INT, HEX),
     SC(faccessat2, TD | TF, 0, RI, DIRFD, PATH, in(K::AccessMode), ATFL),
     SC(process_madvise, TD, 0, RI, FD, PTR, ULONG, in(K::MadviseAdvice), HEX),

@@ -148,6 +148,22 @@ enum class RetKind : uint8_t {
 // True for the argument kinds that hold a pid (-Y names them).
 constexpr bool is_pid_kind(ArgKind k) { return k == ArgKind::Pid || k == ArgKind::SchedRet; }
 
+// What a successful call does to the caller's descriptor table or working directory, which
+// -y and -P keep a copy of (decode/fd_table.h). Worked out by rows::row() from the row's
+// return and argument kinds; the row names it only where those cannot tell.
+enum class FdEffect : uint8_t {
+  None,
+  NewFd,     // the returned fd is new: named as the kernel's file table or /proc has it
+  OpenPath,  // the returned fd opens the path argument (open, openat, creat, openat2)
+  Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3)
+  DupByCmd,  // the same when the FcntlCmd argument duplicates (fcntl F_DUPFD*)
+  Close,     // args[0] is gone
+  FdPair,    // the PipeFds argument holds two new fds (pipe, pipe2, socketpair)
+  Received,  // SCM_RIGHTS brought fds: a receive's Msghdr or Mmsghdr argument
+  Chdir,     // the working directory is the Path argument, or what the Fd argument names
+  Exec,      // the process image is replaced (an Argv argument): fds > 2 may be gone
+};
+
 // The whole-call decoder a row is printed by (format/decoders.h), for the few calls whose text
 // a per-argument row cannot express; None: the row's argument kinds drive the line.
 enum class Decoder : uint8_t { None, Clone, Clone3, Futex, RtSigreturn, Preadv2, Pwritev2, Count };
@@ -177,6 +193,7 @@ struct Signature {
   uint8_t nargs = 0;
   uint8_t flags = 0;  // SigFlags
   RetKind ret = RetKind::Int;
+  FdEffect fd = FdEffect::None;
   Decoder decoder = Decoder::None;
   std::array<ArgSig, 6> args{};
 };
