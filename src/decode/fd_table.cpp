@@ -22,78 +22,40 @@
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::decode {
-namespace {
 
-// What a successful call does to the descriptor table, by syscall name.
-enum class Effect : uint8_t {
-  None,
-  OpenPath,  // the returned fd names the path argument (open, openat, creat, openat2)
-  NewFd,     // the returned fd is new: ask /proc (socket, accept, eventfd, epoll, memfd...)
-  Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3, fcntl F_DUPFD*)
-  Close,     // args[0] is gone
-  FdPair,    // args[.] holds int[2] of new fds (pipe, pipe2, socketpair)
-  Received,  // SCM_RIGHTS brought the fds the BPF side described (recvmsg, recvmmsg)
-  Chdir,     // the working directory is the path argument
-  Fchdir,    // the working directory is what args[0] names
-};
+using syscalls::FdEffect;
 
-struct Rule {
-  std::string_view name;
-  Effect effect;
-};
-
-constexpr Rule kRules[] = {
-    {"open", Effect::OpenPath},
-    {"openat", Effect::OpenPath},
-    {"creat", Effect::OpenPath},
-    {"openat2", Effect::OpenPath},
-    {"socket", Effect::NewFd},
-    {"accept", Effect::NewFd},
-    {"accept4", Effect::NewFd},
-    {"eventfd", Effect::NewFd},
-    {"eventfd2", Effect::NewFd},
-    {"epoll_create", Effect::NewFd},
-    {"epoll_create1", Effect::NewFd},
-    {"memfd_create", Effect::NewFd},
-    {"timerfd_create", Effect::NewFd},
-    {"signalfd", Effect::NewFd},
-    {"signalfd4", Effect::NewFd},
-    {"inotify_init", Effect::NewFd},
-    {"inotify_init1", Effect::NewFd},
-    {"pidfd_open", Effect::NewFd},
-    {"perf_event_open", Effect::NewFd},
-    {"bpf", Effect::NewFd},
-    {"dup", Effect::Dup},
-    {"dup2", Effect::Dup},
-    {"dup3", Effect::Dup},
-    {"close", Effect::Close},
-    {"pipe", Effect::FdPair},
-    {"pipe2", Effect::FdPair},
-    {"socketpair", Effect::FdPair},
-    {"recvmsg", Effect::Received},
-    {"recvmmsg", Effect::Received},
-    {"chdir", Effect::Chdir},
-    {"fchdir", Effect::Fchdir},
-};
-
-}  // namespace
+bool changes_fd_table(uint32_t nr) {
+  const syscalls::Signature* sig = syscalls::signature(nr);  // x86_64 or ia32 (compat.h)
+  return sig && sig->fd != FdEffect::None;
+}
 
 bool changes_fd_table(std::string_view name) {
-  for (const auto& rule : kRules)
-    if (rule.name == name) return true;
-  return name == "fcntl" || name == "execve" || name == "execveat";
+  auto nr = syscalls::number_of(name);
+  if (!nr) nr = syscalls::compat_number_of(name);
+  return nr && changes_fd_table(*nr);
 }
 
 namespace {
 
-Effect effect_of(const Call& call) {
-  // An ia32 call by the x86_64 call it shares its layout with (fcntl64 is fcntl).
-  std::string_view name = syscalls::name_of(syscalls::shared_layout(call.nr).value_or(call.nr));
-  for (const auto& rule : kRules)
-    if (rule.name == name) return rule.effect;
-  if (name == "fcntl" && (call.args[1] == F_DUPFD || call.args[1] == F_DUPFD_CLOEXEC))
-    return Effect::Dup;
-  return Effect::None;
+// What the call did to the table, by its row; fcntl's by the command it ran.
+FdEffect effect_of(const Call& call) {
+  const syscalls::Signature* sig = syscalls::signature(call.nr);
+  if (!sig) return FdEffect::None;
+  if (sig->fd != FdEffect::DupByCmd) return sig->fd;
+  for (int i = 0; i < sig->nargs; ++i)
+    if (sig->args[i].kind == syscalls::ArgKind::FcntlCmd)
+      return call.args[i] == F_DUPFD || call.args[i] == F_DUPFD_CLOEXEC ? FdEffect::Dup
+                                                                        : FdEffect::None;
+  return FdEffect::None;
+}
+
+// The directory a row's relative path is relative to: its Dirfd argument, else the cwd.
+int dirfd_of(const Call& call) {
+  const syscalls::Signature* sig = syscalls::signature(call.nr);
+  for (int i = 0; sig && i < sig->nargs; ++i)
+    if (sig->args[i].kind == syscalls::ArgKind::Dirfd) return static_cast<int>(call.args[i]);
+  return AT_FDCWD;
 }
 
 std::optional<std::string> read_link(const std::string& path) {
@@ -291,7 +253,7 @@ void FdTable::before_line(const Call& call) {
   pending_.reset();
   socket_arguments(call);  // a failed connect's too
   if (failed(call)) return;
-  if (effect_of(call) == Effect::Dup) {
+  if (effect_of(call) == FdEffect::Dup) {
     if (auto from = name(call.tgid, static_cast<int>(call.args[0])))
       pending_ = Pending{call.tgid, static_cast<int>(call.ret), *from};
     return;
@@ -299,12 +261,9 @@ void FdTable::before_line(const Call& call) {
   auto& table = tables_[call.tgid];
   int fd = static_cast<int>(call.ret);
   switch (effect_of(call)) {
-    case Effect::OpenPath: {
+    case FdEffect::OpenPath: {
       // A relative path is relative to the dirfd (AT_FDCWD: the cwd, from /proc).
-      std::string_view call_name = syscalls::name_of(call.nr);
-      bool has_dirfd = call_name == "openat" || call_name == "openat2";
-      int dirfd = has_dirfd ? static_cast<int>(call.args[0]) : AT_FDCWD;
-      auto dir = name(call.tgid, dirfd);
+      auto dir = name(call.tgid, dirfd_of(call));
       auto path = opened_path(call, dir && dir->detail.empty() ? &dir->path : nullptr);
       if (!path) path = proc_fd(call.tgid, fd);
       if (path)
@@ -320,7 +279,7 @@ void FdTable::before_line(const Call& call) {
       }
       break;
     }
-    case Effect::Received:
+    case FdEffect::Received:
       for (const auto& f : files_of(call, true)) {
         if (auto seen = received_name(call.tgid, f))
           table[f.fd] = *seen;
@@ -328,10 +287,10 @@ void FdTable::before_line(const Call& call) {
           table.erase(f.fd);
       }
       break;
-    case Effect::NewFd:
+    case FdEffect::NewFd:
       name_created(table, call.tgid, created_files(call), fd);
       break;
-    case Effect::FdPair: {
+    case FdEffect::FdPair: {
       // The int[2] the call filled is its last pointer argument's capture.
       for (int i = 5; i >= 0; --i) {
         const CaptureView* cap = call.capture(i);
@@ -358,29 +317,35 @@ void FdTable::after_line(const Call& call) {
   if (failed(call)) return;
   auto& table = tables_[call.tgid];
   switch (effect_of(call)) {
-    case Effect::Close:
+    case FdEffect::Close:
       table.erase(static_cast<int>(call.args[0]));
       break;
-    case Effect::Dup: {
+    case FdEffect::Dup: {
       int from = static_cast<int>(call.args[0]);
       int to = static_cast<int>(call.ret);
       if (auto known = name(call.tgid, from)) table[to] = *known;
       break;
     }
-    case Effect::Chdir: {
-      auto now = cwd(call.tgid);
-      if (auto path = opened_path(call, now ? &*now : nullptr))
-        cwds_[call.tgid] = *path;
-      else
-        cwds_.erase(call.tgid);
-      break;
-    }
-    case Effect::Fchdir:
-      if (auto dir = name(call.tgid, static_cast<int>(call.args[0])); dir && dir->detail.empty())
-        cwds_[call.tgid] = dir->path;
+    case FdEffect::Chdir:
+      change_dir(call);
       break;
     default:
       break;
+  }
+}
+
+// chdir names its new directory by a path, fchdir by a descriptor (the row's argument kind).
+void FdTable::change_dir(const Call& call) {
+  const syscalls::Signature* sig = syscalls::signature(call.nr);
+  if (sig && sig->nargs > 0 && sig->args[0].kind == syscalls::ArgKind::Path) {
+    auto now = cwd(call.tgid);
+    if (auto path = opened_path(call, now ? &*now : nullptr))
+      cwds_[call.tgid] = *path;
+    else
+      cwds_.erase(call.tgid);
+  } else if (auto dir = name(call.tgid, static_cast<int>(call.args[0]));
+             dir && dir->detail.empty()) {
+    cwds_[call.tgid] = dir->path;
   }
 }
 
@@ -415,10 +380,7 @@ void FdTracking::on_call_end(const Call& call, bool started) {
   if (!call.hidden) next_.on_call_end(call, started);  // hidden: only the table wants it
   table_.after_line(call);
   // A successful execve replaced the descriptor table.
-  if (call.returned && call.ret == 0) {
-    std::string_view name = syscalls::name_of(call.nr);
-    if (name == "execve" || name == "execveat") table_.exec(call.tgid);
-  }
+  if (call.returned && call.ret == 0 && effect_of(call) == FdEffect::Exec) table_.exec(call.tgid);
 }
 
 void FdTracking::on_exit(const Exit& exit) {

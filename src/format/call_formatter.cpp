@@ -8,7 +8,6 @@
 
 #include "estrace/format/decoders.h"
 #include "estrace/format/errno_text.h"
-#include "estrace/format/pid_args.h"
 #include "estrace/format/printers.h"
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/compat.h"
@@ -36,11 +35,8 @@ constexpr Signature kUnknown = [] {
 // call's row is keyed past x86_64's, syscalls/compat.h) rather than three times per line.
 struct Plan {
   const Signature* sig = &kUnknown;
-  // The whole-call decoder (its x86_64 layout's, for an ia32 call laid out as one).
+  // The whole-call decoder the row names (an ia32 row laid out as x86_64's names its decoder).
   const CallDecoder* decoder = nullptr;
-  // -Y's table of pid arguments is by x86_64 name: an ia32 call by its own name (wait4's
-  // pid is its first argument in either layout; only the structures differ).
-  uint32_t pid_table_nr = ES_SPEC_ROWS;
   bool cuts_args = false;      // some argument kind may cut the list (open's mode)
   bool prints_return = false;  // some argument kind prints the return value itself
 };
@@ -51,10 +47,7 @@ std::array<Plan, ES_SPEC_ROWS> make_plans() {
   for (uint32_t nr = 0; nr < ES_SPEC_ROWS; ++nr) {
     Plan& p = plans[nr];
     if (const Signature* s = syscalls::signature(nr)) p.sig = s;
-    p.decoder = call_decoder(syscalls::shared_layout(nr).value_or(ES_SPEC_ROWS));
-    p.pid_table_nr = syscalls::is_compat_key(nr)
-                         ? syscalls::number_of(syscalls::name_of(nr)).value_or(ES_SPEC_ROWS)
-                         : nr;
+    p.decoder = call_decoder(p.sig->decoder);
     for (int i = 0; i < p.sig->nargs; ++i) {
       p.cuts_args |= t[size_t(p.sig->args[i].kind)].shown != nullptr;
       p.prints_return |= t[size_t(p.sig->args[i].kind)].ret != nullptr;
@@ -94,10 +87,7 @@ int first_out(const ArgContext& c, int shown) {
 void print_args(const ArgContext& c, int from, int to, int shown) {
   const PrinterTable& t = printers();
   for (int i = from; i < to; ++i) {
-    auto print = t[size_t(c.sig.args[i].kind)].print;
-    if (c.style.pids && is_pid_arg(plan_of(c.call).pid_table_nr, i))  // -Y
-      format_pid(c.style, static_cast<int32_t>(c.arg(i)), c.call.enter_ns, c.out);
-    else if (print)
+    if (auto print = t[size_t(c.sig.args[i].kind)].print)
       print(c, i);
     else
       print_hex(c.out, c.arg(i));
@@ -121,11 +111,7 @@ void print_return(const ArgContext& c) {
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
     return print_error_return(c.out, static_cast<int>(-call.ret));
-  const Plan& plan = plan_of(call);
-  if (c.style.pids && returns_pid(plan.pid_table_nr))  // -Y
-    return format_pid(c.style, call.ret, call.exit_ns, c.out,
-                      returns_child(plan.pid_table_nr) ? call.tid : 0);
-  if (plan.prints_return) {
+  if (plan_of(call).prints_return) {
     const PrinterTable& t = printers();
     for (int i = 0; i < c.sig.nargs; ++i)
       if (auto f = t[size_t(c.sig.args[i].kind)].ret)
@@ -138,6 +124,10 @@ void print_return(const ArgContext& c) {
       return print_octal(c.out, static_cast<uint64_t>(call.ret));
     case syscalls::RetKind::Fd:
       return print_result_fd(c, call.ret);
+    case syscalls::RetKind::Pid:  // -Y names it
+      return format_pid(c.style, call.ret, call.exit_ns, c.out);
+    case syscalls::RetKind::ChildPid:  // -Y: a child gone before this line had our name
+      return format_pid(c.style, call.ret, call.exit_ns, c.out, call.tid);
     case syscalls::RetKind::Int:
       put_decimal(c.out, call.ret);
       return;

@@ -1,12 +1,13 @@
 // Whole-call decoders (format/decoders.h): clone, clone3, futex, rt_sigreturn, preadv2 and
-// pwritev2. Each prints what strace prints when the call starts and the rest at its end.
+// pwritev2, chosen by their signature rows. Each prints what strace prints when the call starts
+// and the rest at its end.
 #include "estrace/format/decoders.h"
 
-#include <asm/unistd_64.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
 
 #include <algorithm>
+#include <array>
 #include <csignal>
 #include <cstring>
 #include <iterator>
@@ -296,26 +297,22 @@ void pwritev2_enter(const ArgContext& c) {
   pv2_tail(c);
 }
 
-struct Entry {
-  uint32_t nr;
-  CallDecoder decoder;
-};
-
-const Entry kDecoders[] = {
-    {__NR_clone, {"clone", clone_enter, clone_exit}},
-    {__NR_clone3, {"clone3", clone3_enter, clone3_exit}},
-    {__NR_futex, {"futex", futex_enter, nullptr}},
-    {__NR_rt_sigreturn, {"rt_sigreturn", rt_sigreturn_enter, nullptr}},
-    {__NR_preadv2, {"preadv2", pv2_head, preadv2_exit}},
-    {__NR_pwritev2, {"pwritev2", pwritev2_enter, nullptr}},
-};
+// By syscalls::Decoder, the choice a signature row makes.
+constexpr std::array<CallDecoder, size_t(syscalls::Decoder::Count)> kDecoders = {{
+    {},                             // None
+    {clone_enter, clone_exit},      // Clone
+    {clone3_enter, clone3_exit},    // Clone3
+    {futex_enter, nullptr},         // Futex
+    {rt_sigreturn_enter, nullptr},  // RtSigreturn
+    {pv2_head, preadv2_exit},       // Preadv2
+    {pwritev2_enter, nullptr},      // Pwritev2
+}};
 
 }  // namespace
 
-const CallDecoder* call_decoder(uint32_t nr) {
-  for (const Entry& e : kDecoders)
-    if (e.nr == nr) return &e.decoder;
-  return nullptr;
+const CallDecoder* call_decoder(syscalls::Decoder d) {
+  if (d == syscalls::Decoder::None || size_t(d) >= kDecoders.size()) return nullptr;
+  return &kDecoders[size_t(d)];
 }
 
 }  // namespace estrace::format

@@ -2,49 +2,52 @@
 #include "estrace/format/io_dump.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <string_view>
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/event.h"
 #include "estrace/format/mmsg_capture.h"
-#include "estrace/syscalls/catalogue.h"
+#include "estrace/syscalls/signature.h"
 
 namespace estrace::format {
 namespace {
 
 // What argument 1 holds, as the call's capture lays it out.
 enum class Data {
+  None,     // not a call that moves data
   Buffer,   // bytes: arg 2 of them (writes) or the return value (reads)
   Iovec,    // struct iovec[] (es_iovec_item records), count at arg 2
   Msghdr,   // struct msghdr (es_msghdr_head, the address, then its iovecs)
   Mmsghdr,  // struct mmsghdr[] (es_mmsg_item per message): the first `ret` messages
 };
 
+// strace's dumpio() cases that estrace captures: rows flagged kDumpsIo, their argument 1 says
+// how the data is laid out and, by its direction, whether it goes out (a write: dumped even
+// when the call failed).
 struct IoRow {
-  std::string_view name;
-  bool write;  // data goes out: dumped even when the call failed
-  Data data;
+  Data data = Data::None;
+  bool write = false;
 };
 
-// strace's dumpio() cases that estrace captures (argument 1).
-constexpr std::array kIoRows = {
-    IoRow{"read", false, Data::Buffer},     IoRow{"pread64", false, Data::Buffer},
-    IoRow{"recvfrom", false, Data::Buffer}, IoRow{"readv", false, Data::Iovec},
-    IoRow{"preadv", false, Data::Iovec},    IoRow{"preadv2", false, Data::Iovec},
-    IoRow{"recvmsg", false, Data::Msghdr},  IoRow{"recvmmsg", false, Data::Mmsghdr},
-    IoRow{"write", true, Data::Buffer},     IoRow{"pwrite64", true, Data::Buffer},
-    IoRow{"sendto", true, Data::Buffer},    IoRow{"writev", true, Data::Iovec},
-    IoRow{"pwritev", true, Data::Iovec},    IoRow{"pwritev2", true, Data::Iovec},
-    IoRow{"sendmsg", true, Data::Msghdr},   IoRow{"sendmmsg", true, Data::Mmsghdr},
-};
-
-const IoRow* row_of(uint32_t nr) {
-  std::string_view name = syscalls::name_of(nr);
-  for (const IoRow& row : kIoRows)
-    if (row.name == name) return &row;
-  return nullptr;
+IoRow row_of(uint32_t nr) {
+  const syscalls::Signature* sig = syscalls::signature(nr);  // ia32 rows flag theirs too
+  if (!sig || !(sig->flags & syscalls::kDumpsIo) || sig->nargs < 2) return {};
+  const syscalls::ArgSig& a = sig->args[1];
+  const bool write = a.dir == syscalls::kIn;
+  switch (a.kind) {
+    case syscalls::ArgKind::BufIn:
+    case syscalls::ArgKind::BufOut:
+      return {Data::Buffer, write};
+    case syscalls::ArgKind::Iovec:
+      return {Data::Iovec, write};
+    case syscalls::ArgKind::Msghdr:
+      return {Data::Msghdr, write};
+    case syscalls::ArgKind::Mmsghdr:
+      return {Data::Mmsghdr, write};
+    default:
+      return {};
+  }
 }
 
 constexpr size_t kPerLine = 16;
@@ -102,23 +105,23 @@ void format_hexdump(std::string_view data, fmt::memory_buffer& out) {
   }
 }
 
-bool moves_data(uint32_t nr) { return row_of(nr) != nullptr; }
+bool moves_data(uint32_t nr) { return row_of(nr).data != Data::None; }
 
 void format_io_dump(const decode::Call& call, const std::function<bool(int)>& reads,
                     const std::function<bool(int)>& writes, fmt::memory_buffer& out) {
-  const IoRow* row = row_of(call.nr);  // ia32 calls by their names too
-  if (!row || !call.returned) return;
+  const IoRow row = row_of(call.nr);
+  if (row.data == Data::None || !call.returned) return;
   const int fd = static_cast<int32_t>(call.args[0]);
   if (fd < 0) return;
   const bool failed = call.ret < 0 && call.ret >= -4095;
-  const auto& wanted = row->write ? writes : reads;
-  if (!wanted || !wanted(fd) || (!row->write && failed)) return;
+  const auto& wanted = row.write ? writes : reads;
+  if (!wanted || !wanted(fd) || (!row.write && failed)) return;
   const decode::CaptureView* cap = call.capture(1);
   if (!cap || (cap->result & ES_CAPR_FAULT && cap->data.empty())) return;
-  const uint64_t moved = row->write ? UINT64_MAX : static_cast<uint64_t>(call.ret);
-  switch (row->data) {
+  const uint64_t moved = row.write ? UINT64_MAX : static_cast<uint64_t>(call.ret);
+  switch (row.data) {
     case Data::Buffer: {
-      uint64_t len = row->write ? call.args[2] : static_cast<uint64_t>(call.ret);
+      uint64_t len = row.write ? call.args[2] : static_cast<uint64_t>(call.ret);
       format_hexdump(cap->data.substr(0, std::min<uint64_t>(len, cap->data.size())), out);
       return;
     }
@@ -135,6 +138,8 @@ void format_io_dump(const decode::Call& call, const std::function<bool(int)>& re
     case Data::Mmsghdr:
       // The messages the call moved; each is dumped up to the msg_len the kernel wrote.
       if (!failed) dump_mmsghdr(cap->data, static_cast<uint64_t>(call.ret), out);
+      return;
+    case Data::None:
       return;
   }
 }

@@ -19,6 +19,7 @@ const PrinterTable& printers() {
     register_sockopt(t);
     register_compat(t);
     register_mmsg(t);  // after register_process: reuses the timespec printer
+    register_pid(t);
     return t;
   }();
   return table;

@@ -82,10 +82,7 @@ void sched_policy_arg(const ArgContext& c, int i) {
   print_xval(c.out, xlat::kSchedPolicies, static_cast<uint32_t>(c.arg(i)));
 }
 
-// sched_getscheduler(pid): the pid prints as a number, the result as "0 (SCHED_OTHER)".
-void sched_ret_pid(const ArgContext& c, int i) {
-  fmt::format_to(to(c), "{}", static_cast<int32_t>(c.arg(i)));
-}
+// sched_getscheduler(pid): the pid prints as any pid argument, the result as "0 (SCHED_OTHER)".
 bool sched_ret(const ArgContext& c, int) {
   fmt::format_to(to(c), "{}", c.call.ret);
   if (const char* n = xlat_name(xlat::kSchedPolicies, static_cast<uint64_t>(c.call.ret)))
@@ -119,7 +116,7 @@ void register_sys(PrinterTable& t) {
   t[size_t(K::RusageWho)].print = rusage_who_arg;
   t[size_t(K::SchedParam)].print = sched_param_arg;
   t[size_t(K::SchedPolicy)].print = sched_policy_arg;
-  t[size_t(K::SchedRet)].print = sched_ret_pid;
+  t[size_t(K::SchedRet)].print = print_pid_arg;
   t[size_t(K::SchedRet)].ret = sched_ret;
   t[size_t(K::CpuSet)].print = cpuset_arg;
 }

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/compat.h"
@@ -191,6 +193,16 @@ Rule rule_for(const ArgSig& a, unsigned limit, bool verbose) {
   }
 }
 
+// The next free capture slot of `spec`. A row that needs more than ES_MAX_CAPTURES is a mistake
+// in the tables: it fails loudly where the specs are built, at start-up, instead of losing a
+// capture (a unit test builds every row's widest spec).
+es_capture_slot& free_slot(es_syscall_spec& spec, uint32_t nr) {
+  for (es_capture_slot& s : spec.slots)
+    if (s.kind == ES_CAP_NONE) return s;
+  throw std::length_error("estrace: " + std::string(name_of(nr)) + " needs more than " +
+                          std::to_string(ES_MAX_CAPTURES) + " capture slots");
+}
+
 }  // namespace
 
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
@@ -203,12 +215,11 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
   // execve replaces the memory its arguments live in: read them before it does.
   const bool at_enter = sig->flags & kAtEnter;
 
-  int used = 0;
-  for (int i = 0; i < sig->nargs && used < ES_MAX_CAPTURES; ++i) {
+  for (int i = 0; i < sig->nargs; ++i) {
     if (is_compat_key(nr) && reads_64bit_layout(sig->args[i].kind)) continue;
     Rule r = rule_for(sig->args[i], string_limit, verbose);
     if (r.kind == ES_CAP_NONE) continue;
-    es_capture_slot& s = spec.slots[used++];
+    es_capture_slot& s = free_slot(spec, nr);
     s.kind = r.kind;
     s.arg = reg_of(nr, i);
     s.len_arg = r.len_from_aux ? reg_of(nr, sig->args[i].aux) : 0;
@@ -223,8 +234,7 @@ es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit, bool verbose) {
     // A msghdr's control messages travel in a capture of their own, copied when the
     // header is (a receive's at exit, with msg_controllen as the kernel set it).
     if (r.kind == ES_CAP_MSGHDR_ARG || r.kind == ES_CAP_MSGHDR_RET) {
-      if (used == ES_MAX_CAPTURES) continue;
-      es_capture_slot& control = spec.slots[used++];
+      es_capture_slot& control = free_slot(spec, nr);
       control = s;
       control.kind = ES_CAP_MSG_CONTROL;
       control.size = kMsgControlMax;
@@ -267,13 +277,8 @@ bool add_fd_identity(uint32_t nr, es_syscall_spec& spec) {
     }
   }
   if (slot.kind == ES_CAP_NONE) return false;
-  for (auto& s : spec.slots) {
-    if (s.kind == ES_CAP_NONE) {
-      s = slot;
-      return true;
-    }
-  }
-  return false;  // no room: -y falls back to /proc for this call
+  free_slot(spec, nr) = slot;
+  return true;
 }
 
 bool add_socket_identity(uint32_t nr, es_syscall_spec& spec) {

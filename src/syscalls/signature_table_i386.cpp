@@ -197,7 +197,7 @@ const Exception kExceptions[] = {
     OWN(olduname, 0, 0, RI, OPTR),
     RAW(idle, 0, 0),
     RAW(vm86old, 0, 1),
-    OWN(wait4, TP, BL, RI, INT, out(K::WaitStatus), in(K::WaitOptions), OPTR),
+    OWN(wait4, TP, BL, RP, PID, out(K::WaitStatus), in(K::WaitOptions), OPTR),
     OWN(sysinfo, 0, 0, RI, OPTR),  // struct compat_sysinfo: not decoded
     RAW(ipc, TI, 6),               // the multiplexed call is not decoded
     // The ia32 sigframe's sigcontext starts at sp once the restorer popped the signal number;
@@ -212,8 +212,8 @@ const Exception kExceptions[] = {
     OWN(getdents, TD, 0, RI, FD, OPTR, UINT),  // struct linux_dirent (32-bit): not decoded
     OWN(_newselect, TD, BL, RI, INT, in(K::FdSet, 0), in(K::FdSet, 0), in(K::FdSet, 0), PTR),
     // struct compat_iovec: captured as two u32 per item (ES_CAPF_PTR32), printed as x86_64's.
-    OWN(readv, TD, BL, RI, FD, out(K::Iovec, 2), INT),
-    OWN(writev, TD, 0, RI, FD, in(K::Iovec, 2), INT),
+    OWN(readv, TD, BL | IO, RI, FD, out(K::Iovec, 2), INT),
+    OWN(writev, TD, IO, RI, FD, in(K::Iovec, 2), INT),
     OWN(nanosleep, 0, BL, RI, in(K::Timespec32), OPTR),
     RAW(vm86, 0, 2),
     // The frame's mask is at sp + 248 here (ia32 rt_sigframe after its return address: sig,
@@ -278,20 +278,20 @@ const Exception kExceptions[] = {
     // struct itimerspec32: printed as addresses.
     OWN(timerfd_settime, TD, 0, RI, FD, in(K::TimerfdSetFlags), PTR, OPTR),
     OWN(timerfd_gettime, TD, 0, RI, FD, OPTR),
-    own(row(__NR_preadv, "preadv", TD, BL, RI, {FD, out(K::Iovec, 2), INT, LONG}),
+    own(row(__NR_preadv, "preadv", TD, BL | IO, RI, {FD, out(K::Iovec, 2), INT, LONG}),
         remap({0, 1, 2, P(3)})),
-    own(row(__NR_pwritev, "pwritev", TD, 0, RI, {FD, in(K::Iovec, 2), INT, LONG}),
+    own(row(__NR_pwritev, "pwritev", TD, IO, RI, {FD, in(K::Iovec, 2), INT, LONG}),
         remap({0, 1, 2, P(3)})),
     SPLIT(fanotify_mark, fanotify_mark, 0, 1, P(2), 4, 5),
     // struct compat_mmsghdr: printed as an address (the capture knows x86_64's layout only).
     OWN(recvmmsg, TN, BL, RI, FD, OPTR, UINT, in(K::MsgFlags), in(K::Timespec32)),
     OWN(sendmmsg, TN, 0, RI, FD, PTR, UINT, in(K::MsgFlags)),
     // struct compat_msghdr: captured widened to x86_64's layout (ES_CAPF_PTR32).
-    OWN(sendmsg, TN, 0, RI, FD, in(K::Msghdr), in(K::MsgFlags)),
-    OWN(recvmsg, TN, BL, RI, FD, out(K::Msghdr), in(K::MsgFlags)),
-    own(row(__NR_preadv2, "preadv2", TD, BL, RI, {FD, out(K::Iovec, 2), INT, LONG, HEX}),
+    OWN(sendmsg, TN, IO, RI, FD, in(K::Msghdr), in(K::MsgFlags)),
+    OWN(recvmsg, TN, BL | IO, RI, FD, out(K::Msghdr), in(K::MsgFlags)),
+    own(row(__NR_preadv2, "preadv2", TD, BL | IO, RI, {FD, out(K::Iovec, 2), INT, LONG, HEX}),
         remap({0, 1, 2, P(3), 5})),
-    own(row(__NR_pwritev2, "pwritev2", TD, 0, RI, {FD, in(K::Iovec, 2), INT, LONG, HEX}),
+    own(row(__NR_pwritev2, "pwritev2", TD, IO, RI, {FD, in(K::Iovec, 2), INT, LONG, HEX}),
         remap({0, 1, 2, P(3), 5})),
     // y2038: the _time64 calls take x86_64's 64-bit structures.
     LIKE(clock_gettime64, clock_gettime),
@@ -324,7 +324,8 @@ const Exception kExceptions[] = {
 
 // 32-bit signed arguments: sign-extended, so -1, AT_FDCWD and negative offsets print as such.
 bool is_signed(ArgKind k) {
-  return k == ArgKind::Int || k == ArgKind::Long || k == ArgKind::Fd || k == ArgKind::Dirfd;
+  return k == ArgKind::Int || k == ArgKind::Long || k == ArgKind::Fd || k == ArgKind::Dirfd ||
+         k == ArgKind::Pid;
 }
 
 struct Entry {
@@ -351,6 +352,9 @@ struct Table {
       auto x86 = number_of(like);
       if (x && x->own.name) {
         e.sig = x->own;
+        // An own row with a `like` is printed by that x86_64 row's whole-call decoder.
+        if (const Signature* s = x->like && x86 ? signature(*x86) : nullptr)
+          e.sig.decoder = s->decoder;
       } else if (const Signature* s = x86 ? signature(*x86) : nullptr) {
         e.sig = *s;
       } else {

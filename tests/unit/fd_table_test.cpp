@@ -219,5 +219,50 @@ TEST(FdTable, DescriptorsReceivedWithScmRightsAreNamed) {
   EXPECT_EQ(text(t.name(tgid, 9)), std::nullopt);  // the same number on another filesystem
 }
 
+// Every call whose row returns a fd names it, from the kernel's file table as the call left
+// it (the process may be gone from /proc by the time its line is printed).
+TEST(FdTable, EveryFdReturningCallNamesItsFd) {
+  const uint32_t tgid = 1u << 30;  // no such process: /proc cannot answer
+  struct Case {
+    const char* call;
+    const char* inode;  // the anonymous inode's name, as /proc/PID/fd shows it
+  };
+  for (auto [call, inode] :
+       {Case{"userfaultfd", "[userfaultfd]"}, Case{"fanotify_init", "[fanotify]"},
+        Case{"io_uring_setup", "[io_uring]"}, Case{"fsopen", "[fscontext]"},
+        Case{"pidfd_getfd", "[eventfd]"}, Case{"landlock_create_ruleset", "[landlock-ruleset]"}}) {
+    FdTable t;
+    Call c = make(call, {}, 6, tgid);
+    const std::string created = files_capture({file(6, 77, 0, inode)});
+    c.captures[c.ncaptures++] = CaptureView{ES_ARG_RESULT, ES_CAP_FD_FILE_RET, 0, created};
+    t.before_line(c);
+    EXPECT_EQ(text(t.result_name(tgid, 6)), std::string("anon_inode:") + inode) << call;
+    EXPECT_EQ(text(t.name(tgid, 6)), std::string("anon_inode:") + inode) << call;
+  }
+}
+
+// open_tree's fd is a directory's: named as /proc shows it while the call is decoded, and
+// kept after the fd is closed.
+TEST(FdTable, OpenTreeNamesItsFd) {
+  FdTable t;
+  const uint32_t tgid = static_cast<uint32_t>(getpid());
+  int fd = open("/", O_PATH | O_DIRECTORY);
+  ASSERT_GE(fd, 0);
+  std::string path = "/";
+  path.push_back('\0');
+  Call c = make("open_tree", {uint64_t(AT_FDCWD), 0, 0}, fd, tgid);
+  c.captures[c.ncaptures++] = CaptureView{1, ES_CAP_PATH, 0, path};
+  t.before_line(c);
+  close(fd);
+  EXPECT_EQ(text(t.name(tgid, fd)), "/");
+}
+
+// The same calls are sent for the table under a narrow -e trace=, so their fds keep names.
+TEST(FdTable, FdReturningCallsChangeIt) {
+  for (auto name : {"userfaultfd", "fanotify_init", "io_uring_setup", "open_tree", "fsopen",
+                    "pidfd_getfd", "landlock_create_ruleset"})
+    EXPECT_TRUE(changes_fd_table(name)) << name;
+}
+
 }  // namespace
 }  // namespace estrace::decode

@@ -1,6 +1,8 @@
 // syscalls: catalogue, classes, -e trace= parsing and capture rows.
 #include <algorithm>
 #include <set>
+#include <stdexcept>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -225,6 +227,35 @@ TEST(CaptureSpec, DerivedFromTheSignatures) {
   EXPECT_EQ(capture_spec(400, 32).flags, 0u);
   for (const Signature& s : all_signatures())
     EXPECT_TRUE(capture_spec(s.nr, 32).flags & ES_SPEC_TRACED) << s.name;
+}
+
+// -y's capture of the fds a call creates comes on top of what the row's arguments ask for:
+// every row has room for all of them, and a spec without room fails loudly, never by
+// dropping a capture.
+TEST(CaptureSpec, EveryRowHasRoomForItsCaptures) {
+  auto widest = [](uint32_t nr) {
+    es_syscall_spec spec = capture_spec(nr, 4096, true);
+    add_fd_identity(nr, spec);
+    return spec;
+  };
+  for (const Signature& s : all_signatures()) EXPECT_NO_THROW(widest(s.nr)) << s.name;
+  for (const Signature& s : compat_signatures()) EXPECT_NO_THROW(widest(s.nr)) << s.name;
+
+  // recvmsg and sendmsg: the header, its control messages, and the fds a receive brought.
+  auto kinds = [](const es_syscall_spec& spec) {
+    std::vector<int> k;
+    for (const auto& slot : spec.slots)
+      if (slot.kind != ES_CAP_NONE) k.push_back(slot.kind);
+    return k;
+  };
+  EXPECT_EQ(kinds(widest(*number_of("recvmsg"))),
+            (std::vector<int>{ES_CAP_MSGHDR_RET, ES_CAP_MSG_CONTROL, ES_CAP_FD_FILE_RECV}));
+  EXPECT_EQ(kinds(widest(*number_of("sendmsg"))),
+            (std::vector<int>{ES_CAP_MSGHDR_ARG, ES_CAP_MSG_CONTROL}));
+
+  es_syscall_spec full{};
+  for (auto& slot : full.slots) slot.kind = ES_CAP_FIXED;
+  EXPECT_THROW(add_fd_identity(*number_of("openat"), full), std::length_error);
 }
 
 }  // namespace

@@ -18,9 +18,12 @@
 
 namespace estrace::decode {
 
-// Whether a successful call of this syscall changes a descriptor table or the working
-// directory (opens, dups, closes, chdir, execve): the BPF side sends these even when they
-// are not shown, so the names stay right under a narrow -e trace= or -Z.
+// Whether a successful call of this syscall (an x86_64 number or an ia32 key) changes a
+// descriptor table or the working directory (its row's syscalls::FdEffect: opens, dups, closes,
+// chdir, execve): the BPF side sends these even when they are not shown, so the names stay
+// right under a narrow -e trace= or -Z.
+bool changes_fd_table(uint32_t nr);
+// The same by name (x86_64's row when both tables have it).
 bool changes_fd_table(std::string_view name);
 
 class FdTable final : public format::FdNames {
@@ -54,6 +57,8 @@ class FdTable final : public format::FdNames {
   format::FdName describe(const std::string& target) const;
   format::FdName socket_name(const es_sock_info& s);
   std::optional<format::FdName> received_name(uint32_t tgid, const es_fd_file& f);
+  // chdir, fchdir: the working directory the call moved to.
+  void change_dir(const Call& call);
   // Names (or forgets) `fd`, which the call created: by the kernel's file table as the call
   // returned (`created`), else by /proc.
   void name_created(Table& table, uint32_t tgid, const std::vector<es_fd_file>& created, int fd);

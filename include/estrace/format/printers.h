@@ -83,12 +83,15 @@ void register_io(PrinterTable& t);       // iovec, flock, in/out socklen, ioctl'
 void register_sockopt(PrinterTable& t);  // setsockopt/getsockopt levels, names, values
 void register_compat(PrinterTable& t);   // ia32 layouts: stat64, 32-bit timespec, user_desc
 void register_mmsg(PrinterTable& t);     // sendmmsg/recvmmsg message arrays, recvmmsg's timeout
+void register_pid(PrinterTable& t);      // pids, named by -Y (pid_args.cpp)
 
 // Shared small printers.
 void print_fd(const ArgContext& c, int64_t fd);
 // A descriptor the call returned (dup's, F_DUPFD's): named as the call left it, which may
 // differ from what the table says once the line is out (dup2 onto an open fd).
 void print_result_fd(const ArgContext& c, int64_t fd);
+// A pid argument: 1234, or 1234<bash> under -Y (its command name as the call started).
+void print_pid_arg(const ArgContext& c, int i);
 void print_ptr(fmt::memory_buffer& out, uint64_t addr);  // NULL or 0x...
 void print_hex(fmt::memory_buffer& out, uint64_t v);     // 0 or 0x...
 void print_octal(fmt::memory_buffer& out, uint64_t v);   // 000, 0644

@@ -60,8 +60,9 @@ std::vector<std::string> trace_set_words();
 es_syscall_spec capture_spec(uint32_t nr, unsigned string_limit);
 
 // For -y: adds to `spec` a capture of what the fds a call creates refer to (its returned fd,
-// pipe's int[2], or the fds a receive's SCM_RIGHTS messages brought) when there is a free
-// slot. Returns false when the call creates none.
+// pipe's int[2], or the fds a receive's SCM_RIGHTS messages brought). Returns false when the
+// call creates none. A spec with no slot left for it throws std::length_error, as
+// capture_spec does for a row that needs more than ES_MAX_CAPTURES: a bug in the tables.
 bool add_fd_identity(uint32_t nr, es_syscall_spec& spec);
 
 // For -yy: marks the call's descriptor arguments (spec.fd_args) so the BPF side describes

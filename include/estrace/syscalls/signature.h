@@ -130,16 +130,43 @@ enum class ArgKind : uint8_t {
   Mmsghdr,      // struct mmsghdr[args[aux]]: sendmmsg's with msg_len of the first `ret` sent;
                 // recvmmsg's (out) the first `ret` received
   MmsgTimeout,  // recvmmsg's timeout as the call started; " (left {...})" after the count
-  Count,        // the number of ArgKinds; keep last
+  // Process ids (-Y names them: "kill(1234<bash>, SIGTERM)").
+  Pid,    // a pid, tid or process group id: decimal, as Int
+  Count,  // the number of ArgKinds; keep last
 };
 
 // Return value kinds: how "= RET" prints after the error check.
 enum class RetKind : uint8_t {
-  Int,    // signed decimal; -4095..-1 are errors
-  Fd,     // like Int; -y decorates it
-  Hex,    // addresses: mmap, brk, shmat
-  Octal,  // umask
+  Int,       // signed decimal; -4095..-1 are errors
+  Fd,        // like Int; -y decorates it
+  Hex,       // addresses: mmap, brk, shmat
+  Octal,     // umask
+  Pid,       // like Int; -Y adds the command name (getpid, wait4)
+  ChildPid,  // a new child's pid: -Y names it like its parent until it execs (fork, clone)
 };
+
+// True for the argument kinds that hold a pid (-Y names them).
+constexpr bool is_pid_kind(ArgKind k) { return k == ArgKind::Pid || k == ArgKind::SchedRet; }
+
+// What a successful call does to the caller's descriptor table or working directory, which
+// -y and -P keep a copy of (decode/fd_table.h). Worked out by rows::row() from the row's
+// return and argument kinds; the row names it only where those cannot tell.
+enum class FdEffect : uint8_t {
+  None,
+  NewFd,     // the returned fd is new: named as the kernel's file table or /proc has it
+  OpenPath,  // the returned fd opens the path argument (open, openat, creat, openat2)
+  Dup,       // the returned fd is a copy of args[0] (dup, dup2, dup3)
+  DupByCmd,  // the same when the FcntlCmd argument duplicates (fcntl F_DUPFD*)
+  Close,     // args[0] is gone
+  FdPair,    // the PipeFds argument holds two new fds (pipe, pipe2, socketpair)
+  Received,  // SCM_RIGHTS brought fds: a receive's Msghdr or Mmsghdr argument
+  Chdir,     // the working directory is the Path argument, or what the Fd argument names
+  Exec,      // the process image is replaced (an Argv argument): fds > 2 may be gone
+};
+
+// The whole-call decoder a row is printed by (format/decoders.h), for the few calls whose text
+// a per-argument row cannot express; None: the row's argument kinds drive the line.
+enum class Decoder : uint8_t { None, Clone, Clone3, Futex, RtSigreturn, Preadv2, Pwritev2, Count };
 
 enum Dir : uint8_t { kIn = 0, kOut = 1 };
 
@@ -153,6 +180,8 @@ enum SigFlags : uint8_t {
   kMayBlock = 1 << 0,  // may sleep for long: BPF emits an enter record (unfinished ...)
   kNoReturn = 1 << 1,  // exit, exit_group
   kAtEnter = 1 << 2,   // execve: the call destroys its arguments, capture them at entry
+  kDumpsIo = 1 << 3,   // moves data through args[0]: -e read=/write= dump argument 1 (its kind
+                       // says how: BufIn/BufOut, Iovec, Msghdr, Mmsghdr; its direction, which)
 };
 
 // Members widest first, so a row is 40 bytes rather than 48 (the tables hold hundreds). Rows are
@@ -164,8 +193,11 @@ struct Signature {
   uint8_t nargs = 0;
   uint8_t flags = 0;  // SigFlags
   RetKind ret = RetKind::Int;
+  FdEffect fd = FdEffect::None;
+  Decoder decoder = Decoder::None;
   std::array<ArgSig, 6> args{};
 };
+static_assert(sizeof(Signature) == 40, "keep rows small: members widest first");
 
 // The row for `nr`, or nullptr when the number has no syscall.
 const Signature* signature(uint32_t nr);
