@@ -13,53 +13,22 @@
 namespace estrace::cli::detail {
 namespace {
 
-// strace 6.1's qualifiers and the other spellings its qualify.c accepts for each.
-struct Qualifier {
+// One setting being applied: its name, the value given, the options it changes.
+struct Apply {
   std::string_view name;
-  std::string_view spellings;  // blank-separated, the name first
-};
-constexpr std::array kQualifiers = {
-    Qualifier{"trace", "trace t"},
-    Qualifier{"abbrev", "abbrev a"},
-    Qualifier{"verbose", "verbose v"},
-    Qualifier{"raw", "raw x"},
-    Qualifier{"signal", "signal signals s"},
-    Qualifier{"status", "status"},
-    Qualifier{"read", "read reads r"},
-    Qualifier{"write", "write writes w"},
-    Qualifier{"fault", "fault"},
-    Qualifier{"inject", "inject"},
-    Qualifier{"kvm", "kvm"},
-    Qualifier{"quiet", "quiet silent silence q"},
-    Qualifier{"decode-fds", "decode-fds decode-fd"},
-    Qualifier{"decode-pids", "decode-pids decode-pid"},
-};
+  std::string_view value;
+  Options& options;
+  std::string& error;
+  bool long_only;  // a long option's value, not an -e qualifier: spelled "--name=value"
 
-// "t" -> "trace"; empty when `spelling` is no qualifier.
-std::string_view qualifier_named(std::string_view spelling) {
-  for (const Qualifier& q : kQualifiers) {
-    std::string_view rest = q.spellings;
-    while (!rest.empty()) {
-      size_t blank = std::min(rest.find(' '), rest.size());
-      if (rest.substr(0, blank) == spelling) return q.name;
-      rest.remove_prefix(std::min(blank + 1, rest.size()));
-    }
+  // Refuses the value by name, saying what estrace knows (`hint`); always false.
+  bool unsupported(std::string_view hint) const {
+    error = long_only ? "--" : "-e ";
+    error += std::string(name) + "=" + std::string(value) + " is not supported yet";
+    if (!hint.empty()) error += " (estrace knows " + std::string(hint) + ")";
+    return false;
   }
-  return {};
-}
-
-// Long options whose value is not an -e qualifier, so messages spell them as "--name=value".
-bool is_long_only(std::string_view name) {
-  return name == "absolute-timestamps" || name == "syscall-times" || name == "strings-in-hex";
-}
-
-bool unsupported(std::string_view name, std::string_view value, std::string_view hint,
-                 std::string& error) {
-  error = is_long_only(name) ? "--" : "-e ";
-  error += std::string(name) + "=" + std::string(value) + " is not supported yet";
-  if (!hint.empty()) error += " (estrace knows " + std::string(hint) + ")";
-  return false;
-}
+};
 
 // Calls each comma-separated item of `list`; false as soon as one is refused.
 template <typename Fn>
@@ -94,10 +63,10 @@ bool set_trace(std::string_view value, Options& options, std::string& error) {
 
 // strace's --absolute-timestamps=[[format:]FORMAT[,[precision:]PRECISION]], for the three
 // combinations -t, -tt and -ttt stand for (and "none").
-bool set_timestamps(std::string_view value, Options& options, std::string& error) {
+bool timestamps(const Apply& a) {
   std::string_view format = "time";
   std::string_view precision = "s";
-  bool known = each_item(value.empty() ? "time" : value, [&](std::string_view item) {
+  bool known = each_item(a.value.empty() ? "time" : a.value, [&](std::string_view item) {
     if (item.starts_with("format:")) {
       format = item.substr(7);
     } else if (item.starts_with("precision:")) {
@@ -112,24 +81,25 @@ bool set_timestamps(std::string_view value, Options& options, std::string& error
     return true;
   });
   constexpr std::string_view kHint = "time, time,us, unix,us and none";
-  if (!known) return unsupported("absolute-timestamps", value, kHint, error);
+  if (!known) return a.unsupported(kHint);
   if (format == "none") {
-    options.time = TimeMode::None;
+    a.options.time = TimeMode::None;
   } else if (format == "time" && precision == "s") {
-    options.time = TimeMode::Seconds;
+    a.options.time = TimeMode::Seconds;
   } else if (format == "time" && precision == "us") {
-    options.time = TimeMode::Micros;
+    a.options.time = TimeMode::Micros;
   } else if (format == "unix" && precision == "us") {
-    options.time = TimeMode::Epoch;
+    a.options.time = TimeMode::Epoch;
   } else {
-    return unsupported("absolute-timestamps", value, kHint, error);
+    return a.unsupported(kHint);
   }
   return true;
 }
 
 // status=SET: successful, failed, unfinished, unavailable, detached, all, none; a leading
 // '!' takes the complement (strace's syntax).
-bool set_status(std::string_view value, Options& options, std::string& error) {
+bool status(const Apply& a) {
+  std::string_view value = a.value;
   bool negate = value.starts_with("!");
   if (negate) value.remove_prefix(1);
   uint32_t bits = 0;
@@ -150,112 +120,167 @@ bool set_status(std::string_view value, Options& options, std::string& error) {
     return false;
   });
   if (!known || value.empty()) {
-    error = "invalid status '" + std::string(value) + "'";
+    a.error = "invalid status '" + std::string(value) + "'";
     return false;
   }
-  options.status = negate ? (kStatusAll & ~bits) : bits;
+  a.options.status = negate ? (kStatusAll & ~bits) : bits;
   return true;
+}
+
+bool trace(const Apply& a) { return set_trace(a.value, a.options, a.error); }
+
+// -v is strace's abbrev=none.
+bool abbrev(const Apply& a) {
+  if (a.value != "all" && a.value != "none") return a.unsupported("all, none");
+  a.options.verbose = a.value == "none";
+  return true;
+}
+
+// Only the default is accepted: estrace dereferences everything and decodes all.
+bool verbose(const Apply& a) { return a.value == "all" || a.unsupported("all"); }
+bool raw(const Apply& a) { return a.value == "none" || a.unsupported("none"); }
+
+// -q in strace is quiet=attach,personality: attach/detach messages and personality notices.
+bool quiet(const Apply& a) {
+  if (a.value == "none") {
+    a.options.quiet = false;
+    a.options.personality_notices = true;
+    return true;
+  }
+  bool attach = a.value.empty(), personality = a.value.empty();
+  bool ok = a.value.empty() || each_item(a.value, [&](std::string_view item) {
+              attach |= item == "attach";
+              personality |= item == "personality";
+              return item == "attach" || item == "personality";
+            });
+  if (!ok) return a.unsupported("attach, personality, none");
+  if (attach) a.options.quiet = true;
+  if (personality) a.options.personality_notices = false;
+  return true;
+}
+
+bool decode_fds(const Apply& a) {
+  if (a.value.empty() || a.value == "path") {
+    a.options.decode_fds = 1;
+  } else if (a.value == "all") {
+    a.options.decode_fds = 2;
+  } else if (a.value == "none") {
+    a.options.decode_fds = 0;
+  } else {
+    return a.unsupported("path, all, none");
+  }
+  return true;
+}
+
+bool syscall_times(const Apply& a) {
+  if (!a.value.empty() && a.value != "us") return a.unsupported("us");
+  a.options.show_duration = true;
+  return true;
+}
+
+bool strings_in_hex(const Apply& a) {
+  if (a.value.empty() || a.value == "all") {
+    a.options.hex = HexMode::All;
+  } else if (a.value == "non-ascii") {
+    a.options.hex = HexMode::NonAscii;
+  } else {
+    return a.unsupported("non-ascii, all");
+  }
+  return true;
+}
+
+// A number set read by `Read` into a member of the options.
+template <NumberSet Options::*Set, auto Read>
+bool number_set(const Apply& a) {
+  auto set = Read(a.value, a.error);
+  if (!set) return false;
+  a.options.*Set = std::move(*set);
+  return true;
+}
+
+// strace: a comma list of comm and pidns; estrace has no pid namespace translation.
+bool decode_pids(const Apply& a) {
+  bool known = each_item(a.value, [&](std::string_view item) {
+    if (item == "comm") a.options.decode_pids_comm = true;
+    return item == "comm" || item == "none";
+  });
+  if (a.value == "none") a.options.decode_pids_comm = false;
+  if (!known) {
+    if (a.value.find("pidns") != std::string_view::npos) return a.unsupported("comm");
+    a.error = "invalid decode-pids '" + std::string(a.value) + "'";
+    return false;
+  }
+  return true;
+}
+
+// strace's qualifiers that estrace does not have.
+bool refused(const Apply& a) {
+  return a.unsupported(
+      "trace=, status=, signal=, read=, write=, abbrev=, quiet=, decode-fds=, decode-pids=");
+}
+
+struct Setting {
+  std::string_view name;
+  // -e spellings other than the name, blank-separated (strace 6.1's qualify.c); kLongOnly for
+  // a long option's value that is no -e qualifier.
+  std::string_view others;
+  bool (*apply)(const Apply& a);
+};
+constexpr std::string_view kLongOnly = "--";
+
+constexpr std::array kSettings = {
+    Setting{"trace", "t", trace},
+    Setting{"abbrev", "a", abbrev},
+    Setting{"verbose", "v", verbose},
+    Setting{"raw", "x", raw},
+    Setting{"signal", "signals s", number_set<&Options::signals, parse_signal_set>},
+    Setting{"status", "", status},
+    Setting{"read", "reads r", number_set<&Options::read_fds, parse_fd_set>},
+    Setting{"write", "writes w", number_set<&Options::write_fds, parse_fd_set>},
+    Setting{"fault", "", refused},
+    Setting{"inject", "", refused},
+    Setting{"kvm", "", refused},
+    Setting{"quiet", "silent silence q", quiet},
+    Setting{"decode-fds", "decode-fd", decode_fds},
+    Setting{"decode-pids", "decode-pid", decode_pids},
+    Setting{"absolute-timestamps", kLongOnly, timestamps},
+    Setting{"syscall-times", kLongOnly, syscall_times},
+    Setting{"strings-in-hex", kLongOnly, strings_in_hex},
+};
+
+// The setting an -e qualifier spells ("t" -> trace); null when `spelling` is no qualifier.
+const Setting* qualifier_named(std::string_view spelling) {
+  for (const Setting& s : kSettings) {
+    if (s.others == kLongOnly) continue;
+    if (s.name == spelling) return &s;
+    std::string_view rest = s.others;
+    while (!rest.empty()) {
+      size_t blank = std::min(rest.find(' '), rest.size());
+      if (rest.substr(0, blank) == spelling) return &s;
+      rest.remove_prefix(std::min(blank + 1, rest.size()));
+    }
+  }
+  return nullptr;
+}
+
+bool apply(const Setting& s, std::string_view value, Options& options, std::string& error) {
+  return s.apply(Apply{s.name, value, options, error, s.others == kLongOnly});
 }
 
 }  // namespace
 
 bool apply_setting(std::string_view name, std::string_view value, Options& options,
                    std::string& error) {
-  if (name == "trace") return set_trace(value, options, error);
-  if (name == "absolute-timestamps") return set_timestamps(value, options, error);
-  if (name == "abbrev") {
-    // -v is strace's abbrev=none.
-    if (value != "all" && value != "none") return unsupported(name, value, "all, none", error);
-    options.verbose = value == "none";
-    return true;
-  }
-  if (name == "verbose" || name == "raw") {
-    // Only each one's default is accepted: estrace dereferences everything and decodes all.
-    std::string_view usual = name == "verbose" ? "all" : "none";
-    return value == usual || unsupported(name, value, usual, error);
-  }
-  if (name == "quiet") {
-    // -q in strace is quiet=attach,personality: attach/detach messages and personality notices.
-    if (value == "none") {
-      options.quiet = false;
-      options.personality_notices = true;
-      return true;
-    }
-    bool attach = value.empty(), personality = value.empty();
-    bool ok = value.empty() || each_item(value, [&](std::string_view item) {
-                attach |= item == "attach";
-                personality |= item == "personality";
-                return item == "attach" || item == "personality";
-              });
-    if (!ok) return unsupported(name, value, "attach, personality, none", error);
-    if (attach) options.quiet = true;
-    if (personality) options.personality_notices = false;
-    return true;
-  }
-  if (name == "decode-fds") {
-    if (value.empty() || value == "path") {
-      options.decode_fds = 1;
-    } else if (value == "all") {
-      options.decode_fds = 2;
-    } else if (value == "none") {
-      options.decode_fds = 0;
-    } else {
-      return unsupported(name, value, "path, all, none", error);
-    }
-    return true;
-  }
-  if (name == "syscall-times") {
-    if (!value.empty() && value != "us") return unsupported(name, value, "us", error);
-    options.show_duration = true;
-    return true;
-  }
-  if (name == "strings-in-hex") {
-    if (value.empty() || value == "all") {
-      options.hex = HexMode::All;
-    } else if (value == "non-ascii") {
-      options.hex = HexMode::NonAscii;
-    } else {
-      return unsupported(name, value, "non-ascii, all", error);
-    }
-    return true;
-  }
-  if (name == "status") return set_status(value, options, error);
-  if (name == "signal" || name == "read" || name == "write") {
-    auto set = name == "signal" ? parse_signal_set(value, error) : parse_fd_set(value, error);
-    if (!set) return false;
-    NumberSet& target = name == "signal" ? options.signals
-                        : name == "read" ? options.read_fds
-                                         : options.write_fds;
-    target = std::move(*set);
-    return true;
-  }
-  if (name == "decode-pids") {
-    // strace: a comma list of comm and pidns; estrace has no pid namespace translation.
-    bool known = each_item(value, [&](std::string_view item) {
-      if (item == "comm") options.decode_pids_comm = true;
-      return item == "comm" || item == "none";
-    });
-    if (value == "none") options.decode_pids_comm = false;
-    if (!known) {
-      if (value.find("pidns") != std::string_view::npos)
-        return unsupported(name, value, "comm", error);
-      error = "invalid decode-pids '" + std::string(value) + "'";
-      return false;
-    }
-    return true;
-  }
-  // fault, inject, kvm.
-  return unsupported(name, value,
-                     "trace=, status=, signal=, read=, write=, abbrev=, quiet=, decode-fds=, "
-                     "decode-pids=",
-                     error);
+  for (const Setting& s : kSettings)
+    if (s.name == name) return apply(s, value, options, error);
+  return refused(Apply{name, value, options, error, false});
 }
 
 bool apply_expression(std::string_view expr, Options& options, std::string& error) {
   size_t eq = expr.find('=');
   if (eq != std::string_view::npos) {
-    std::string_view name = qualifier_named(expr.substr(0, eq));
-    if (!name.empty()) return apply_setting(name, expr.substr(eq + 1), options, error);
+    if (const Setting* s = qualifier_named(expr.substr(0, eq)))
+      return apply(*s, expr.substr(eq + 1), options, error);
   }
   // No known qualifier: strace reads the whole expression as a syscall set, so "-e foo=bar"
   // fails as an unknown system call, as it does there.
