@@ -68,11 +68,11 @@ std::array<Plan, ES_SPEC_ROWS> make_plans() {
 const std::array<Plan, ES_SPEC_ROWS> kPlans = make_plans();
 const Plan kUnknownPlan;
 
-const Plan& plan_of(const decode::Call& call) {
+const Plan& plan_of(const model::Call& call) {
   return call.nr < ES_SPEC_ROWS ? kPlans[call.nr] : kUnknownPlan;
 }
 
-const Signature& sig_of(const decode::Call& call) { return *plan_of(call).sig; }
+const Signature& sig_of(const model::Call& call) { return *plan_of(call).sig; }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
 int shown_args(const ArgContext& c) {
@@ -116,7 +116,7 @@ void pad_to_return_column(fmt::memory_buffer& out) {
 
 // "= 3", "= -1 ENOENT (...)", "= ?": no leading space (the caller aligns it).
 void print_return(const ArgContext& c) {
-  const decode::Call& call = c.call;
+  const model::Call& call = c.call;
   put(c.out, "= ");
   if (!call.returned) return put(c.out, '?');
   if (call.ret < 0 && call.ret >= -4095)
@@ -146,13 +146,13 @@ void print_return(const ArgContext& c) {
 
 }  // namespace
 
-std::string CallFormatter::name(const decode::Call& call) const {
+std::string CallFormatter::name(const model::Call& call) const {
   const Signature& s = sig_of(call);
   if (s.name) return s.name;
   return fmt::format("syscall_{:#x}", syscalls::arch_number(call.nr));
 }
 
-void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
+void CallFormatter::enter_part(const model::Call& call, fmt::memory_buffer& out) const {
   XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   if (s.name)
@@ -169,7 +169,7 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
   print_args(c, 0, first_out(c, shown), shown);
 }
 
-void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out) const {
+void CallFormatter::exit_args(const model::Call& call, fmt::memory_buffer& out) const {
   XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
@@ -182,13 +182,13 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
   put(out, ')');
 }
 
-void CallFormatter::return_value(const decode::Call& call, fmt::memory_buffer& out) const {
+void CallFormatter::return_value(const model::Call& call, fmt::memory_buffer& out) const {
   XlatScope xlat(style_.xlat);
   ArgContext c{call, sig_of(call), style_, out};
   print_return(c);
 }
 
-void CallFormatter::exit_part(const decode::Call& call, fmt::memory_buffer& out) const {
+void CallFormatter::exit_part(const model::Call& call, fmt::memory_buffer& out) const {
   exit_args(call, out);
   // Columns count from the start of the line being built in `out`: the writer puts the line
   // prefix (pid, timestamp) and the enter part, or "<... read resumed>", there first.

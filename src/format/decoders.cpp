@@ -82,7 +82,7 @@ struct CloneArgs {
 };
 
 bool load_clone_args(const ArgContext& c, CloneArgs& a) {
-  const decode::CaptureView* d = c.data(0);
+  const model::CaptureView* d = c.data(0);
   if (!d || d->data.size() < 64) return false;
   a = {};
   std::memcpy(&a, d->data.data(), std::min(d->data.size(), sizeof a));
@@ -266,7 +266,7 @@ void futex_enter(const ArgContext& c) {
 // BPF side needs a stack-relative copy for that); otherwise strace's fallback text for a frame
 // it cannot read, the bare address of nothing, is not guessed: "{mask=...}" is left out.
 void rt_sigreturn_enter(const ArgContext& c) {
-  const decode::CaptureView* d = c.call.capture(0);
+  const model::CaptureView* d = c.call.capture(0);
   if (!d || (d->result & ES_CAPR_FAULT) || d->data.size() < 8) return;
   uint64_t mask;
   std::memcpy(&mask, d->data.data(), 8);

@@ -112,7 +112,7 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style
 
 }  // namespace
 
-void format_signal(const decode::Signal& sig, fmt::memory_buffer& out, const Style* style) {
+void format_signal(const model::Signal& sig, fmt::memory_buffer& out, const Style* style) {
   put(out, "--- ");
   print_signo(out, sig.sig);  // the line's own name stays a name under -X, as in strace
   XlatScope xlat(style ? style->xlat : xlat_mode());
@@ -121,7 +121,7 @@ void format_signal(const decode::Signal& sig, fmt::memory_buffer& out, const Sty
   put(out, " ---");
 }
 
-void format_exit(const decode::Exit& exit, fmt::memory_buffer& out) {
+void format_exit(const model::Exit& exit, fmt::memory_buffer& out) {
   int s = exit.status;
   if (WIFSIGNALED(s)) {
     put(out, "+++ killed by ");

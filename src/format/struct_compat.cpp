@@ -110,7 +110,7 @@ void user_desc_arg(const ArgContext& c, int i) {
 // set_thread_area writes the entry it chose back: "= 0 (entry_number=12)".
 bool user_desc_ret(const ArgContext& c, int i) {
   if (c.argsig(i).dir != syscalls::kIn || !c.succeeded()) return false;
-  const decode::CaptureView* after = c.data_after(i);
+  const model::CaptureView* after = c.data_after(i);
   UserDesc d;
   if (!after || after->data.size() < sizeof d) return false;
   std::memcpy(&d, after->data.data(), sizeof d);

@@ -39,7 +39,7 @@ void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
 namespace {
 
 void sigset_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < sizeof(uint64_t) || (c.argsig(i).dir == syscalls::kOut && c.failed()))
     return print_ptr(c.out, c.arg(i));
   uint64_t mask;
@@ -49,7 +49,7 @@ void sigset_arg(const ArgContext& c, int i) {
 
 // struct kernel_sigaction (x86_64): handler, flags, restorer, mask.
 void sigaction_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 32 || (c.argsig(i).dir == syscalls::kOut && c.failed()))
     return print_ptr(c.out, c.arg(i));
   uint64_t f[4];

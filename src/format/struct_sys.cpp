@@ -95,7 +95,7 @@ bool sched_ret(const ArgContext& c, int) {
 
 // cpu_set_t: the CPUs set, "[0 1]". sched_getaffinity fills `ret` bytes.
 void cpuset_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const bool out = c.argsig(i).dir == syscalls::kOut;
   if (!d || (out && !c.succeeded())) return print_ptr(c.out, c.arg(i));
   size_t len = out ? static_cast<size_t>(c.call.ret) : c.arg(c.argsig(i).aux);

@@ -368,7 +368,7 @@ TEST(Format, ReturnsThatAreNotNumbers) {
   EXPECT_EQ(line(C("close", {uint64_t(-1)}, -9)),
             "close(-1)                               = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(line(C("getuid", {}, 0)), "getuid()                                = 0");
-  decode::Call unknown;
+  model::Call unknown;
   unknown.nr = 400;
   unknown.args = {1, 0, 0, 0, 0, 0};
   unknown.ret = -38;
@@ -648,9 +648,9 @@ TEST(Format, DuplicatedFdsAreNamedLikeTheirSource) {
 
 // --- signal, exit, time lines ---------------------------------------------------------------
 
-decode::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
+model::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
                            std::map<size_t, int64_t> longs = {}) {
-  decode::Signal s;
+  model::Signal s;
   s.sig = sig;
   int32_t head[3] = {sig, 0, code};
   std::memcpy(s.siginfo.data(), head, sizeof head);
@@ -662,7 +662,7 @@ decode::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
   return s;
 }
 
-std::string sigline(const decode::Signal& s) {
+std::string sigline(const model::Signal& s) {
   fmt::memory_buffer out;
   format_signal(s, out);
   return fmt::to_string(out);
@@ -696,7 +696,7 @@ TEST(Format, SignalLines) {
 
 std::string exitline(int status) {
   fmt::memory_buffer out;
-  format_exit(decode::Exit{0, 0, 0, status}, out);
+  format_exit(model::Exit{0, 0, 0, status}, out);
   return fmt::to_string(out);
 }
 

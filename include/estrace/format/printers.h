@@ -14,15 +14,15 @@
 #include <fmt/format.h>
 
 #include "estrace/abi/capture_spec.h"
-#include "estrace/decode/event.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/xlat.h"
+#include "estrace/model/event.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::format {
 
 struct ArgContext {
-  const decode::Call& call;
+  const model::Call& call;
   const syscalls::Signature& sig;
   const Style& style;
   fmt::memory_buffer& out;
@@ -32,11 +32,11 @@ struct ArgContext {
   // The capture for argument i when it is usable (present and not faulted), else nullptr.
   // An argument the call reads is shown as it was when the call started (the enter copy when
   // there is one); one the call writes, as the call left it (the exit copy).
-  const decode::CaptureView* data(int i) const;
+  const model::CaptureView* data(int i) const;
   // The copy made when the call ended (in/out arguments: select's sets, ppoll's "left").
-  const decode::CaptureView* data_after(int i) const;
+  const model::CaptureView* data_after(int i) const;
   // The copy made when the call started, when there is one (accept's addrlen before).
-  const decode::CaptureView* data_before(int i) const;
+  const model::CaptureView* data_before(int i) const;
   bool succeeded() const { return call.returned && !failed(); }
   bool failed() const { return call.ret < 0 && call.ret >= -4095; }
 };
@@ -45,7 +45,7 @@ struct ArgContext {
 // nothing was copied, too little was, or it is an output of a call that failed (never written).
 template <typename T>
 bool load_struct(const ArgContext& c, int i, T& v) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < sizeof(T)) return false;
   if (c.argsig(i).dir == syscalls::kOut && !c.succeeded()) return false;
   std::memcpy(&v, d->data.data(), sizeof(T));
@@ -97,7 +97,7 @@ void print_open_flags(fmt::memory_buffer& out, uint64_t v);
 // A signal number as strace names it: SIGINT, SIGRTMIN, SIGRT_3, or the decimal number.
 void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
 // An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
-void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
+void print_string_array(const ArgContext& c, const model::CaptureView& cap);
 
 // A socket address from its bytes: {sa_family=AF_INET, sin_port=htons(80), ...} (struct_net.cpp).
 void print_sockaddr(const ArgContext& c, std::string_view sa);
