@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "estrace/abi/event.h"
+#include "estrace/format/fd_detail.h"
 #include "estrace/format/printers.h"
 
 namespace estrace::format {
@@ -12,8 +13,8 @@ namespace {
 using K = syscalls::ArgKind;
 
 // -y: "<PATH>" escaped, with -yy's details inside the brackets.
-void print_fd_name(const ArgContext& c, const FdName& name) {
-  print_in_brackets(c.out, name.path, c.style.hex, name.detail);
+void print_fd_name(const ArgContext& c, const model::FdName& name) {
+  print_in_brackets(c.out, name.path, c.style.hex, fd_detail_text(name.detail));
 }
 
 void out_int(const ArgContext& c, int i) {

@@ -588,9 +588,9 @@ TEST(Format, Getdents) {
 
 // --- -y ------------------------------------------------------------------------------------
 
-struct FakeFds : FdNames {
-  std::map<int, FdName> by_fd{{3, {"/etc/passwd", {}}}};
-  std::optional<FdName> name(uint32_t, int fd) const override {
+struct FakeFds : model::FdNames {
+  std::map<int, model::FdName> by_fd{{3, {"/etc/passwd", {}}}};
+  std::optional<model::FdName> name(uint32_t, int fd) const override {
     if (auto it = by_fd.find(fd); it != by_fd.end()) return it->second;
     return std::nullopt;
   }
@@ -615,7 +615,8 @@ TEST(Format, DecodeFds) {
 // too), in hex under -x/-xx; -yy's details are estrace's own text and printed as they are.
 TEST(Format, DecodedFdPathsAreEscaped) {
   FakeFds names;
-  names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}}, {4, {"/dev/null", "<char 1:3>"}}};
+  names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}},
+                 {4, {"/dev/null", {.device = model::Device{false, 1, 3}}}}};
   Style y;
   y.decode_fds = 2;
   y.fds = &names;
@@ -630,8 +631,8 @@ TEST(Format, DecodedFdPathsAreEscaped) {
 
 // What a dup returns is named as the call left it (result_name), fcntl's F_DUPFD included.
 struct DupFds : FakeFds {
-  std::optional<FdName> result_name(uint32_t, int fd) const override {
-    if (fd == 10) return FdName{"/tmp/out", {}};
+  std::optional<model::FdName> result_name(uint32_t, int fd) const override {
+    if (fd == 10) return model::FdName{"/tmp/out", {}};
     return std::nullopt;
   }
 };
@@ -649,7 +650,7 @@ TEST(Format, DuplicatedFdsAreNamedLikeTheirSource) {
 // --- signal, exit, time lines ---------------------------------------------------------------
 
 model::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
-                           std::map<size_t, int64_t> longs = {}) {
+                          std::map<size_t, int64_t> longs = {}) {
   model::Signal s;
   s.sig = sig;
   int32_t head[3] = {sig, 0, code};

@@ -218,7 +218,7 @@ TEST(WriterDisplay, PersonalityNotices) {
 }
 
 // A name table that knows one process.
-class OneName : public format::PidNames {
+class OneName : public model::PidNames {
  public:
   std::optional<std::string> comm(int pid, uint64_t, bool) const override {
     if (pid == 3532) return "f";
@@ -227,7 +227,7 @@ class OneName : public format::PidNames {
 };
 
 // What a -f -o writer with -Y (and `hex`) writes for process 3532's `calls`.
-std::string with_pid_names(const format::PidNames& names, const std::vector<model::Call>& calls,
+std::string with_pid_names(const model::PidNames& names, const std::vector<model::Call>& calls,
                            format::HexMode hex = format::HexMode::None) {
   format::Style style;
   style.pids = &names;
@@ -256,7 +256,7 @@ TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
 }
 
 // A process name is the process's own bytes: escaped as strace escapes it, '<' and '>' too.
-class HostileName : public format::PidNames {
+class HostileName : public model::PidNames {
  public:
   std::optional<std::string> comm(int, uint64_t, bool) const override { return "ev\x1b[31mX<>"; }
 };
@@ -405,10 +405,10 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
 }
 
 // Descriptor names for the path filter: fd 3 of process 1 is the file.
-class OneFd : public format::FdNames {
+class OneFd : public model::FdNames {
  public:
-  std::optional<format::FdName> name(uint32_t tgid, int fd) const override {
-    if (tgid == 3494 && fd == 3) return format::FdName{"/tmp/opt/data.txt", {}};
+  std::optional<model::FdName> name(uint32_t tgid, int fd) const override {
+    if (tgid == 3494 && fd == 3) return model::FdName{"/tmp/opt/data.txt", {}};
     return std::nullopt;
   }
 };

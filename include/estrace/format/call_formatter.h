@@ -8,48 +8,20 @@
 
 #include <fmt/format.h>
 
-#include "estrace/model/event.h"
 #include "estrace/format/modes.h"
+#include "estrace/model/event.h"
+#include "estrace/model/names.h"
 
 namespace estrace::format {
-
-// What a descriptor names for -y. `path` comes from the traced process or the kernel (a
-// file's path, "pipe:[123]", "anon_inode:[eventfd]") and is printed escaped, as strace
-// escapes it; `detail` is text estrace composed, printed after it as is (-yy: a device's
-// "<char 1:3>", or a socket's whole "TCP:[127.0.0.1:80->127.0.0.1:41234]" with no path).
-struct FdName {
-  std::string path;
-  std::string detail;
-  bool operator==(const FdName&) const = default;
-  std::string text() const { return path + detail; }  // both, unescaped
-};
-
-// Names of open descriptors for -y ("/etc/passwd", "socket:[123]"); nullopt when unknown.
-class FdNames {
- public:
-  virtual ~FdNames() = default;
-  virtual std::optional<FdName> name(uint32_t tgid, int fd) const = 0;
-  // The name of a call's returned fd, once the call is done: a dup2 returns what its
-  // newfd argument did not name yet ("dup2(3</x>, 1</dev/null>) = 1</x>").
-  virtual std::optional<FdName> result_name(uint32_t tgid, int fd) const { return name(tgid, fd); }
-};
-
-// Process names for -Y ("1234<bash>"); nullopt when unknown (the process is gone).
-class PidNames {
- public:
-  virtual ~PidNames() = default;
-  // The name at `at_ns` (CLOCK_MONOTONIC, 0: now); `traced`: the pid is a traced task's.
-  virtual std::optional<std::string> comm(int pid, uint64_t at_ns, bool traced) const = 0;
-};
 
 struct Style {
   unsigned string_limit = 32;  // -s
   HexMode hex = HexMode::None;
-  bool verbose = false;              // -v
-  int decode_fds = 0;                // -y 1, -yy 2
-  const FdNames* fds = nullptr;      // consulted when decode_fds > 0
-  const PidNames* pids = nullptr;    // -Y: pids print as 1234<bash>
-  XlatMode xlat = XlatMode::Abbrev;  // -X
+  bool verbose = false;                   // -v
+  int decode_fds = 0;                     // -y 1, -yy 2
+  const model::FdNames* fds = nullptr;    // consulted when decode_fds > 0
+  const model::PidNames* pids = nullptr;  // -Y: pids print as 1234<bash>
+  XlatMode xlat = XlatMode::Abbrev;       // -X
 };
 
 class CallFormatter {
@@ -86,8 +58,7 @@ class CallFormatter {
 
 // "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---"
 // `style`: -Y names si_pid, -X prints the constants raw or verbose.
-void format_signal(const model::Signal& sig, fmt::memory_buffer& out,
-                   const Style* style = nullptr);
+void format_signal(const model::Signal& sig, fmt::memory_buffer& out, const Style* style = nullptr);
 
 // A pid, with "<comm>" after it under -Y when the name is known; a new child's pid that is
 // gone already takes the name of `parent` (its forker's tid) when given.

@@ -12,13 +12,13 @@
 #include <vector>
 
 #include "estrace/decode/decoder.h"
-#include "estrace/format/call_formatter.h"
+#include "estrace/model/names.h"
 
 namespace estrace::output {
 
 class PathFilter final : public decode::Handler {
  public:
-  PathFilter(std::vector<std::string> paths, const format::FdNames& fds, decode::Handler& next)
+  PathFilter(std::vector<std::string> paths, const model::FdNames& fds, decode::Handler& next)
       : paths_(std::move(paths)), fds_(fds), next_(next) {}
 
   // True when `call` names one of the paths or uses a descriptor open on one.
@@ -42,7 +42,7 @@ class PathFilter final : public decode::Handler {
   bool fd_selected(uint32_t tgid, int64_t fd, bool result) const;
 
   std::vector<std::string> paths_;
-  const format::FdNames& fds_;
+  const model::FdNames& fds_;
   decode::Handler& next_;
 };
 

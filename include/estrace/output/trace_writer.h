@@ -27,10 +27,10 @@ struct LineOptions {
   bool whole_lines = false;        // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
   bool syscall_numbers = false;    // -n: "[  0] " after the pid and the timestamp
-  const format::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
-  std::function<bool(int)> show_signal;     // -e signal=: which "--- SIG ---" lines; empty: all
-  std::function<bool(int)> dump_read;       // -e read=: descriptors whose reads are dumped
-  std::function<bool(int)> dump_write;      // -e write=: ... and whose writes are
+  const model::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
+  std::function<bool(int)> show_signal;    // -e signal=: which "--- SIG ---" lines; empty: all
+  std::function<bool(int)> dump_read;      // -e read=: descriptors whose reads are dumped
+  std::function<bool(int)> dump_write;     // -e write=: ... and whose writes are
   bool personality_notices = false;  // "[ Process PID=N runs in 32 bit mode. ]" (cli::Options)
 };
 
