@@ -119,7 +119,7 @@ void print_return(const ArgContext& c) {
   const model::Call& call = c.call;
   put(c.out, "= ");
   if (!call.returned) return put(c.out, '?');
-  if (call.ret < 0 && call.ret >= -4095)
+  if (model::is_error_return(call.ret))
     return print_error_return(c.out, static_cast<int>(-call.ret));
   const Plan& plan = plan_of(call);
   if (c.style.pids && returns_pid(plan.pid_table_nr))  // -Y

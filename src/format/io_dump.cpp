@@ -110,7 +110,7 @@ void format_io_dump(const model::Call& call, const std::function<bool(int)>& rea
   if (!row || !call.returned) return;
   const int fd = static_cast<int32_t>(call.args[0]);
   if (fd < 0) return;
-  const bool failed = call.ret < 0 && call.ret >= -4095;
+  const bool failed = model::is_error_return(call.ret);
   const auto& wanted = row->write ? writes : reads;
   if (!wanted || !wanted(fd) || (!row->write && failed)) return;
   const model::CaptureView* cap = call.capture(1);

@@ -53,7 +53,7 @@ bool PathFilter::touches(const model::Call& call) const {
       if (fd != AT_FDCWD && fd_selected(call.tgid, fd, false)) return true;
     }
   }
-  const bool failed = call.ret < 0 && call.ret >= -4095;
+  const bool failed = model::is_error_return(call.ret);
   return sig->ret == syscalls::RetKind::Fd && call.returned && !failed &&
          fd_selected(call.tgid, call.ret, true);
 }

@@ -38,7 +38,7 @@ struct ArgContext {
   // The copy made when the call started, when there is one (accept's addrlen before).
   const model::CaptureView* data_before(int i) const;
   bool succeeded() const { return call.returned && !failed(); }
-  bool failed() const { return call.ret < 0 && call.ret >= -4095; }
+  bool failed() const { return model::is_error_return(call.ret); }
 };
 
 // Copies argument `i`'s capture into a struct of type T when it holds one whole: false when
