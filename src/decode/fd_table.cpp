@@ -128,7 +128,7 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
   return std::nullopt;
 }
 
-bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
+bool failed(const Call& call) { return !call.returned || model::is_error_return(call.ret); }
 
 // -yy's name of a socket's protocol, as strace prints it ("TCP:[1234]"); empty when unknown.
 // sockfs names a socket's dentry after its protocol, which is what strace shows; the table is
