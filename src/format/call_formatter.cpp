@@ -20,10 +20,6 @@ namespace {
 using syscalls::ArgKind;
 using syscalls::Signature;
 
-// strace puts the "=" of " = RET" at column 40 (its default -a 40): pad to 39, then " = ",
-// so a line already past the column gets a single space.
-constexpr size_t kReturnColumn = 39;
-
 // Unknown numbers print like strace's printargs: six arguments in hex.
 constexpr Signature kUnknown = [] {
   Signature s;
@@ -105,15 +101,6 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   }
 }
 
-void pad_to_return_column(fmt::memory_buffer& out) {
-  std::string_view s(out.data(), out.size());
-  size_t nl = s.rfind('\n');
-  size_t col = nl == std::string_view::npos ? s.size() : s.size() - nl - 1;
-  if (col < kReturnColumn)
-    out.append(std::string_view("                                        ")
-                   .substr(0, kReturnColumn - col));
-}
-
 // "= 3", "= -1 ENOENT (...)", "= ?": no leading space (the caller aligns it).
 void print_return(const ArgContext& c) {
   const model::Call& call = c.call;
@@ -144,7 +131,18 @@ void print_return(const ArgContext& c) {
   }
 }
 
+// strace puts the "=" of " = RET" at column 40 (its default -a 40).
+constexpr size_t kReturnColumn = 40;
+
 }  // namespace
+
+void pad_return_column(size_t column, fmt::memory_buffer& out) {
+  if (column < kReturnColumn)
+    put(out, std::string_view("                                        ")
+                 .substr(0, kReturnColumn - column));
+  else
+    put(out, ' ');
+}
 
 std::string CallFormatter::name(const model::Call& call) const {
   const Signature& s = sig_of(call);
@@ -192,8 +190,9 @@ void CallFormatter::exit_part(const model::Call& call, fmt::memory_buffer& out) 
   exit_args(call, out);
   // Columns count from the start of the line being built in `out`: the writer puts the line
   // prefix (pid, timestamp) and the enter part, or "<... read resumed>", there first.
-  pad_to_return_column(out);
-  put(out, ' ');
+  std::string_view s(out.data(), out.size());
+  const size_t nl = s.rfind('\n');
+  pad_return_column(nl == std::string_view::npos ? s.size() : s.size() - nl - 1, out);
   return_value(call, out);
 }
 

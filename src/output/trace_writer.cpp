@@ -13,13 +13,6 @@
 #include "estrace/syscalls/compat.h"
 
 namespace estrace::output {
-namespace {
-
-// strace aligns "= ret" at this column (its -a default), counting the prefix.
-constexpr size_t kReturnColumn = 40;
-
-}  // namespace
-
 TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
     : formatter_(formatter), options_(std::move(options)), sink_(sink) {}
 
@@ -115,15 +108,6 @@ void TraceWriter::finish_partials(std::string_view suffix) {
   partial_.clear();
 }
 
-void TraceWriter::return_column() {
-  size_t col = column();
-  if (col < kReturnColumn)
-    format::put(buf_, std::string_view("                                        ")
-                          .substr(0, kReturnColumn - col));
-  else
-    format::put(buf_, ' ');
-}
-
 // A task whose calls change personality (a 32-bit program exec'd, int $0x80 in a 64-bit one)
 // gets strace's notice before the first call in the new mode. Every task starts in 64-bit mode
 // and a child in its parent's. strace sees every call; estrace only those -e trace= keeps, so
@@ -186,7 +170,7 @@ void TraceWriter::on_call_end(const model::Call& call, bool started) {
     }
   }
   formatter_.exit_args(call, buf_);
-  return_column();
+  format::pad_return_column(column(), buf_);  // counting the prefix and a partial's columns
   formatter_.return_value(call, buf_);
   if (options_.show_duration && call.returned)
     format::format_duration(call.exit_ns - call.enter_ns, buf_);

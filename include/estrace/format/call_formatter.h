@@ -56,6 +56,10 @@ class CallFormatter {
   Style style_;
 };
 
+// strace's return column (its -a 40): the spaces after the arguments' ")" that put "= RET" at
+// column 40, or one space when the line, `column` columns long so far, is already past it.
+void pad_return_column(size_t column, fmt::memory_buffer& out);
+
 // "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---"
 // `style`: -Y names si_pid, -X prints the constants raw or verbose.
 void format_signal(const model::Signal& sig, fmt::memory_buffer& out, const Style* style = nullptr);

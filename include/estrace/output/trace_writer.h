@@ -59,7 +59,6 @@ class TraceWriter final : public decode::Handler {
   void prefix(uint32_t tid, uint64_t mono_ns);
   void pid_prefix(uint32_t tid, uint64_t mono_ns);
   void dump_io(const model::Call& call);
-  void return_column();
   void end_line(uint32_t tid);
   size_t column() const { return carried_col_ + buf_.size(); }
 
