@@ -151,7 +151,6 @@ std::string CallFormatter::name(const model::Call& call) const {
 }
 
 void CallFormatter::enter_part(const model::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   if (s.name)
     out.append(std::string_view(s.name));
@@ -168,7 +167,6 @@ void CallFormatter::enter_part(const model::Call& call, fmt::memory_buffer& out)
 }
 
 void CallFormatter::exit_args(const model::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
   if (const CallDecoder* d = plan_of(call).decoder) {
@@ -181,7 +179,6 @@ void CallFormatter::exit_args(const model::Call& call, fmt::memory_buffer& out) 
 }
 
 void CallFormatter::return_value(const model::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
   ArgContext c{call, sig_of(call), style_, out};
   print_return(c);
 }

@@ -36,7 +36,8 @@ void out_fd(const ArgContext& c, int i) { print_fd(c, static_cast<int32_t>(c.arg
 void out_dirfd(const ArgContext& c, int i) {
   auto fd = static_cast<int32_t>(c.arg(i));
   if (fd == AT_FDCWD) {
-    print_styled(c.out, "-100", [](fmt::memory_buffer& named) { put(named, "AT_FDCWD"); });
+    print_styled(c.out, c.style.xlat, "-100",
+                 [](fmt::memory_buffer& named) { put(named, "AT_FDCWD"); });
     // -y shows the working directory: "AT_FDCWD</home/u>" (asked of FdNames as fd AT_FDCWD).
     if (c.style.decode_fds > 0 && c.style.fds)
       if (auto cwd = c.style.fds->name(c.call.tgid, AT_FDCWD)) print_fd_name(c, *cwd);

@@ -16,10 +16,10 @@ using K = syscalls::ArgKind;
 }  // namespace
 
 // S_IFDIR|S_ISVTX|0777
-void print_mode(fmt::memory_buffer& out, uint32_t mode) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "0100644", "0100644 /* S_IFREG|0644 */"
-    return print_styled(out, fmt::format("{:#o}", mode),
-                        [&](fmt::memory_buffer& o) { print_mode(o, mode); });
+void print_mode(fmt::memory_buffer& out, XlatMode xlat, uint32_t mode) {
+  if (xlat != XlatMode::Abbrev)  // -X: "0100644", "0100644 /* S_IFREG|0644 */"
+    return print_styled(out, xlat, fmt::format("{:#o}", mode),
+                        [&](fmt::memory_buffer& o) { print_mode(o, XlatMode::Abbrev, mode); });
   bool first = true;
   if (const char* type = xlat_name(xlat::kStatTypes, mode & S_IFMT)) {
     put(out, type);

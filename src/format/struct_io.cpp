@@ -139,7 +139,7 @@ void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view
     put(c.out, ", ");
   }
   fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);
-  print_flags(c.out, xlat::kMsgFlags, h.flags);
+  print_flags(c.out, c.style.xlat, xlat::kMsgFlags, h.flags);
   put(c.out, '}');
 }
 
@@ -150,9 +150,9 @@ bool print_flock(const ArgContext& c, int i) {
   if (!d || d->data.size() < sizeof fl) return false;
   std::memcpy(&fl, d->data.data(), sizeof fl);
   put(c.out, "{l_type=");
-  print_xval(c.out, xlat::kLockTypes, static_cast<uint16_t>(fl.l_type));
+  print_xval(c.out, c.style.xlat, xlat::kLockTypes, static_cast<uint16_t>(fl.l_type));
   put(c.out, ", l_whence=");
-  print_xval(c.out, xlat::kWhence, static_cast<uint16_t>(fl.l_whence));
+  print_xval(c.out, c.style.xlat, xlat::kWhence, static_cast<uint16_t>(fl.l_whence));
   fmt::format_to(to(c), ", l_start={}, l_len={}, l_pid={}}}", fl.l_start, fl.l_len, fl.l_pid);
   return true;
 }

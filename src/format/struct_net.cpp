@@ -27,7 +27,7 @@ void print_sockaddr(const ArgContext& c, std::string_view sa) {
   sa_family_t family;
   std::memcpy(&family, sa.data(), sizeof family);
   put(c.out, "{sa_family=");
-  print_xval(c.out, xlat::kSockDomains, family);
+  print_xval(c.out, c.style.xlat, xlat::kSockDomains, family);
   std::string_view rest = sa.substr(sizeof family);
   auto& out = c.out;
   if (family == AF_UNIX) {
@@ -111,7 +111,8 @@ void print_pollfds(const ArgContext& c, std::string_view d, bool revents) {
     if (!first) put(c.out, ", ");
     first = false;
     fmt::format_to(std::back_inserter(c.out), "{{fd={}, {}=", p.fd, revents ? "revents" : "events");
-    print_flags(c.out, xlat::kPollEvents, static_cast<uint16_t>(revents ? p.revents : p.events));
+    print_flags(c.out, c.style.xlat, xlat::kPollEvents,
+                static_cast<uint16_t>(revents ? p.revents : p.events));
     put(c.out, '}');
   }
   put(c.out, ']');

@@ -99,7 +99,7 @@ void print_epoll_event(const ArgContext& c, const char* p) {
   std::memcpy(&events, p, 4);
   std::memcpy(&data, p + 4, 8);
   put(c.out, "{events=");
-  print_flags(c.out, xlat::kEpollEvents, events);
+  print_flags(c.out, c.style.xlat, xlat::kEpollEvents, events);
   fmt::format_to(to(c), ", data={{u32={}, u64={}}}}}", static_cast<uint32_t>(data), data);
 }
 
@@ -127,7 +127,7 @@ void sigset_size_arg(const ArgContext& c, int i) { print_ptr(c.out, c.arg(i)); }
 
 template <const Xlat& X>
 void flags32(const ArgContext& c, int i) {
-  print_flags(c.out, X, static_cast<uint32_t>(c.arg(i)));
+  print_flags(c.out, c.style.xlat, X, static_cast<uint32_t>(c.arg(i)));
 }
 
 }  // namespace
@@ -142,7 +142,7 @@ void register_poll(PrinterTable& t) {
   t[size_t(K::EpollEvents)].print = epoll_events_arg;
   t[size_t(K::EpollFlags)].print = flags32<xlat::kEpollFlags>;
   t[size_t(K::EpollCtlOp)].print = [](const ArgContext& c, int i) {
-    print_xval(c.out, xlat::kEpollCtlOps, static_cast<uint32_t>(c.arg(i)));
+    print_xval(c.out, c.style.xlat, xlat::kEpollCtlOps, static_cast<uint32_t>(c.arg(i)));
   };
   t[size_t(K::TimerfdFlags)].print = flags32<xlat::kTimerfdFlags>;
   t[size_t(K::TimerfdSetFlags)].print = flags32<xlat::kTimerfdSetFlags>;
@@ -150,7 +150,7 @@ void register_poll(PrinterTable& t) {
   t[size_t(K::MemfdFlags)].print = flags32<xlat::kMemfdFlags>;
   t[size_t(K::InotifyFlags)].print = flags32<xlat::kInotifyFlags>;
   t[size_t(K::FadviseAdvice)].print = [](const ArgContext& c, int i) {
-    print_xval(c.out, xlat::kFadvise, static_cast<uint32_t>(c.arg(i)));
+    print_xval(c.out, c.style.xlat, xlat::kFadvise, static_cast<uint32_t>(c.arg(i)));
   };
 }
 

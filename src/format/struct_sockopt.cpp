@@ -155,7 +155,7 @@ void print_int(const ArgContext& c, std::string_view d, bool as_errno) {
 }
 
 void level_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kSockLevels, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kSockLevels, static_cast<uint32_t>(c.arg(i)));
 }
 
 void name_arg(const ArgContext& c, int i) {
@@ -166,7 +166,7 @@ void name_arg(const ArgContext& c, int i) {
   if (level == SOL_SOCKET && get)
     if (const char* n = xlat_name(xlat::kSockGetOptions, name)) return put(c.out, n);
   for (const LevelNames& l : kLevelNames)
-    if (l.level == level) return print_xval(c.out, *l.names, name);
+    if (l.level == level) return print_xval(c.out, c.style.xlat, *l.names, name);
   fmt::format_to(std::back_inserter(c.out), "{}", name);
 }
 

@@ -68,7 +68,7 @@ void rusage_arg(const ArgContext& c, int i) {
 }
 
 void rusage_who_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kRusageWho, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kRusageWho, static_cast<uint32_t>(c.arg(i)));
 }
 
 // struct sched_param: strace shows its one field as "[0]".
@@ -79,7 +79,7 @@ void sched_param_arg(const ArgContext& c, int i) {
 }
 
 void sched_policy_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kSchedPolicies, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kSchedPolicies, static_cast<uint32_t>(c.arg(i)));
 }
 
 // sched_getscheduler(pid): the pid prints as a number, the result as "0 (SCHED_OTHER)".

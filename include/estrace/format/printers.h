@@ -52,6 +52,17 @@ bool load_struct(const ArgContext& c, int i, T& v) {
   return true;
 }
 
+// print_styled for an argument printer: `abbrev` prints the named form through a context
+// whose constants print as XlatMode::Abbrev.
+template <typename Abbrev>
+void print_styled_arg(const ArgContext& c, std::string_view raw, Abbrev&& abbrev) {
+  Style named_style = c.style;
+  named_style.xlat = XlatMode::Abbrev;
+  print_styled(c.out, c.style.xlat, raw, [&](fmt::memory_buffer& named) {
+    abbrev(ArgContext{c.call, c.sig, named_style, named});
+  });
+}
+
 struct PrinterEntry {
   // Print argument `i` of the call.
   void (*print)(const ArgContext&, int i) = nullptr;
@@ -93,9 +104,9 @@ void print_ptr(fmt::memory_buffer& out, uint64_t addr);  // NULL or 0x...
 void print_hex(fmt::memory_buffer& out, uint64_t v);     // 0 or 0x...
 void print_octal(fmt::memory_buffer& out, uint64_t v);   // 000, 0644
 // O_RDONLY|O_CLOEXEC (open, fcntl F_SETFL/F_GETFL).
-void print_open_flags(fmt::memory_buffer& out, uint64_t v);
+void print_open_flags(fmt::memory_buffer& out, XlatMode mode, uint64_t v);
 // A signal number as strace names it: SIGINT, SIGRTMIN, SIGRT_3, or the decimal number.
-void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
+void print_signo(fmt::memory_buffer& out, XlatMode mode, int sig, bool with_prefix = true);
 // An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
 void print_string_array(const ArgContext& c, const model::CaptureView& cap);
 
@@ -111,15 +122,15 @@ void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view
                   uint64_t remaining);
 
 // S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
-void print_mode(fmt::memory_buffer& out, uint32_t mode);
+void print_mode(fmt::memory_buffer& out, XlatMode xlat, uint32_t mode);
 // strace's time comment: "1700000000 /* 2023-11-14T22:13:20.123456789+0000 */" (no fraction
 // when nsec is 0).
 void print_time_comment(fmt::memory_buffer& out, int64_t sec, uint64_t nsec);
 // A signal mask as strace prints sigset_t: [INT TERM], ~[RTMIN RT_1] (struct_signal.cpp).
-void print_sigmask(fmt::memory_buffer& out, uint64_t mask);
+void print_sigmask(fmt::memory_buffer& out, XlatMode mode, uint64_t mask);
 // A struct rlimit of two Words (u64; a 32-bit process's u32): {rlim_cur=8192*1024,
 // rlim_max=NAME}, where NAME is how strace names the all-ones value of that width.
-void print_rlim(fmt::memory_buffer& out, uint64_t v, uint64_t infinity,
+void print_rlim(fmt::memory_buffer& out, XlatMode mode, uint64_t v, uint64_t infinity,
                 std::string_view infinity_name);
 template <typename Word>
 void print_rlimit(const ArgContext& c, int i, std::string_view infinity_name) {
@@ -127,17 +138,17 @@ void print_rlimit(const ArgContext& c, int i, std::string_view infinity_name) {
   if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
   constexpr uint64_t infinity = std::numeric_limits<Word>::max();
   put(c.out, "{rlim_cur=");
-  print_rlim(c.out, r[0], infinity, infinity_name);
+  print_rlim(c.out, c.style.xlat, r[0], infinity, infinity_name);
   put(c.out, ", rlim_max=");
-  print_rlim(c.out, r[1], infinity, infinity_name);
+  print_rlim(c.out, c.style.xlat, r[1], infinity, infinity_name);
   put(c.out, '}');
 }
 
 // struct stat as strace prints it (struct_stat.cpp): abbreviated, every field with -v.
 void print_stat(const ArgContext& c, const struct stat& st);
 // A sigaction's fields as strace prints them: {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}.
-void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, uint64_t restorer,
-                     uint64_t mask);
+void print_sigaction(fmt::memory_buffer& out, XlatMode mode, uint64_t handler, uint64_t flags,
+                     uint64_t restorer, uint64_t mask);
 
 // fcntl's struct flock argument: {l_type=F_RDLCK, ...}; false when it was not copied.
 bool print_flock(const ArgContext& c, int i);
