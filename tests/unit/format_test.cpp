@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -18,6 +19,7 @@
 #include "call_builder.h"
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
+#include "estrace/format/xlat.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -353,6 +355,19 @@ TEST(Format, UnfinishedAndResumedPieces) {
   EXPECT_EQ(fmt::to_string(pid), "earlier line\n4603  close(3)                          = 0");
 }
 
+// One rule for the return column, whoever assembles the line: "= RET" at column 40, or one
+// space past it.
+TEST(Format, ReturnColumn) {
+  const size_t columns[] = {0, 10, 39, 40, 41, 60};
+  for (size_t column : columns) {
+    fmt::memory_buffer out;
+    out.append(std::string(column, 'x'));
+    pad_return_column(column, out);
+    put(out, '=');
+    EXPECT_EQ(fmt::to_string(out).find('='), std::max<size_t>(column + 1, 40)) << column;
+  }
+}
+
 TEST(Format, ReturnsThatAreNotNumbers) {
   EXPECT_EQ(line(C("exit_group", {0}, 0).noreturn()),
             "exit_group(0)                           = ?");
@@ -616,7 +631,7 @@ TEST(Format, DecodeFds) {
 TEST(Format, DecodedFdPathsAreEscaped) {
   FakeFds names;
   names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}},
-                 {4, {"/dev/null", {.device = model::Device{false, 1, 3}}}}};
+                 {4, {"/dev/null", {model::Device{false, 1, 3}, std::nullopt}}}};
   Style y;
   y.decode_fds = 2;
   y.fds = &names;
