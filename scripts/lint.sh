@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Style and static checks: clang-format 14 over the C++ (src/, include/, tests/; .clang-format)
-# and the BPF C (bpf/.clang-format, kernel style), then clang-tidy 14 over src/*/*.cpp with
-# build/compile_commands.json (.clang-tidy).
+# and the BPF C (bpf/.clang-format, kernel style), the layer order (scripts/check_layers.py),
+# then clang-tidy 14 over src/*/*.cpp with build/compile_commands.json (.clang-tidy).
 #   scripts/lint.sh            check only; non-zero exit on any finding
 #   scripts/lint.sh --fix      rewrite files in clang-format's style, then run the checks
-#   scripts/lint.sh --no-tidy  formatting only (no build/ needed)
+#   scripts/lint.sh --no-tidy  formatting and layers only (no build/ needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,6 +51,8 @@ format() { # STYLE FILE...
 }
 format file "${cxx_files[@]}"
 format file:bpf/.clang-format "${bpf_files[@]}"
+# Modules use only lower layers (docs/DESIGN.md, "Layers").
+python3 scripts/check_layers.py || status=1
 
 if ((tidy)); then
   if [[ ! -f build/compile_commands.json ]]; then

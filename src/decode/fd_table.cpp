@@ -16,7 +16,7 @@
 
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/sock_info.h"
-#include "estrace/format/socket_identity.h"
+#include "estrace/model/socket_identity.h"
 #include "estrace/syscalls/catalogue.h"
 #include "estrace/syscalls/compat.h"
 #include "estrace/syscalls/signature.h"
@@ -90,7 +90,7 @@ std::optional<std::string> opened_path(const Call& call, const std::string* dir)
   return std::nullopt;
 }
 
-bool failed(const Call& call) { return !call.returned || (call.ret < 0 && call.ret >= -4095); }
+bool failed(const Call& call) { return !call.returned || model::is_error_return(call.ret); }
 
 // -yy's name of a socket's protocol, as strace prints it ("TCP:[1234]"); empty when unknown.
 // sockfs names a socket's dentry after its protocol, which is what strace shows; the table is
@@ -176,16 +176,18 @@ std::vector<es_sock_info> described_sockets(const Call& call) {
 
 // strace asks sock_diag about a socket when it prints it and keeps the first answer for good
 // (by inode): later changes (a bound UDP socket connecting) are not shown. So do we.
-format::FdName FdTable::socket_name(const es_sock_info& s) {
+model::FdName FdTable::socket_name(const es_sock_info& s) {
   if (auto it = sockets_.find(s.ino); it != sockets_.end()) return it->second;
-  if (auto details = format::socket_details(s)) return sockets_[s.ino] = {{}, *details};
-  return {{}, format::socket_fallback(s)};
+  model::FdName name;
+  name.detail.socket = s;
+  if (model::sock_diag_answers(s)) sockets_[s.ino] = name;
+  return name;
 }
 
 // A descriptor SCM_RIGHTS brought, as the kernel's file table described it: a pipe, socket
 // or anonymous inode by its kind; a file by the name the table gave the same inode when it
 // was opened (the sender's open, traced), else by /proc while the process still has it.
-std::optional<format::FdName> FdTable::received_name(uint32_t tgid, const es_fd_file& f) {
+std::optional<model::FdName> FdTable::received_name(uint32_t tgid, const es_fd_file& f) {
   if (auto text = link_text(f, detail_)) return describe(*text);
   if (auto it = files_.find(f.ino); f.ino && it != files_.end() && it->second.mode == f.mode)
     return it->second.name;
@@ -214,13 +216,12 @@ void FdTable::name_created(Table& table, uint32_t tgid, const std::vector<es_fd_
     table.erase(fd);
 }
 
-format::FdName FdTable::describe(const std::string& target) const {
+model::FdName FdTable::describe(const std::string& target) const {
   struct stat st;
   if (detail_ >= 2 && target.rfind("/dev/", 0) == 0 && stat(target.c_str(), &st) == 0 &&
       (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
-    return {target, std::string("<") + (S_ISCHR(st.st_mode) ? "char " : "block ") +
-                        std::to_string(major(st.st_rdev)) + ":" +
-                        std::to_string(minor(st.st_rdev)) + ">"};
+    const model::Device device{S_ISBLK(st.st_mode) != 0, major(st.st_rdev), minor(st.st_rdev)};
+    return {target, {device, std::nullopt}};
   }
   return {target, {}};
 }
@@ -232,9 +233,9 @@ std::optional<std::string> FdTable::cwd(uint32_t tgid) const {
   return seen;
 }
 
-std::optional<format::FdName> FdTable::name(uint32_t tgid, int fd) const {
+std::optional<model::FdName> FdTable::name(uint32_t tgid, int fd) const {
   if (fd == AT_FDCWD) {  // -y shows AT_FDCWD as the working directory
-    if (auto dir = cwd(tgid)) return format::FdName{*dir, {}};
+    if (auto dir = cwd(tgid)) return model::FdName{*dir, {}};
     return std::nullopt;
   }
   auto& table = tables_[tgid];
@@ -244,7 +245,7 @@ std::optional<format::FdName> FdTable::name(uint32_t tgid, int fd) const {
   return table[fd] = describe(*seen);
 }
 
-std::optional<format::FdName> FdTable::result_name(uint32_t tgid, int fd) const {
+std::optional<model::FdName> FdTable::result_name(uint32_t tgid, int fd) const {
   if (pending_ && pending_->tgid == tgid && pending_->fd == fd) return pending_->name;
   return name(tgid, fd);
 }

@@ -19,10 +19,6 @@ namespace {
 using syscalls::ArgKind;
 using syscalls::Signature;
 
-// strace puts the "=" of " = RET" at column 40 (its default -a 40): pad to 39, then " = ",
-// so a line already past the column gets a single space.
-constexpr size_t kReturnColumn = 39;
-
 // Unknown numbers print like strace's printargs: six arguments in hex.
 constexpr Signature kUnknown = [] {
   Signature s;
@@ -61,11 +57,11 @@ std::array<Plan, ES_SPEC_ROWS> make_plans() {
 const std::array<Plan, ES_SPEC_ROWS> kPlans = make_plans();
 const Plan kUnknownPlan;
 
-const Plan& plan_of(const decode::Call& call) {
+const Plan& plan_of(const model::Call& call) {
   return call.nr < ES_SPEC_ROWS ? kPlans[call.nr] : kUnknownPlan;
 }
 
-const Signature& sig_of(const decode::Call& call) { return *plan_of(call).sig; }
+const Signature& sig_of(const model::Call& call) { return *plan_of(call).sig; }
 
 // Arguments shown for this call: some kinds cut the list (open's mode without O_CREAT).
 int shown_args(const ArgContext& c) {
@@ -95,21 +91,12 @@ void print_args(const ArgContext& c, int from, int to, int shown) {
   }
 }
 
-void pad_to_return_column(fmt::memory_buffer& out) {
-  std::string_view s(out.data(), out.size());
-  size_t nl = s.rfind('\n');
-  size_t col = nl == std::string_view::npos ? s.size() : s.size() - nl - 1;
-  if (col < kReturnColumn)
-    out.append(std::string_view("                                        ")
-                   .substr(0, kReturnColumn - col));
-}
-
 // "= 3", "= -1 ENOENT (...)", "= ?": no leading space (the caller aligns it).
 void print_return(const ArgContext& c) {
-  const decode::Call& call = c.call;
+  const model::Call& call = c.call;
   put(c.out, "= ");
   if (!call.returned) return put(c.out, '?');
-  if (call.ret < 0 && call.ret >= -4095)
+  if (model::is_error_return(call.ret))
     return print_error_return(c.out, static_cast<int>(-call.ret));
   if (plan_of(call).prints_return) {
     const PrinterTable& t = printers();
@@ -134,16 +121,26 @@ void print_return(const ArgContext& c) {
   }
 }
 
+// strace puts the "=" of " = RET" at column 40 (its default -a 40).
+constexpr size_t kReturnColumn = 40;
+
 }  // namespace
 
-std::string CallFormatter::name(const decode::Call& call) const {
+void pad_return_column(size_t column, fmt::memory_buffer& out) {
+  if (column < kReturnColumn)
+    put(out, std::string_view("                                        ")
+                 .substr(0, kReturnColumn - column));
+  else
+    put(out, ' ');
+}
+
+std::string CallFormatter::name(const model::Call& call) const {
   const Signature& s = sig_of(call);
   if (s.name) return s.name;
   return fmt::format("syscall_{:#x}", syscalls::arch_number(call.nr));
 }
 
-void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
+void CallFormatter::enter_part(const model::Call& call, fmt::memory_buffer& out) const {
   const Signature& s = sig_of(call);
   if (s.name)
     out.append(std::string_view(s.name));
@@ -159,8 +156,7 @@ void CallFormatter::enter_part(const decode::Call& call, fmt::memory_buffer& out
   print_args(c, 0, first_out(c, shown), shown);
 }
 
-void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
+void CallFormatter::exit_args(const model::Call& call, fmt::memory_buffer& out) const {
   const Signature& s = sig_of(call);
   ArgContext c{call, s, style_, out};
   if (const CallDecoder* d = plan_of(call).decoder) {
@@ -172,18 +168,18 @@ void CallFormatter::exit_args(const decode::Call& call, fmt::memory_buffer& out)
   put(out, ')');
 }
 
-void CallFormatter::return_value(const decode::Call& call, fmt::memory_buffer& out) const {
-  XlatScope xlat(style_.xlat);
+void CallFormatter::return_value(const model::Call& call, fmt::memory_buffer& out) const {
   ArgContext c{call, sig_of(call), style_, out};
   print_return(c);
 }
 
-void CallFormatter::exit_part(const decode::Call& call, fmt::memory_buffer& out) const {
+void CallFormatter::exit_part(const model::Call& call, fmt::memory_buffer& out) const {
   exit_args(call, out);
   // Columns count from the start of the line being built in `out`: the writer puts the line
   // prefix (pid, timestamp) and the enter part, or "<... read resumed>", there first.
-  pad_to_return_column(out);
-  put(out, ' ');
+  std::string_view s(out.data(), out.size());
+  const size_t nl = s.rfind('\n');
+  pad_return_column(nl == std::string_view::npos ? s.size() : s.size() - nl - 1, out);
   return_value(call, out);
 }
 

@@ -37,10 +37,10 @@ constexpr uint64_t kCsignal = 0xff;
 void print_clone_flags(const ArgContext& c, uint64_t flags, bool with_signal) {
   uint64_t sig = with_signal ? flags & kCsignal : 0;
   uint64_t rest = with_signal ? flags & ~kCsignal : flags;
-  bool printed = rest && print_flags(c.out, xlat::kCloneFlags, rest, false);
+  bool printed = rest && print_flags(c.out, c.style.xlat, xlat::kCloneFlags, rest, false);
   if (sig) {
     if (printed) put(c.out, '|');
-    print_signo(c.out, static_cast<int>(sig));
+    print_signo(c.out, c.style.xlat, static_cast<int>(sig));
   } else if (!printed) {
     put(c.out, '0');
   }
@@ -83,7 +83,7 @@ struct CloneArgs {
 };
 
 bool load_clone_args(const ArgContext& c, CloneArgs& a) {
-  const decode::CaptureView* d = c.data(0);
+  const model::CaptureView* d = c.data(0);
   if (!d || d->data.size() < 64) return false;
   a = {};
   std::memcpy(&a, d->data.data(), std::min(d->data.size(), sizeof a));
@@ -104,7 +104,7 @@ void clone3_enter(const ArgContext& c) {
   if (a.flags & CLONE_PARENT_SETTID) ptr_field("parent_tid", a.parent_tid);
   put(c.out, ", exit_signal=");
   if (a.exit_signal)
-    print_signo(c.out, static_cast<int>(a.exit_signal));
+    print_signo(c.out, c.style.xlat, static_cast<int>(a.exit_signal));
   else
     put(c.out, '0');
   ptr_field("stack", a.stack);
@@ -267,12 +267,12 @@ void futex_enter(const ArgContext& c) {
 // BPF side needs a stack-relative copy for that); otherwise strace's fallback text for a frame
 // it cannot read, the bare address of nothing, is not guessed: "{mask=...}" is left out.
 void rt_sigreturn_enter(const ArgContext& c) {
-  const decode::CaptureView* d = c.call.capture(0);
+  const model::CaptureView* d = c.call.capture(0);
   if (!d || (d->result & ES_CAPR_FAULT) || d->data.size() < 8) return;
   uint64_t mask;
   std::memcpy(&mask, d->data.data(), 8);
   put(c.out, "{mask=");
-  print_sigmask(c.out, mask);
+  print_sigmask(c.out, c.style.xlat, mask);
   put(c.out, '}');
 }
 
@@ -285,7 +285,7 @@ void pv2_head(const ArgContext& c) {
 void pv2_tail(const ArgContext& c) {
   fmt::format_to(to(c), ", {}, {}, ", static_cast<int32_t>(c.arg(2)),
                  static_cast<int64_t>(c.arg(3)));
-  print_flags(c.out, xlat::kRwfFlags, static_cast<uint32_t>(c.arg(5)));
+  print_flags(c.out, c.style.xlat, xlat::kRwfFlags, static_cast<uint32_t>(c.arg(5)));
 }
 void preadv2_exit(const ArgContext& c) {
   arg(c, 1);

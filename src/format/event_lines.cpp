@@ -51,17 +51,18 @@ bool is_fault(int sig) {
 
 void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style* style,
                    uint64_t ts_ns) {
+  const XlatMode mode = style ? style->xlat : XlatMode::Abbrev;
   auto to = std::back_inserter(out);
   int signo = si.at<int32_t>(0), err = si.at<int32_t>(4), code = si.at<int32_t>(8);
   put(out, "{si_signo=");
-  print_signo(out, signo);
+  print_signo(out, mode, signo);
   put(out, ", si_code=");
   const char* name = code > 0 && code != SI_KERNEL && code_table(sig)
                          ? xlat_name(*code_table(sig), static_cast<uint32_t>(code))
                          : xlat_name(xlat::kSiCodes, static_cast<uint32_t>(code));
   // Raw, a signal's own codes are hex and the generic SI_* ones decimal, as in strace.
   const bool own_code = code > 0 && code != SI_KERNEL && code_table(sig);
-  print_styled(out, own_code ? raw_hex(static_cast<uint32_t>(code)) : std::to_string(code),
+  print_styled(out, mode, own_code ? raw_hex(static_cast<uint32_t>(code)) : std::to_string(code),
                [&](fmt::memory_buffer& o) {
                  if (name)
                    put(o, name);
@@ -99,7 +100,7 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style
     if (code == CLD_EXITED)
       fmt::format_to(to, "{}", status);
     else
-      print_signo(out, status);
+      print_signo(out, mode, status);
     fmt::format_to(to, ", si_utime={}, si_stime={}", si.at<int64_t>(32), si.at<int64_t>(40));
   } else if ((code > 0 || code == SI_KERNEL) && is_fault(sig)) {
     put(out, ", si_addr=");
@@ -112,20 +113,20 @@ void print_siginfo(fmt::memory_buffer& out, int sig, SiginfoView si, const Style
 
 }  // namespace
 
-void format_signal(const decode::Signal& sig, fmt::memory_buffer& out, const Style* style) {
+void format_signal(const model::Signal& sig, fmt::memory_buffer& out, const Style* style) {
   put(out, "--- ");
-  print_signo(out, sig.sig);  // the line's own name stays a name under -X, as in strace
-  XlatScope xlat(style ? style->xlat : xlat_mode());
+  // The line's own name stays a name under -X, as in strace.
+  print_signo(out, XlatMode::Abbrev, sig.sig);
   put(out, ' ');
   print_siginfo(out, sig.sig, SiginfoView{sig.siginfo.data()}, style, sig.ts_ns);
   put(out, " ---");
 }
 
-void format_exit(const decode::Exit& exit, fmt::memory_buffer& out) {
+void format_exit(const model::Exit& exit, fmt::memory_buffer& out) {
   int s = exit.status;
   if (WIFSIGNALED(s)) {
     put(out, "+++ killed by ");
-    print_signo(out, WTERMSIG(s));
+    print_signo(out, XlatMode::Abbrev, WTERMSIG(s));
     put(out, WCOREDUMP(s) ? " (core dumped) +++" : " +++");
   } else {
     fmt::format_to(std::back_inserter(out), "+++ exited with {} +++", WEXITSTATUS(s));

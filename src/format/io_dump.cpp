@@ -107,16 +107,16 @@ void format_hexdump(std::string_view data, fmt::memory_buffer& out) {
 
 bool moves_data(uint32_t nr) { return row_of(nr).data != Data::None; }
 
-void format_io_dump(const decode::Call& call, const std::function<bool(int)>& reads,
+void format_io_dump(const model::Call& call, const std::function<bool(int)>& reads,
                     const std::function<bool(int)>& writes, fmt::memory_buffer& out) {
   const IoRow row = row_of(call.nr);
   if (row.data == Data::None || !call.returned) return;
   const int fd = static_cast<int32_t>(call.args[0]);
   if (fd < 0) return;
-  const bool failed = call.ret < 0 && call.ret >= -4095;
+  const bool failed = model::is_error_return(call.ret);
   const auto& wanted = row.write ? writes : reads;
   if (!wanted || !wanted(fd) || (!row.write && failed)) return;
-  const decode::CaptureView* cap = call.capture(1);
+  const model::CaptureView* cap = call.capture(1);
   if (!cap || (cap->result & ES_CAPR_FAULT && cap->data.empty())) return;
   const uint64_t moved = row.write ? UINT64_MAX : static_cast<uint64_t>(call.ret);
   switch (row.data) {

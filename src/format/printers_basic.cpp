@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "estrace/abi/event.h"
+#include "estrace/format/fd_detail.h"
 #include "estrace/format/printers.h"
 
 namespace estrace::format {
@@ -12,8 +13,8 @@ namespace {
 using K = syscalls::ArgKind;
 
 // -y: "<PATH>" escaped, with -yy's details inside the brackets.
-void print_fd_name(const ArgContext& c, const FdName& name) {
-  print_in_brackets(c.out, name.path, c.style.hex, name.detail);
+void print_fd_name(const ArgContext& c, const model::FdName& name) {
+  print_in_brackets(c.out, name.path, c.style.hex, fd_detail_text(name.detail));
 }
 
 void out_int(const ArgContext& c, int i) {
@@ -35,7 +36,8 @@ void out_fd(const ArgContext& c, int i) { print_fd(c, static_cast<int32_t>(c.arg
 void out_dirfd(const ArgContext& c, int i) {
   auto fd = static_cast<int32_t>(c.arg(i));
   if (fd == AT_FDCWD) {
-    print_styled(c.out, "-100", [](fmt::memory_buffer& named) { put(named, "AT_FDCWD"); });
+    print_styled(c.out, c.style.xlat, "-100",
+                 [](fmt::memory_buffer& named) { put(named, "AT_FDCWD"); });
     // -y shows the working directory: "AT_FDCWD</home/u>" (asked of FdNames as fd AT_FDCWD).
     if (c.style.decode_fds > 0 && c.style.fds)
       if (auto cwd = c.style.fds->name(c.call.tgid, AT_FDCWD)) print_fd_name(c, *cwd);
@@ -51,14 +53,14 @@ std::string_view until_nul(std::string_view d) {
 
 // Paths: printed whole (-s does not apply), "..." only if the copy itself was cut.
 void out_path(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d) return print_ptr(c.out, c.arg(i));
   print_quoted(c.out, until_nul(d->data), c.style.hex, d->result & ES_CAPR_TRUNCATED);
 }
 
 // NUL-terminated strings under -s: copied with one byte to spare to detect "longer than -s".
 void out_str(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d) return print_ptr(c.out, c.arg(i));
   std::string_view s = until_nul(d->data);
   bool more = (d->result & ES_CAPR_TRUNCATED) && s.size() == d->data.size();
@@ -71,7 +73,7 @@ void out_str(const ArgContext& c, int i) {
 
 // A buffer whose full length is known (an argument or the return value): -s bytes and "...".
 void print_buffer(const ArgContext& c, int i, uint64_t full_len, HexMode hex) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (full_len == 0 && c.arg(i) != 0) return print_quoted(c.out, {}, hex, false);
   if (!d) return print_ptr(c.out, c.arg(i));
   uint64_t shown = std::min<uint64_t>(full_len, c.style.string_limit);
@@ -93,14 +95,14 @@ void out_buf_out_hex(const ArgContext& c, int i) {
 }
 
 void out_argv(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->kind != ES_CAP_STRING_ARRAY) return print_ptr(c.out, c.arg(i));
   print_string_array(c, *d);
 }
 
 // envp: "0x7ffd... /* 21 vars */", or the strings themselves under -v.
 void out_envp(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (d && d->kind == ES_CAP_STRING_ARRAY) return print_string_array(c, *d);
   print_ptr(c.out, c.arg(i));
   if (d && d->kind == ES_CAP_ARRAY_COUNT && d->data.size() >= sizeof(uint32_t) && c.arg(i)) {
@@ -147,7 +149,7 @@ void print_result_fd(const ArgContext& c, int64_t fd) {
   print_fd(c, fd);
 }
 
-void print_string_array(const ArgContext& c, const decode::CaptureView& cap) {
+void print_string_array(const ArgContext& c, const model::CaptureView& cap) {
   std::string_view d = cap.data;
   put(c.out, '[');
   unsigned n = 0;
@@ -176,23 +178,23 @@ void print_string_array(const ArgContext& c, const decode::CaptureView& cap) {
 }
 
 namespace {
-const decode::CaptureView* usable(const decode::CaptureView* d) {
+const model::CaptureView* usable(const model::CaptureView* d) {
   return d && !(d->result & ES_CAPR_FAULT) ? d : nullptr;
 }
 }  // namespace
 
-const decode::CaptureView* ArgContext::data(int i) const {
+const model::CaptureView* ArgContext::data(int i) const {
   if (sig.args[i].dir != syscalls::kOut)
-    if (const decode::CaptureView* before = usable(call.capture_at_enter(i))) return before;
+    if (const model::CaptureView* before = usable(call.capture_at_enter(i))) return before;
   return usable(call.capture(i));
 }
 
-const decode::CaptureView* ArgContext::data_after(int i) const {
-  const decode::CaptureView* d = call.capture(i);
+const model::CaptureView* ArgContext::data_after(int i) const {
+  const model::CaptureView* d = call.capture(i);
   return d && !d->at_enter ? usable(d) : nullptr;
 }
 
-const decode::CaptureView* ArgContext::data_before(int i) const {
+const model::CaptureView* ArgContext::data_before(int i) const {
   return usable(call.capture_at_enter(i));
 }
 

@@ -20,20 +20,21 @@ uint64_t u32(const ArgContext& c, int i) { return static_cast<uint32_t>(c.arg(i)
 
 template <const Xlat& X>
 void flags32(const ArgContext& c, int i) {
-  print_flags(c.out, X, u32(c, i));
+  print_flags(c.out, c.style.xlat, X, u32(c, i));
 }
 template <const Xlat& X>
 void xval32(const ArgContext& c, int i) {
-  print_xval(c.out, X, u32(c, i));
+  print_xval(c.out, c.style.xlat, X, u32(c, i));
 }
 
 }  // namespace
 
 // O_RDONLY|O_CLOEXEC: the access mode is an enum in the low two bits, the rest flags.
-void print_open_flags(fmt::memory_buffer& out, uint64_t v) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X raw / verbose: the word as one number
-    return print_styled(out, raw_hex(v), [&](fmt::memory_buffer& o) { print_open_flags(o, v); });
-  print_xval(out, xlat::kOpenAccess, v & O_ACCMODE);
+void print_open_flags(fmt::memory_buffer& out, XlatMode mode, uint64_t v) {
+  if (mode != XlatMode::Abbrev)  // -X raw / verbose: the word as one number
+    return print_styled(out, mode, raw_hex(v),
+                        [&](fmt::memory_buffer& o) { print_open_flags(o, XlatMode::Abbrev, v); });
+  print_xval(out, XlatMode::Abbrev, xlat::kOpenAccess, v & O_ACCMODE);
   bool first = false;
   uint64_t rest = print_flag_names(out, xlat::kOpenFlags, v & ~uint64_t(O_ACCMODE), first);
   if (rest) fmt::format_to(std::back_inserter(out), "|{:#x}", rest);
@@ -41,7 +42,7 @@ void print_open_flags(fmt::memory_buffer& out, uint64_t v) {
 
 namespace {
 
-void open_flags(const ArgContext& c, int i) { print_open_flags(c.out, u32(c, i)); }
+void open_flags(const ArgContext& c, int i) { print_open_flags(c.out, c.style.xlat, u32(c, i)); }
 
 // The mode is shown only when the flags create a file.
 int open_mode_shown(const ArgContext& c, int i, int nargs) {
@@ -53,11 +54,9 @@ int open_mode_shown(const ArgContext& c, int i, int nargs) {
 // MAP_PRIVATE|MAP_ANONYMOUS|21<<MAP_HUGE_SHIFT: a type enum, flags, and a page-size field.
 void mmap_flags(const ArgContext& c, int i) {
   uint64_t v = u32(c, i);
-  if (xlat_mode() != XlatMode::Abbrev)
-    return print_styled(c.out, raw_hex(v), [&](fmt::memory_buffer& o) {
-      mmap_flags(ArgContext{c.call, c.sig, c.style, o}, i);
-    });
-  print_xval(c.out, xlat::kMmapType, v & MAP_TYPE);
+  if (c.style.xlat != XlatMode::Abbrev)
+    return print_styled_arg(c, raw_hex(v), [&](const ArgContext& named) { mmap_flags(named, i); });
+  print_xval(c.out, c.style.xlat, xlat::kMmapType, v & MAP_TYPE);
   uint64_t huge = (v >> MAP_HUGE_SHIFT) & MAP_HUGE_MASK;
   uint64_t rest = v & ~uint64_t(MAP_TYPE) & ~(uint64_t(MAP_HUGE_MASK) << MAP_HUGE_SHIFT);
   bool first = false;
@@ -70,10 +69,8 @@ void mmap_flags(const ArgContext& c, int i) {
 constexpr uint64_t kSockTypeMask = 0xf;
 void sock_type(const ArgContext& c, int i) {
   uint64_t v = u32(c, i);
-  if (xlat_mode() != XlatMode::Abbrev)
-    return print_styled(c.out, raw_hex(v), [&](fmt::memory_buffer& o) {
-      sock_type(ArgContext{c.call, c.sig, c.style, o}, i);
-    });
+  if (c.style.xlat != XlatMode::Abbrev)
+    return print_styled_arg(c, raw_hex(v), [&](const ArgContext& named) { sock_type(named, i); });
   if (const char* n = xlat_name(xlat::kSockTypes, v & kSockTypeMask)) {
     put(c.out, n);
     bool first = false;
@@ -81,32 +78,32 @@ void sock_type(const ArgContext& c, int i) {
     if (rest) fmt::format_to(std::back_inserter(c.out), "|{:#x}", rest);
     return;
   }
-  print_flags(c.out, xlat::kSockFlags, v);
+  print_flags(c.out, c.style.xlat, xlat::kSockFlags, v);
 }
 
 // The protocol table depends on the domain.
 void sock_proto(const ArgContext& c, int i) {
   uint64_t domain = u32(c, c.argsig(i).aux);
   if (domain == AF_INET || domain == AF_INET6)
-    print_xval(c.out, xlat::kIpProtos, u32(c, i));
+    print_xval(c.out, c.style.xlat, xlat::kIpProtos, u32(c, i));
   else if (domain == AF_NETLINK)
-    print_xval(c.out, xlat::kNetlinkProtos, u32(c, i));
+    print_xval(c.out, c.style.xlat, xlat::kNetlinkProtos, u32(c, i));
   else
     fmt::format_to(std::back_inserter(c.out), "{}", static_cast<int32_t>(c.arg(i)));
 }
 
-void signo(const ArgContext& c, int i) { print_signo(c.out, static_cast<int32_t>(c.arg(i))); }
+void signo(const ArgContext& c, int i) {
+  print_signo(c.out, c.style.xlat, static_cast<int32_t>(c.arg(i)));
+}
 
 // FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME
 void futex_op(const ArgContext& c, int i) {
   uint64_t op = u32(c, i);
-  if (xlat_mode() != XlatMode::Abbrev)
-    return print_styled(c.out, raw_hex(op), [&](fmt::memory_buffer& o) {
-      futex_op(ArgContext{c.call, c.sig, c.style, o}, i);
-    });
+  if (c.style.xlat != XlatMode::Abbrev)
+    return print_styled_arg(c, raw_hex(op), [&](const ArgContext& named) { futex_op(named, i); });
   uint64_t cmd = op & FUTEX_CMD_MASK;
   const char* n = xlat_name(xlat::kFutexCmds, cmd);
-  if (!n) return print_xval(c.out, xlat::kFutexCmds, op);
+  if (!n) return print_xval(c.out, c.style.xlat, xlat::kFutexCmds, op);
   put(c.out, n);
   if (op & FUTEX_PRIVATE_FLAG) put(c.out, "_PRIVATE");
   if (op & FUTEX_CLOCK_REALTIME) put(c.out, "|FUTEX_CLOCK_REALTIME");

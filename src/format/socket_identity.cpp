@@ -14,16 +14,12 @@
 #include "estrace/format/printers.h"
 #include "estrace/format/xlat.h"
 #include "estrace/format/xlat_tables.h"
+#include "estrace/model/socket_identity.h"
 
 namespace estrace::format {
 namespace {
 
-std::string_view proto_of(const es_sock_info& s) {
-  return {s.proto, strnlen(s.proto, sizeof s.proto)};
-}
-
-// Protocols whose addresses inet_diag reports (strace asks it for these and no others).
-constexpr std::string_view kInetProtos[] = {"TCP", "UDP", "UDPLITE", "TCPv6", "UDPv6", "UDPLITEv6"};
+using model::sock_proto;
 
 bool all_zero(const uint8_t* p, size_t n) {
   return std::all_of(p, p + n, [](uint8_t b) { return b == 0; });
@@ -39,14 +35,10 @@ void print_endpoint(fmt::memory_buffer& out, int family, const uint8_t* addr, ui
     fmt::format_to(std::back_inserter(out), "{}:{}", text, port);
 }
 
-std::optional<std::string> inet_details(const es_sock_info& s) {
-  std::string_view proto = proto_of(s);
-  if (std::find(std::begin(kInetProtos), std::end(kInetProtos), proto) == std::end(kInetProtos))
-    return std::nullopt;
-  if (s.local_port == 0) return std::nullopt;  // not in the tables sock_diag walks
+std::string inet_details(const es_sock_info& s) {
   const size_t addr_len = s.family == AF_INET6 ? 16 : 4;
   fmt::memory_buffer out;
-  fmt::format_to(std::back_inserter(out), "{}:[", proto);
+  fmt::format_to(std::back_inserter(out), "{}:[", sock_proto(s));
   print_endpoint(out, s.family, s.local_addr, s.local_port);
   if (s.remote_port != 0 || !all_zero(s.remote_addr, addr_len)) {
     fmt::format_to(std::back_inserter(out), "->");
@@ -56,11 +48,10 @@ std::optional<std::string> inet_details(const es_sock_info& s) {
   return fmt::to_string(out);
 }
 
-std::optional<std::string> unix_details(const es_sock_info& s) {
+std::string unix_details(const es_sock_info& s) {
   const size_t len = std::min<size_t>(s.path_len, sizeof s.path);
-  if (s.peer_ino == 0 && len == 0) return std::nullopt;
   fmt::memory_buffer out;
-  fmt::format_to(std::back_inserter(out), "{}:[{}", proto_of(s), s.ino);
+  fmt::format_to(std::back_inserter(out), "{}:[{}", sock_proto(s), s.ino);
   if (s.peer_ino) fmt::format_to(std::back_inserter(out), "->{}", s.peer_ino);
   if (len) {
     out.push_back(',');
@@ -76,19 +67,19 @@ std::optional<std::string> unix_details(const es_sock_info& s) {
   return fmt::to_string(out);
 }
 
-std::optional<std::string> netlink_details(const es_sock_info& s) {
-  if (s.portid == 0) return std::nullopt;
+std::string netlink_details(const es_sock_info& s) {
   std::string protocol;
   if (const char* name = xlat_name(xlat::kNetlinkProtos, s.protocol))
     protocol = std::string_view(name).substr(std::string_view("NETLINK_").size());
   else
     protocol = std::to_string(s.protocol);
-  return fmt::format("{}:[{}:{}]", proto_of(s), protocol, s.portid);
+  return fmt::format("{}:[{}:{}]", sock_proto(s), protocol, s.portid);
 }
 
 }  // namespace
 
 std::optional<std::string> socket_details(const es_sock_info& s) {
+  if (!model::sock_diag_answers(s)) return std::nullopt;
   switch (s.family) {
     case AF_INET:
     case AF_INET6:
@@ -103,7 +94,7 @@ std::optional<std::string> socket_details(const es_sock_info& s) {
 }
 
 std::string socket_fallback(const es_sock_info& s) {
-  std::string_view proto = proto_of(s);
+  std::string_view proto = sock_proto(s);
   return fmt::format("{}:[{}]", proto.empty() ? "socket" : proto, s.ino);
 }
 

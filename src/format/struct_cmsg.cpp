@@ -125,12 +125,12 @@ void print_msg_control(const ArgContext& c, std::string_view bytes) {
               type = load<int32_t>(rest.substr(l.word + 4));
     if (!first) put(c.out, ", ");
     fmt::format_to(to(c), "{{cmsg_len={}, cmsg_level=", len);
-    print_xval(c.out, xlat::kSockLevels, static_cast<uint32_t>(level));
+    print_xval(c.out, c.style.xlat, xlat::kSockLevels, static_cast<uint32_t>(level));
     put(c.out, ", cmsg_type=");
     if (level == SOL_SOCKET)
-      print_xval(c.out, kScmTypes, static_cast<uint32_t>(type));
+      print_xval(c.out, c.style.xlat, kScmTypes, static_cast<uint32_t>(type));
     else if (level == SOL_IP)
-      print_xval(c.out, xlat::kSockIpOptions, static_cast<uint32_t>(type));
+      print_xval(c.out, c.style.xlat, xlat::kSockIpOptions, static_cast<uint32_t>(type));
     else
       fmt::format_to(to(c), "{:#x}", static_cast<uint32_t>(type));
     if (len > l.header) {

@@ -73,7 +73,7 @@ void sigaction32_arg(const ArgContext& c, int i) {
   } sa;
   if (!load_struct(c, i, sa)) return print_ptr(c.out, c.arg(i));
   // SIG_DFL and SIG_IGN are 0 and 1 in either width.
-  print_sigaction(c.out, sa.handler, sa.flags, sa.restorer, sa.mask);
+  print_sigaction(c.out, c.style.xlat, sa.handler, sa.flags, sa.restorer, sa.mask);
 }
 
 // struct user_desc (asm/ldt.h) as i386 has it: no `lm` bit.
@@ -110,7 +110,7 @@ void user_desc_arg(const ArgContext& c, int i) {
 // set_thread_area writes the entry it chose back: "= 0 (entry_number=12)".
 bool user_desc_ret(const ArgContext& c, int i) {
   if (c.argsig(i).dir != syscalls::kIn || !c.succeeded()) return false;
-  const decode::CaptureView* after = c.data_after(i);
+  const model::CaptureView* after = c.data_after(i);
   UserDesc d;
   if (!after || after->data.size() < sizeof d) return false;
   std::memcpy(&d, after->data.data(), sizeof d);
@@ -133,7 +133,7 @@ void old_sigframe_arg(const ArgContext& c, int i) {
   uint32_t mask;
   if (!load_struct(c, i, mask)) return;  // strace prints nothing it cannot read either
   put(c.out, "{mask=");
-  print_sigmask(c.out, mask);
+  print_sigmask(c.out, c.style.xlat, mask);
   put(c.out, '}');
 }
 

@@ -16,10 +16,10 @@ using K = syscalls::ArgKind;
 }  // namespace
 
 // S_IFDIR|S_ISVTX|0777
-void print_mode(fmt::memory_buffer& out, uint32_t mode) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "0100644", "0100644 /* S_IFREG|0644 */"
-    return print_styled(out, fmt::format("{:#o}", mode),
-                        [&](fmt::memory_buffer& o) { print_mode(o, mode); });
+void print_mode(fmt::memory_buffer& out, XlatMode xlat, uint32_t mode) {
+  if (xlat != XlatMode::Abbrev)  // -X: "0100644", "0100644 /* S_IFREG|0644 */"
+    return print_styled(out, xlat, fmt::format("{:#o}", mode),
+                        [&](fmt::memory_buffer& o) { print_mode(o, XlatMode::Abbrev, mode); });
   bool first = true;
   if (const char* type = xlat_name(xlat::kStatTypes, mode & S_IFMT)) {
     put(out, type);
@@ -68,7 +68,7 @@ void print_dirents64(const ArgContext& c, std::string_view buf) {
 
 // getdents/getdents64: "0x5654... /* 29 entries */". Both records keep d_reclen at offset 16.
 void dirents_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   std::string_view buf = d ? d->data : std::string_view();
   size_t len = c.call.ret > 0 ? std::min<size_t>(buf.size(), static_cast<size_t>(c.call.ret)) : 0;
   if (c.style.verbose && c.succeeded() && c.sig.nr == __NR_getdents64 && (d || c.call.ret == 0) &&

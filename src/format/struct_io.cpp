@@ -53,7 +53,7 @@ void print_iovec_items(const ArgContext& c, std::string_view data, bool cut, uin
 }
 
 void iovec_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const bool filled = c.argsig(i).dir == syscalls::kOut;
   if (!d || (filled && !c.succeeded()) || (d->result & ES_CAPR_FAULT && d->data.empty()))
     return print_ptr(c.out, c.arg(i));
@@ -64,7 +64,7 @@ void iovec_arg(const ArgContext& c, int i) {
 // The control messages' capture of argument i (ES_CAP_MSG_CONTROL), nullptr when missing.
 const std::string_view* control_of(const ArgContext& c, int i) {
   for (int k = 0; k < c.call.ncaptures; ++k) {
-    const decode::CaptureView& cap = c.call.captures[k];
+    const model::CaptureView& cap = c.call.captures[k];
     if (cap.kind == ES_CAP_MSG_CONTROL && cap.arg == i && !cap.at_enter && !cap.data.empty())
       return &cap.data;
   }
@@ -74,7 +74,7 @@ const std::string_view* control_of(const ArgContext& c, int i) {
 // sendmsg/recvmsg's struct msghdr (es_msghdr_head, the address, then the iovec items); the
 // control messages come in a capture of their own (ES_CAP_MSG_CONTROL).
 void msghdr_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const bool filled = c.argsig(i).dir == syscalls::kOut;
   es_msghdr_head h;
   if (!d || (filled && !c.succeeded()) || d->data.size() < sizeof h)
@@ -89,8 +89,8 @@ void msghdr_arg(const ArgContext& c, int i) {
 
 // [110 => 16] when the call changed it, [16] when not, [110] when it failed.
 void socklen_inout_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* before = c.data_before(i);
-  const decode::CaptureView* after = c.succeeded() ? c.data_after(i) : nullptr;
+  const model::CaptureView* before = c.data_before(i);
+  const model::CaptureView* after = c.succeeded() ? c.data_after(i) : nullptr;
   int32_t b = 0, a = 0;  // signed, as strace prints it: [-1]
   if (before && before->data.size() >= 4) std::memcpy(&b, before->data.data(), 4);
   if (after && after->data.size() >= 4) std::memcpy(&a, after->data.data(), 4);
@@ -139,20 +139,20 @@ void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view
     put(c.out, ", ");
   }
   fmt::format_to(to(c), "msg_controllen={}, msg_flags=", h.controllen);
-  print_flags(c.out, xlat::kMsgFlags, h.flags);
+  print_flags(c.out, c.style.xlat, xlat::kMsgFlags, h.flags);
   put(c.out, '}');
 }
 
 // {l_type=F_RDLCK, l_whence=SEEK_SET, l_start=0, l_len=10, l_pid=0}; false without a copy.
 bool print_flock(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   struct flock fl;
   if (!d || d->data.size() < sizeof fl) return false;
   std::memcpy(&fl, d->data.data(), sizeof fl);
   put(c.out, "{l_type=");
-  print_xval(c.out, xlat::kLockTypes, static_cast<uint16_t>(fl.l_type));
+  print_xval(c.out, c.style.xlat, xlat::kLockTypes, static_cast<uint16_t>(fl.l_type));
   put(c.out, ", l_whence=");
-  print_xval(c.out, xlat::kWhence, static_cast<uint16_t>(fl.l_whence));
+  print_xval(c.out, c.style.xlat, xlat::kWhence, static_cast<uint16_t>(fl.l_whence));
   fmt::format_to(to(c), ", l_start={}, l_len={}, l_pid={}}}", fl.l_start, fl.l_len, fl.l_pid);
   return true;
 }

@@ -19,7 +19,7 @@ using K = syscalls::ArgKind;
 auto to(const ArgContext& c) { return std::back_inserter(c.out); }
 
 void mmsghdr_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const bool received = c.argsig(i).dir == syscalls::kOut;
   if (!d || (received && !c.succeeded()) || (d->data.empty() && d->result & ES_CAPR_FAULT))
     return print_ptr(c.out, c.arg(i));
@@ -46,7 +46,7 @@ void mmsghdr_arg(const ArgContext& c, int i) {
 // " (left {tv_sec=0, tv_nsec=999992289})": the timeout as the kernel left it.
 bool mmsg_timeout_ret(const ArgContext& c, int i) {
   fmt::format_to(to(c), "{}", c.call.ret);
-  const decode::CaptureView* t = c.arg(i) ? c.data_after(i) : nullptr;
+  const model::CaptureView* t = c.arg(i) ? c.data_after(i) : nullptr;
   if (t && t->data.size() >= 16) {
     int64_t ts[2];
     std::memcpy(ts, t->data.data(), sizeof ts);

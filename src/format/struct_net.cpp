@@ -27,7 +27,7 @@ void print_sockaddr(const ArgContext& c, std::string_view sa) {
   sa_family_t family;
   std::memcpy(&family, sa.data(), sizeof family);
   put(c.out, "{sa_family=");
-  print_xval(c.out, xlat::kSockDomains, family);
+  print_xval(c.out, c.style.xlat, xlat::kSockDomains, family);
   std::string_view rest = sa.substr(sizeof family);
   auto& out = c.out;
   if (family == AF_UNIX) {
@@ -78,14 +78,14 @@ void print_sockaddr(const ArgContext& c, std::string_view sa) {
 namespace {
 
 void sockaddr_in_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d) return print_ptr(c.out, c.arg(i));
   uint64_t len = static_cast<uint32_t>(c.arg(c.argsig(i).aux));
   print_sockaddr(c, d->data.substr(0, std::min<uint64_t>(len, d->data.size())));
 }
 
 void sockaddr_out_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   // A zero length (recvfrom on a stream socket) leaves nothing to show but the address.
   if (!d || c.failed() || d->data.empty()) return print_ptr(c.out, c.arg(i));
   print_sockaddr(c, d->data);
@@ -93,7 +93,7 @@ void sockaddr_out_arg(const ArgContext& c, int i) {
 
 // [16]: the length the kernel wrote back.
 void socklen_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 4 || c.failed()) return print_ptr(c.out, c.arg(i));
   uint32_t v;
   std::memcpy(&v, d->data.data(), 4);
@@ -111,14 +111,15 @@ void print_pollfds(const ArgContext& c, std::string_view d, bool revents) {
     if (!first) put(c.out, ", ");
     first = false;
     fmt::format_to(std::back_inserter(c.out), "{{fd={}, {}=", p.fd, revents ? "revents" : "events");
-    print_flags(c.out, xlat::kPollEvents, static_cast<uint16_t>(revents ? p.revents : p.events));
+    print_flags(c.out, c.style.xlat, xlat::kPollEvents,
+                static_cast<uint16_t>(revents ? p.revents : p.events));
     put(c.out, '}');
   }
   put(c.out, ']');
 }
 
 void pollfds_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d) return print_ptr(c.out, c.arg(i));
   print_pollfds(c, d->data, false);
 }
@@ -128,11 +129,11 @@ bool poll_ret(const ArgContext& c, int i) {
   fmt::format_to(std::back_inserter(c.out), "{}", c.call.ret);
   if (c.call.ret == 0) {
     put(c.out, " (Timeout)");
-  } else if (const decode::CaptureView* d = c.data_after(i)) {
+  } else if (const model::CaptureView* d = c.data_after(i)) {
     put(c.out, " (");
     print_pollfds(c, d->data, true);
     // ppoll: the time left, as the kernel updated the timeout.
-    const decode::CaptureView* t =
+    const model::CaptureView* t =
         c.sig.nargs > 2 && c.argsig(2).kind == K::Timespec && c.arg(2) ? c.data_after(2) : nullptr;
     if (t && t->data.size() >= 16) {
       int64_t ts[2];

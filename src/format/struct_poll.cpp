@@ -31,7 +31,7 @@ uint64_t nfds_of(const ArgContext& c, int i) {
 }
 
 void fdset_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d) return print_ptr(c.out, c.arg(i));
   print_fdset(c, d->data, nfds_of(c, i));
 }
@@ -48,7 +48,7 @@ bool fdset_ret(const ArgContext& c, int i) {
   static constexpr const char* kNames[] = {"in", "out", "except"};
   bool first = true;
   for (int s = 0; s < 3; ++s) {
-    const decode::CaptureView* d = c.data_after(1 + s);
+    const model::CaptureView* d = c.data_after(1 + s);
     if (!d) continue;
     fmt::memory_buffer set;
     ArgContext sc{c.call, c.sig, c.style, set};
@@ -58,7 +58,7 @@ bool fdset_ret(const ArgContext& c, int i) {
     c.out.append(set);
     first = false;
   }
-  if (const decode::CaptureView* t = c.arg(4) ? c.data_after(4) : nullptr) {
+  if (const model::CaptureView* t = c.arg(4) ? c.data_after(4) : nullptr) {
     if (t->data.size() >= 16) {
       int64_t tv[2];
       std::memcpy(tv, t->data.data(), sizeof tv);
@@ -73,7 +73,7 @@ bool fdset_ret(const ArgContext& c, int i) {
 }
 
 void timeval_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 16) return print_ptr(c.out, c.arg(i));
   int64_t tv[2];
   std::memcpy(tv, d->data.data(), sizeof tv);
@@ -82,7 +82,7 @@ void timeval_arg(const ArgContext& c, int i) {
 
 // {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=1, tv_nsec=0}}
 void itimerspec_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 32 || (c.argsig(i).dir == syscalls::kOut && !c.succeeded()))
     return print_ptr(c.out, c.arg(i));
   int64_t v[4];
@@ -99,19 +99,19 @@ void print_epoll_event(const ArgContext& c, const char* p) {
   std::memcpy(&events, p, 4);
   std::memcpy(&data, p + 4, 8);
   put(c.out, "{events=");
-  print_flags(c.out, xlat::kEpollEvents, events);
+  print_flags(c.out, c.style.xlat, xlat::kEpollEvents, events);
   fmt::format_to(to(c), ", data={{u32={}, u64={}}}}}", static_cast<uint32_t>(data), data);
 }
 
 void epoll_event_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 12) return print_ptr(c.out, c.arg(i));
   print_epoll_event(c, d->data.data());
 }
 
 // epoll_wait's events: the first `ret` of them.
 void epoll_events_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!c.succeeded() || (!d && c.call.ret > 0)) return print_ptr(c.out, c.arg(i));
   put(c.out, '[');
   for (int64_t n = 0; d && n < c.call.ret && (n + 1) * 12 <= int64_t(d->data.size()); ++n) {
@@ -127,7 +127,7 @@ void sigset_size_arg(const ArgContext& c, int i) { print_ptr(c.out, c.arg(i)); }
 
 template <const Xlat& X>
 void flags32(const ArgContext& c, int i) {
-  print_flags(c.out, X, static_cast<uint32_t>(c.arg(i)));
+  print_flags(c.out, c.style.xlat, X, static_cast<uint32_t>(c.arg(i)));
 }
 
 }  // namespace
@@ -142,7 +142,7 @@ void register_poll(PrinterTable& t) {
   t[size_t(K::EpollEvents)].print = epoll_events_arg;
   t[size_t(K::EpollFlags)].print = flags32<xlat::kEpollFlags>;
   t[size_t(K::EpollCtlOp)].print = [](const ArgContext& c, int i) {
-    print_xval(c.out, xlat::kEpollCtlOps, static_cast<uint32_t>(c.arg(i)));
+    print_xval(c.out, c.style.xlat, xlat::kEpollCtlOps, static_cast<uint32_t>(c.arg(i)));
   };
   t[size_t(K::TimerfdFlags)].print = flags32<xlat::kTimerfdFlags>;
   t[size_t(K::TimerfdSetFlags)].print = flags32<xlat::kTimerfdSetFlags>;
@@ -150,7 +150,7 @@ void register_poll(PrinterTable& t) {
   t[size_t(K::MemfdFlags)].print = flags32<xlat::kMemfdFlags>;
   t[size_t(K::InotifyFlags)].print = flags32<xlat::kInotifyFlags>;
   t[size_t(K::FadviseAdvice)].print = [](const ArgContext& c, int i) {
-    print_xval(c.out, xlat::kFadvise, static_cast<uint32_t>(c.arg(i)));
+    print_xval(c.out, c.style.xlat, xlat::kFadvise, static_cast<uint32_t>(c.arg(i)));
   };
 }
 

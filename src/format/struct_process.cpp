@@ -33,11 +33,11 @@ void wait_status_arg(const ArgContext& c, int i) {
     fmt::format_to(std::back_inserter(out), "WIFEXITED(s) && WEXITSTATUS(s) == {}", WEXITSTATUS(s));
   } else if (WIFSIGNALED(s)) {
     put(out, "WIFSIGNALED(s) && WTERMSIG(s) == ");
-    print_signo(out, WTERMSIG(s));
+    print_signo(out, c.style.xlat, WTERMSIG(s));
     if (WCOREDUMP(s)) put(out, " && WCOREDUMP(s)");
   } else if (WIFSTOPPED(s)) {
     put(out, "WIFSTOPPED(s) && WSTOPSIG(s) == ");
-    print_signo(out, WSTOPSIG(s));
+    print_signo(out, c.style.xlat, WSTOPSIG(s));
   } else if (WIFCONTINUED(s)) {
     put(out, "WIFCONTINUED(s)");
   } else {
@@ -67,17 +67,17 @@ uint32_t fcntl_cmd(const ArgContext& c, int i) {
 }
 
 void fcntl_cmd_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kFcntlCmds, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kFcntlCmds, static_cast<uint32_t>(c.arg(i)));
 }
 
 void fcntl_arg(const ArgContext& c, int i) {
   uint64_t v = c.arg(i);
   switch (fcntl_cmd(c, i)) {
     case F_SETFD:
-      print_flags(c.out, xlat::kFdFlags, static_cast<uint32_t>(v));
+      print_flags(c.out, c.style.xlat, xlat::kFdFlags, static_cast<uint32_t>(v));
       return;
     case F_SETFL:
-      print_open_flags(c.out, static_cast<uint32_t>(v));
+      print_open_flags(c.out, c.style.xlat, static_cast<uint32_t>(v));
       return;
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
@@ -86,7 +86,7 @@ void fcntl_arg(const ArgContext& c, int i) {
       fmt::format_to(std::back_inserter(c.out), "{}", static_cast<int32_t>(v));
       return;
     case F_SETSIG:
-      print_signo(c.out, static_cast<int32_t>(v));
+      print_signo(c.out, c.style.xlat, static_cast<int32_t>(v));
       return;
     case F_GETLK:
     case F_SETLK:
@@ -137,9 +137,9 @@ bool fcntl_ret(const ArgContext& c, int i) {
   print_hex(c.out, static_cast<uint64_t>(c.call.ret));
   put(c.out, " (flags ");
   if (cmd == F_GETFL)
-    print_open_flags(c.out, static_cast<uint64_t>(c.call.ret));
+    print_open_flags(c.out, c.style.xlat, static_cast<uint64_t>(c.call.ret));
   else
-    print_flags(c.out, xlat::kFdFlags, static_cast<uint64_t>(c.call.ret));
+    print_flags(c.out, c.style.xlat, xlat::kFdFlags, static_cast<uint64_t>(c.call.ret));
   put(c.out, ')');
   return true;
 }
@@ -157,11 +157,12 @@ void ioctl_req_arg(const ArgContext& c, int i) {
 }  // namespace
 
 // 8192*1024, or the infinity's name
-void print_rlim(fmt::memory_buffer& out, uint64_t v, uint64_t infinity,
+void print_rlim(fmt::memory_buffer& out, XlatMode mode, uint64_t v, uint64_t infinity,
                 std::string_view infinity_name) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
-    return print_styled(out, std::to_string(v),
-                        [&](fmt::memory_buffer& o) { print_rlim(o, v, infinity, infinity_name); });
+  if (mode != XlatMode::Abbrev)  // -X: "8388608", "8388608 /* 8192*1024 */"
+    return print_styled(out, mode, std::to_string(v), [&](fmt::memory_buffer& o) {
+      print_rlim(o, XlatMode::Abbrev, v, infinity, infinity_name);
+    });
   if (v == infinity)
     put(out, infinity_name);
   else if (v > 0 && v % 1024 == 0)

@@ -19,7 +19,7 @@ constexpr int kKernelNsig = 64;
 
 // sigset_t: ascending names without "SIG"; when more than half are set strace prints the
 // complement ("~[...]"), which is how a full mask reads.
-void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
+void print_sigmask(fmt::memory_buffer& out, XlatMode mode, uint64_t mask) {
   bool invert = __builtin_popcountll(mask) > kKernelNsig / 2;
   if (invert) {
     mask = ~mask;
@@ -31,7 +31,7 @@ void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
     if (!(mask & (uint64_t{1} << (sig - 1)))) continue;
     if (!first) put(out, ' ');
     first = false;
-    print_signo(out, sig, false);
+    print_signo(out, mode, sig, false);
   }
   put(out, ']');
 }
@@ -39,30 +39,30 @@ void print_sigmask(fmt::memory_buffer& out, uint64_t mask) {
 namespace {
 
 void sigset_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < sizeof(uint64_t) || (c.argsig(i).dir == syscalls::kOut && c.failed()))
     return print_ptr(c.out, c.arg(i));
   uint64_t mask;
   std::memcpy(&mask, d->data.data(), sizeof mask);
-  print_sigmask(c.out, mask);
+  print_sigmask(c.out, c.style.xlat, mask);
 }
 
 // struct kernel_sigaction (x86_64): handler, flags, restorer, mask.
 void sigaction_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < 32 || (c.argsig(i).dir == syscalls::kOut && c.failed()))
     return print_ptr(c.out, c.arg(i));
   uint64_t f[4];
   std::memcpy(f, d->data.data(), sizeof f);
-  print_sigaction(c.out, f[0], f[1], f[2], f[3]);
+  print_sigaction(c.out, c.style.xlat, f[0], f[1], f[2], f[3]);
 }
 
 }  // namespace
 
-void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, uint64_t restorer,
-                     uint64_t mask) {
+void print_sigaction(fmt::memory_buffer& out, XlatMode mode, uint64_t handler, uint64_t flags,
+                     uint64_t restorer, uint64_t mask) {
   put(out, "{sa_handler=");
-  print_styled(out, raw_hex(handler), [&](fmt::memory_buffer& o) {
+  print_styled(out, mode, raw_hex(handler), [&](fmt::memory_buffer& o) {
     if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
       put(o, "SIG_DFL");
     else if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
@@ -71,9 +71,9 @@ void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, 
       fmt::format_to(std::back_inserter(o), "{:#x}", handler);
   });
   put(out, ", sa_mask=");
-  print_sigmask(out, mask);
+  print_sigmask(out, mode, mask);
   put(out, ", sa_flags=");
-  print_flags(out, xlat::kSaFlags, flags);
+  print_flags(out, mode, xlat::kSaFlags, flags);
   if (flags & 0x04000000 /* SA_RESTORER */) {
     put(out, ", sa_restorer=");
     print_ptr(out, restorer);
@@ -81,10 +81,11 @@ void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, 
   put(out, '}');
 }
 
-void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "10", "10 /* SIGUSR1 */"
-    return print_styled(out, std::to_string(sig),
-                        [&](fmt::memory_buffer& o) { print_signo(o, sig, with_prefix); });
+void print_signo(fmt::memory_buffer& out, XlatMode mode, int sig, bool with_prefix) {
+  if (mode != XlatMode::Abbrev)  // -X: "10", "10 /* SIGUSR1 */"
+    return print_styled(out, mode, std::to_string(sig), [&](fmt::memory_buffer& o) {
+      print_signo(o, XlatMode::Abbrev, sig, with_prefix);
+    });
   const char* prefix = with_prefix ? "SIG" : "";
   // glibc's abbreviation for 29 is POLL; strace (and the kernel headers' first name) say IO.
   if (sig == SIGIO) {

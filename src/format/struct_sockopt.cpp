@@ -155,7 +155,7 @@ void print_int(const ArgContext& c, std::string_view d, bool as_errno) {
 }
 
 void level_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kSockLevels, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kSockLevels, static_cast<uint32_t>(c.arg(i)));
 }
 
 void name_arg(const ArgContext& c, int i) {
@@ -166,14 +166,14 @@ void name_arg(const ArgContext& c, int i) {
   if (level == SOL_SOCKET && get)
     if (const char* n = xlat_name(xlat::kSockGetOptions, name)) return put(c.out, n);
   for (const LevelNames& l : kLevelNames)
-    if (l.level == level) return print_xval(c.out, *l.names, name);
+    if (l.level == level) return print_xval(c.out, c.style.xlat, *l.names, name);
   fmt::format_to(std::back_inserter(c.out), "{}", name);
 }
 
 // setsockopt's optval: args[aux] bytes the call read.
 void set_value_arg(const ArgContext& c, int i) {
   const auto len = static_cast<int32_t>(c.arg(c.argsig(i).aux));
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const std::string_view bytes = d ? d->data : std::string_view();
   const Val kind = value_kind(level_of(c, 2), static_cast<int32_t>(c.arg(2)), false);
   if (kind == Val::Default && len == 0 && c.arg(i))
@@ -197,9 +197,9 @@ void set_value_arg(const ArgContext& c, int i) {
 // getsockopt's optval: what the call wrote, *optlen bytes as the call left it.
 void get_value_arg(const ArgContext& c, int i) {
   const int lenarg = c.argsig(i).aux;
-  const decode::CaptureView* before = c.data_before(lenarg);
-  const decode::CaptureView* after = c.succeeded() ? c.data_after(lenarg) : nullptr;
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* before = c.data_before(lenarg);
+  const model::CaptureView* after = c.succeeded() ? c.data_after(lenarg) : nullptr;
+  const model::CaptureView* d = c.data(i);
   if (!before || !after || before->data.size() < 4 || after->data.size() < 4 || !c.arg(i) || !d)
     return print_ptr(c.out, c.arg(i));
   const int32_t ulen = int_at(before->data), rlen = int_at(after->data);

@@ -17,9 +17,10 @@ namespace {
 using K = syscalls::ArgKind;
 
 // makedev(0xfe, 0): each half as strace's %#x (0 without the prefix).
-void print_makedev(fmt::memory_buffer& out, uint64_t dev) {
-  if (xlat_mode() != XlatMode::Abbrev)  // -X: "0xfe00", "0xfe00 /* makedev(0xfe, 0) */"
-    return print_styled(out, raw_hex(dev), [&](fmt::memory_buffer& o) { print_makedev(o, dev); });
+void print_makedev(fmt::memory_buffer& out, XlatMode mode, uint64_t dev) {
+  if (mode != XlatMode::Abbrev)  // -X: "0xfe00", "0xfe00 /* makedev(0xfe, 0) */"
+    return print_styled(out, mode, raw_hex(dev),
+                        [&](fmt::memory_buffer& o) { print_makedev(o, XlatMode::Abbrev, dev); });
   put(out, "makedev(");
   print_hex(out, major(dev));
   put(out, ", ");
@@ -55,17 +56,17 @@ void print_stat(const ArgContext& c, const struct stat& st) {
   put(c.out, '{');
   if (c.style.verbose) {
     put(c.out, "st_dev=");
-    print_makedev(c.out, st.st_dev);
+    print_makedev(c.out, c.style.xlat, st.st_dev);
     fmt::format_to(to(c), ", st_ino={}, ", st.st_ino);
   }
   put(c.out, "st_mode=");
-  print_mode(c.out, st.st_mode);
+  print_mode(c.out, c.style.xlat, st.st_mode);
   if (c.style.verbose)
     fmt::format_to(to(c), ", st_nlink={}, st_uid={}, st_gid={}, st_blksize={}, st_blocks={}",
                    st.st_nlink, st.st_uid, st.st_gid, st.st_blksize, st.st_blocks);
   if (dev) {
     put(c.out, ", st_rdev=");
-    print_makedev(c.out, st.st_rdev);
+    print_makedev(c.out, c.style.xlat, st.st_rdev);
   } else {
     fmt::format_to(to(c), ", st_size={}", st.st_size);
   }
@@ -87,14 +88,14 @@ void stat_arg(const ArgContext& c, int i) {
 // The sync type is an enum in two bits (AT_STATX_SYNC_AS_STAT is 0), the rest AT_* flags.
 void statx_flags_arg(const ArgContext& c, int i) {
   auto v = static_cast<uint32_t>(c.arg(i));
-  print_xval(c.out, xlat::kStatxSync, v & AT_STATX_SYNC_TYPE);
+  print_xval(c.out, c.style.xlat, xlat::kStatxSync, v & AT_STATX_SYNC_TYPE);
   bool first = false;
   uint64_t rest = print_flag_names(c.out, xlat::kAtFlags, v & ~uint32_t(AT_STATX_SYNC_TYPE), first);
   if (rest) fmt::format_to(to(c), "|{:#x}", rest);
 }
 
 void statx_mask_arg(const ArgContext& c, int i) {
-  print_flags(c.out, xlat::kStatxMask, static_cast<uint32_t>(c.arg(i)));
+  print_flags(c.out, c.style.xlat, xlat::kStatxMask, static_cast<uint32_t>(c.arg(i)));
 }
 
 void statx_time(const ArgContext& c, const char* name, const statx_timestamp& t) {
@@ -108,20 +109,20 @@ void statx_arg(const ArgContext& c, int i) {
   if (!load_struct(c, i, sx)) return print_ptr(c.out, c.arg(i));
   const bool v = c.style.verbose;
   put(c.out, "{stx_mask=");
-  print_flags(c.out, xlat::kStatxMask, sx.stx_mask);
+  print_flags(c.out, c.style.xlat, xlat::kStatxMask, sx.stx_mask);
   if (v) fmt::format_to(to(c), ", stx_blksize={}", sx.stx_blksize);
   put(c.out, ", stx_attributes=");
-  print_flags(c.out, xlat::kStatxAttrs, sx.stx_attributes);
+  print_flags(c.out, c.style.xlat, xlat::kStatxAttrs, sx.stx_attributes);
   if (v)
     fmt::format_to(to(c), ", stx_nlink={}, stx_uid={}, stx_gid={}", sx.stx_nlink, sx.stx_uid,
                    sx.stx_gid);
   put(c.out, ", stx_mode=");
-  print_mode(c.out, sx.stx_mode);
+  print_mode(c.out, c.style.xlat, sx.stx_mode);
   if (v) fmt::format_to(to(c), ", stx_ino={}", sx.stx_ino);
   fmt::format_to(to(c), ", stx_size={}", sx.stx_size);
   if (!v) return put(c.out, ", ...}");
   fmt::format_to(to(c), ", stx_blocks={}, stx_attributes_mask=", sx.stx_blocks);
-  print_flags(c.out, xlat::kStatxAttrs, sx.stx_attributes_mask);
+  print_flags(c.out, c.style.xlat, xlat::kStatxAttrs, sx.stx_attributes_mask);
   if (sx.stx_mask & STATX_ATIME) statx_time(c, "stx_atime", sx.stx_atime);
   if (sx.stx_mask & STATX_BTIME) statx_time(c, "stx_btime", sx.stx_btime);
   if (sx.stx_mask & STATX_CTIME) statx_time(c, "stx_ctime", sx.stx_ctime);

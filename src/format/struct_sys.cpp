@@ -68,7 +68,7 @@ void rusage_arg(const ArgContext& c, int i) {
 }
 
 void rusage_who_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kRusageWho, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kRusageWho, static_cast<uint32_t>(c.arg(i)));
 }
 
 // struct sched_param: strace shows its one field as "[0]".
@@ -79,7 +79,7 @@ void sched_param_arg(const ArgContext& c, int i) {
 }
 
 void sched_policy_arg(const ArgContext& c, int i) {
-  print_xval(c.out, xlat::kSchedPolicies, static_cast<uint32_t>(c.arg(i)));
+  print_xval(c.out, c.style.xlat, xlat::kSchedPolicies, static_cast<uint32_t>(c.arg(i)));
 }
 
 // sched_getscheduler(pid): the pid prints as any pid argument, the result as "0 (SCHED_OTHER)".
@@ -92,7 +92,7 @@ bool sched_ret(const ArgContext& c, int) {
 
 // cpu_set_t: the CPUs set, "[0 1]". sched_getaffinity fills `ret` bytes.
 void cpuset_arg(const ArgContext& c, int i) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   const bool out = c.argsig(i).dir == syscalls::kOut;
   if (!d || (out && !c.succeeded())) return print_ptr(c.out, c.arg(i));
   size_t len = out ? static_cast<size_t>(c.call.ret) : c.arg(c.argsig(i).aux);

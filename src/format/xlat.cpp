@@ -3,8 +3,6 @@
 
 namespace estrace::format {
 namespace {
-thread_local XlatMode g_mode = XlatMode::Abbrev;
-
 void print_xval_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
   if (const char* n = xlat_name(x, value)) {
     put(out, n);
@@ -20,16 +18,12 @@ void print_xval_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
 bool print_flags_abbrev(fmt::memory_buffer& out, const Xlat& x, uint64_t value);
 }  // namespace
 
-XlatMode xlat_mode() { return g_mode; }
-XlatScope::XlatScope(XlatMode mode) : saved_(g_mode) { g_mode = mode; }
-XlatScope::~XlatScope() { g_mode = saved_; }
-
 std::string raw_hex(uint64_t v) { return v ? fmt::format("{:#x}", v) : "0"; }
 
-void print_styled_text(fmt::memory_buffer& out, std::string_view raw,
+void print_styled_text(fmt::memory_buffer& out, XlatMode mode, std::string_view raw,
                        const fmt::memory_buffer& abbrev) {
   std::string_view named(abbrev.data(), abbrev.size());
-  switch (g_mode) {
+  switch (mode) {
     case XlatMode::Abbrev:
       return put(out, named);
     case XlatMode::Raw:
@@ -50,9 +44,9 @@ const char* xlat_name(const Xlat& x, uint64_t value) {
   return nullptr;
 }
 
-void print_xval(fmt::memory_buffer& out, const Xlat& x, uint64_t value) {
-  if (g_mode == XlatMode::Abbrev) return print_xval_abbrev(out, x, value);
-  print_styled(out, raw_hex(value),
+void print_xval(fmt::memory_buffer& out, XlatMode mode, const Xlat& x, uint64_t value) {
+  if (mode == XlatMode::Abbrev) return print_xval_abbrev(out, x, value);
+  print_styled(out, mode, raw_hex(value),
                [&](fmt::memory_buffer& named) { print_xval_abbrev(named, x, value); });
 }
 
@@ -68,10 +62,11 @@ uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value
   return value;
 }
 
-bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool print_zero) {
+bool print_flags(fmt::memory_buffer& out, XlatMode mode, const Xlat& x, uint64_t value,
+                 bool print_zero) {
   if (value == 0 && !print_zero) return false;
-  if (g_mode == XlatMode::Abbrev) return print_flags_abbrev(out, x, value);
-  print_styled(out, raw_hex(value),
+  if (mode == XlatMode::Abbrev) return print_flags_abbrev(out, x, value);
+  print_styled(out, mode, raw_hex(value),
                [&](fmt::memory_buffer& named) { print_flags_abbrev(named, x, value); });
   return true;
 }

@@ -37,14 +37,14 @@ bool PathFilter::fd_selected(uint32_t tgid, int64_t fd, bool result) const {
   return name && !name->path.empty() && selected(name->path);
 }
 
-bool PathFilter::touches(const decode::Call& call) const {
+bool PathFilter::touches(const model::Call& call) const {
   const syscalls::Signature* sig = syscalls::signature(call.nr);  // x86_64 or ia32 (compat.h)
   if (!sig) return false;
   for (int i = 0; i < sig->nargs; ++i) {
     const ArgKind kind = sig->args[i].kind;
     if (kind == ArgKind::Path) {
       // Paths are captured whole; compare the bytes before the NUL.
-      if (const decode::CaptureView* cap = call.capture(i)) {
+      if (const model::CaptureView* cap = call.capture(i)) {
         std::string_view path = cap->data.substr(0, cap->data.find('\0'));
         if (selected(path)) return true;
       }
@@ -53,7 +53,7 @@ bool PathFilter::touches(const decode::Call& call) const {
       if (fd != AT_FDCWD && fd_selected(call.tgid, fd, false)) return true;
     }
   }
-  const bool failed = call.ret < 0 && call.ret >= -4095;
+  const bool failed = model::is_error_return(call.ret);
   return sig->ret == syscalls::RetKind::Fd && call.returned && !failed &&
          fd_selected(call.tgid, call.ret, true);
 }

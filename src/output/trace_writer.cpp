@@ -13,13 +13,6 @@
 #include "estrace/syscalls/compat.h"
 
 namespace estrace::output {
-namespace {
-
-// strace aligns "= ret" at this column (its -a default), counting the prefix.
-constexpr size_t kReturnColumn = 40;
-
-}  // namespace
-
 TraceWriter::TraceWriter(format::CallFormatter formatter, LineOptions options, Sink& sink)
     : formatter_(formatter), options_(std::move(options)), sink_(sink) {}
 
@@ -59,7 +52,7 @@ void TraceWriter::pid_prefix(uint32_t tid, uint64_t mono_ns) {
 
 // -n: a signal or exit line shows the task's last call number (kept only with -n: a hash
 // update per line otherwise).
-void TraceWriter::remember_nr(const decode::Call& call) {
+void TraceWriter::remember_nr(const model::Call& call) {
   if (options_.syscall_numbers) last_nr_[call.tid] = syscalls::arch_number(call.nr);
 }
 
@@ -78,7 +71,7 @@ void TraceWriter::prefix(uint32_t tid, uint64_t mono_ns) {
   }
 }
 
-void TraceWriter::dump_io(const decode::Call& call) {
+void TraceWriter::dump_io(const model::Call& call) {
   if (!options_.dump_read && !options_.dump_write) return;
   buf_.clear();
   format::format_io_dump(call, options_.dump_read, options_.dump_write, buf_);
@@ -115,20 +108,11 @@ void TraceWriter::finish_partials(std::string_view suffix) {
   partial_.clear();
 }
 
-void TraceWriter::return_column() {
-  size_t col = column();
-  if (col < kReturnColumn)
-    format::put(buf_, std::string_view("                                        ")
-                          .substr(0, kReturnColumn - col));
-  else
-    format::put(buf_, ' ');
-}
-
 // A task whose calls change personality (a 32-bit program exec'd, int $0x80 in a 64-bit one)
 // gets strace's notice before the first call in the new mode. Every task starts in 64-bit mode
 // and a child in its parent's. strace sees every call; estrace only those -e trace= keeps, so
 // the notice comes before the first traced call in the new mode.
-void TraceWriter::note_personality(const decode::Call& call) {
+void TraceWriter::note_personality(const model::Call& call) {
   if (!options_.personality_notices) return;
   if (!call.compat && compat_.empty()) return;  // no 32-bit task yet: every task is 64-bit
   bool& compat = compat_[call.tid];
@@ -140,7 +124,7 @@ void TraceWriter::note_personality(const decode::Call& call) {
   end_line(call.tid);
 }
 
-void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
+void TraceWriter::on_call_start(const model::Call& call, bool in_progress) {
   if (options_.whole_lines) return;  // its end decides whether it is shown at all
   interrupt_others(call.tid);
   if (partial_.count(call.tid)) {  // its previous call's end was lost
@@ -162,7 +146,7 @@ void TraceWriter::on_call_start(const decode::Call& call, bool in_progress) {
   buf_.clear();
 }
 
-void TraceWriter::on_call_end(const decode::Call& call, bool started) {
+void TraceWriter::on_call_end(const model::Call& call, bool started) {
   // The maps looked up per call are empty in the common case: no lookup then.
   auto open = partial_.empty() ? partial_.end() : partial_.find(call.tid);
   if (started && open != partial_.end()) {
@@ -186,7 +170,7 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
     }
   }
   formatter_.exit_args(call, buf_);
-  return_column();
+  format::pad_return_column(column(), buf_);  // counting the prefix and a partial's columns
   formatter_.return_value(call, buf_);
   if (options_.show_duration && call.returned)
     format::format_duration(call.exit_ns - call.enter_ns, buf_);
@@ -195,7 +179,7 @@ void TraceWriter::on_call_end(const decode::Call& call, bool started) {
   ++calls_written_;
 }
 
-void TraceWriter::on_signal(const decode::Signal& signal) {
+void TraceWriter::on_signal(const model::Signal& signal) {
   if (options_.show_signal && !options_.show_signal(signal.sig)) return;
   interrupt_others(0);
   prefix(signal.tid, signal.ts_ns);
@@ -203,7 +187,7 @@ void TraceWriter::on_signal(const decode::Signal& signal) {
   end_line(signal.tid);
 }
 
-void TraceWriter::on_exit(const decode::Exit& exit) {
+void TraceWriter::on_exit(const model::Exit& exit) {
   interrupt_others(0);
   prefix(exit.tid, exit.ts_ns);
   format::format_exit(exit, buf_);

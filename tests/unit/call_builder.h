@@ -1,4 +1,4 @@
-// Test helper: synthetic decode::Call objects (the bytes a capture would hold) and the text
+// Test helper: synthetic model::Call objects (the bytes a capture would hold) and the text
 // CallFormatter makes of them, shared by the format tests.
 #pragma once
 
@@ -16,7 +16,7 @@
 namespace estrace::testing {
 
 struct CallBuilder {
-  decode::Call call;
+  model::Call call;
   std::deque<std::string> store;  // keeps capture bytes alive
 
   CallBuilder(const char* name, std::initializer_list<uint64_t> args, int64_t ret) {

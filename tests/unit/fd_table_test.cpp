@@ -12,15 +12,16 @@
 #include <gtest/gtest.h>
 
 #include "estrace/abi/sock_info.h"
+#include "estrace/format/fd_detail.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::decode {
 namespace {
 
 // A name as -y shows it before escaping: the path and the details together.
-std::optional<std::string> text(const std::optional<format::FdName>& name) {
+std::optional<std::string> text(const std::optional<model::FdName>& name) {
   if (!name) return std::nullopt;
-  return name->text();
+  return name->path + format::fd_detail_text(name->detail);
 }
 
 Call make(std::string_view name, std::array<uint64_t, 6> args, int64_t ret, uint32_t tgid) {

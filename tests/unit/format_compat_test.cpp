@@ -127,23 +127,23 @@ TEST(FormatCompat, SharedRowsAndDecoders) {
 
 // Keeps the last call a decoder hands over, with its own copy of the first capture.
 struct Keep : decode::Handler {
-  decode::Call call;
+  model::Call call;
   std::string bytes;
-  void on_call_start(const decode::Call&, bool) override {}
-  void on_call_end(const decode::Call& c, bool) override {
+  void on_call_start(const model::Call&, bool) override {}
+  void on_call_end(const model::Call& c, bool) override {
     call = c;
     if (c.ncaptures) {
       bytes = std::string(c.captures[0].data);  // the view dies with the record
       call.captures[0].data = bytes;
     }
   }
-  void on_signal(const decode::Signal&) override {}
-  void on_exit(const decode::Exit&) override {}
+  void on_signal(const model::Signal&) override {}
+  void on_exit(const model::Exit&) override {}
   void on_fork(uint32_t, uint32_t, uint32_t) override {}
   void on_exec(uint32_t, uint32_t) override {}
 };
 
-std::string printed(const decode::Call& call) {
+std::string printed(const model::Call& call) {
   C c("getpid", {}, 0);
   c.call = call;
   return line(c);

@@ -21,7 +21,7 @@ namespace {
 constexpr uint64_t kVal = 0x7ffce8688d54, kLen = 0x7ffce8688d50;
 
 struct Sockopt {
-  decode::Call call;
+  model::Call call;
   std::deque<std::string> store;
 
   Sockopt(const char* name, int level, int opt, uint64_t val, uint64_t len, int64_t ret) {

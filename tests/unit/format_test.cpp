@@ -9,6 +9,7 @@
 #include <sys/sysmacros.h>
 #include <sys/un.h>
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -18,6 +19,7 @@
 #include "call_builder.h"
 #include "estrace/abi/event.h"
 #include "estrace/format/call_formatter.h"
+#include "estrace/format/xlat.h"
 #include "estrace/syscalls/catalogue.h"
 
 namespace estrace::format {
@@ -353,6 +355,19 @@ TEST(Format, UnfinishedAndResumedPieces) {
   EXPECT_EQ(fmt::to_string(pid), "earlier line\n4603  close(3)                          = 0");
 }
 
+// One rule for the return column, whoever assembles the line: "= RET" at column 40, or one
+// space past it.
+TEST(Format, ReturnColumn) {
+  const size_t columns[] = {0, 10, 39, 40, 41, 60};
+  for (size_t column : columns) {
+    fmt::memory_buffer out;
+    out.append(std::string(column, 'x'));
+    pad_return_column(column, out);
+    put(out, '=');
+    EXPECT_EQ(fmt::to_string(out).find('='), std::max<size_t>(column + 1, 40)) << column;
+  }
+}
+
 TEST(Format, ReturnsThatAreNotNumbers) {
   EXPECT_EQ(line(C("exit_group", {0}, 0).noreturn()),
             "exit_group(0)                           = ?");
@@ -368,7 +383,7 @@ TEST(Format, ReturnsThatAreNotNumbers) {
   EXPECT_EQ(line(C("close", {uint64_t(-1)}, -9)),
             "close(-1)                               = -1 EBADF (Bad file descriptor)");
   EXPECT_EQ(line(C("getuid", {}, 0)), "getuid()                                = 0");
-  decode::Call unknown;
+  model::Call unknown;
   unknown.nr = 400;
   unknown.args = {1, 0, 0, 0, 0, 0};
   unknown.ret = -38;
@@ -588,9 +603,9 @@ TEST(Format, Getdents) {
 
 // --- -y ------------------------------------------------------------------------------------
 
-struct FakeFds : FdNames {
-  std::map<int, FdName> by_fd{{3, {"/etc/passwd", {}}}};
-  std::optional<FdName> name(uint32_t, int fd) const override {
+struct FakeFds : model::FdNames {
+  std::map<int, model::FdName> by_fd{{3, {"/etc/passwd", {}}}};
+  std::optional<model::FdName> name(uint32_t, int fd) const override {
     if (auto it = by_fd.find(fd); it != by_fd.end()) return it->second;
     return std::nullopt;
   }
@@ -615,7 +630,8 @@ TEST(Format, DecodeFds) {
 // too), in hex under -x/-xx; -yy's details are estrace's own text and printed as they are.
 TEST(Format, DecodedFdPathsAreEscaped) {
   FakeFds names;
-  names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}}, {4, {"/dev/null", "<char 1:3>"}}};
+  names.by_fd = {{3, {"/tmp/esc\x1b[2Jname\nX<a>\"b\\c", {}}},
+                 {4, {"/dev/null", {model::Device{false, 1, 3}, std::nullopt}}}};
   Style y;
   y.decode_fds = 2;
   y.fds = &names;
@@ -630,8 +646,8 @@ TEST(Format, DecodedFdPathsAreEscaped) {
 
 // What a dup returns is named as the call left it (result_name), fcntl's F_DUPFD included.
 struct DupFds : FakeFds {
-  std::optional<FdName> result_name(uint32_t, int fd) const override {
-    if (fd == 10) return FdName{"/tmp/out", {}};
+  std::optional<model::FdName> result_name(uint32_t, int fd) const override {
+    if (fd == 10) return model::FdName{"/tmp/out", {}};
     return std::nullopt;
   }
 };
@@ -648,9 +664,9 @@ TEST(Format, DuplicatedFdsAreNamedLikeTheirSource) {
 
 // --- signal, exit, time lines ---------------------------------------------------------------
 
-decode::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
-                           std::map<size_t, int64_t> longs = {}) {
-  decode::Signal s;
+model::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
+                          std::map<size_t, int64_t> longs = {}) {
+  model::Signal s;
   s.sig = sig;
   int32_t head[3] = {sig, 0, code};
   std::memcpy(s.siginfo.data(), head, sizeof head);
@@ -662,7 +678,7 @@ decode::Signal make_signal(int sig, int code, std::map<size_t, int64_t> ints,
   return s;
 }
 
-std::string sigline(const decode::Signal& s) {
+std::string sigline(const model::Signal& s) {
   fmt::memory_buffer out;
   format_signal(s, out);
   return fmt::to_string(out);
@@ -696,7 +712,7 @@ TEST(Format, SignalLines) {
 
 std::string exitline(int status) {
   fmt::memory_buffer out;
-  format_exit(decode::Exit{0, 0, 0, status}, out);
+  format_exit(model::Exit{0, 0, 0, status}, out);
   return fmt::to_string(out);
 }
 

@@ -16,8 +16,8 @@
 namespace estrace::output {
 namespace {
 
-decode::Call call(uint32_t tid, std::string_view name, std::array<uint64_t, 6> args, int64_t ret) {
-  decode::Call c;
+model::Call call(uint32_t tid, std::string_view name, std::array<uint64_t, 6> args, int64_t ret) {
+  model::Call c;
   c.tid = c.tgid = tid;
   c.nr = *syscalls::number_of(name);
   c.args = args;
@@ -68,7 +68,7 @@ TEST_F(WriterTest, InterleavedTasksGetUnfinishedAndResumedWithPidPrefix) {
 TEST_F(WriterTest, PrefixDisappearsWhenOneTaskIsLeft) {
   writer.add_task(1);
   writer.on_fork(1, 2, 2);
-  writer.on_exit(decode::Exit{2, 2, 5, 0});
+  writer.on_exit(model::Exit{2, 2, 5, 0});
   writer.on_call_end(call(1, "close", {3}, 0), false);
   EXPECT_EQ((sink.flush(), out.str()),
             "[pid     2] +++ exited with 0 +++\n"
@@ -90,7 +90,7 @@ TEST_F(WriterTest, KilledInsideACallEndsWithQuestionMark) {
   auto killed = call(7, "pause", {}, 0);
   killed.returned = false;
   writer.on_call_end(killed, true);
-  writer.on_exit(decode::Exit{7, 7, 9, 9});
+  writer.on_exit(model::Exit{7, 7, 9, 9});
   EXPECT_EQ((sink.flush(), out.str()),
             "pause()                                 = ?\n"
             "+++ killed by SIGKILL +++\n");
@@ -144,7 +144,7 @@ TEST(Writer, PerTaskStreamsNeverInterleave) {
 // Display options (issue 3). Expected lines are strace 6.1's for the same calls.
 
 // A Call whose argument `arg` has the captured `bytes`.
-decode::Call with_capture(decode::Call c, int arg, std::string_view bytes) {
+model::Call with_capture(model::Call c, int arg, std::string_view bytes) {
   c.captures[0].arg = static_cast<uint8_t>(arg);
   c.captures[0].data = bytes;
   c.ncaptures = 1;
@@ -170,7 +170,7 @@ TEST(WriterDisplay, SyscallNumberAfterPidAndTimestamp) {
   options.syscall_numbers = true;
   Harness h(options);
   h.writer.on_call_end(call(3494, "kill", {3494, 10}, 0), false);
-  decode::Signal sig;
+  model::Signal sig;
   sig.tid = sig.tgid = 3494;
   sig.sig = 10;
   sig.siginfo[0] = 10;  // si_signo; si_code SI_USER
@@ -182,9 +182,9 @@ TEST(WriterDisplay, SyscallNumberAfterPidAndTimestamp) {
             "[   8] lseek(0, 0, SEEK_END)            = 0\n");
 }
 
-decode::Call ia32_call(uint32_t tid, std::string_view name, std::array<uint64_t, 6> args,
-                       int64_t ret) {
-  decode::Call c = call(tid, "getpid", args, ret);
+model::Call ia32_call(uint32_t tid, std::string_view name, std::array<uint64_t, 6> args,
+                      int64_t ret) {
+  model::Call c = call(tid, "getpid", args, ret);
   c.nr = *syscalls::compat_number_of(name);
   c.compat = true;
   return c;
@@ -218,7 +218,7 @@ TEST(WriterDisplay, PersonalityNotices) {
 }
 
 // A name table that knows one process.
-class OneName : public format::PidNames {
+class OneName : public model::PidNames {
  public:
   std::optional<std::string> comm(int pid, uint64_t, bool) const override {
     if (pid == 3532) return "f";
@@ -227,7 +227,7 @@ class OneName : public format::PidNames {
 };
 
 // What a -f -o writer with -Y (and `hex`) writes for process 3532's `calls`.
-std::string with_pid_names(const format::PidNames& names, const std::vector<decode::Call>& calls,
+std::string with_pid_names(const model::PidNames& names, const std::vector<model::Call>& calls,
                            format::HexMode hex = format::HexMode::None) {
   format::Style style;
   style.pids = &names;
@@ -256,7 +256,7 @@ TEST(WriterDisplay, DecodePidsInPrefixesArgumentsAndResults) {
 }
 
 // A process name is the process's own bytes: escaped as strace escapes it, '<' and '>' too.
-class HostileName : public format::PidNames {
+class HostileName : public model::PidNames {
  public:
   std::optional<std::string> comm(int, uint64_t, bool) const override { return "ev\x1b[31mX<>"; }
 };
@@ -303,7 +303,7 @@ TEST(WriterDisplay, SignalSetHidesOtherSignals) {
   LineOptions options;
   options.show_signal = [](int sig) { return sig == 12; };
   Harness h(options);
-  decode::Signal sig;
+  model::Signal sig;
   sig.tid = sig.tgid = 3494;
   sig.sig = sig.siginfo[0] = 10;
   h.writer.on_signal(sig);
@@ -405,10 +405,10 @@ TEST(WriterDisplay, XlatRawAndVerbose) {
 }
 
 // Descriptor names for the path filter: fd 3 of process 1 is the file.
-class OneFd : public format::FdNames {
+class OneFd : public model::FdNames {
  public:
-  std::optional<format::FdName> name(uint32_t tgid, int fd) const override {
-    if (tgid == 3494 && fd == 3) return format::FdName{"/tmp/opt/data.txt", {}};
+  std::optional<model::FdName> name(uint32_t tgid, int fd) const override {
+    if (tgid == 3494 && fd == 3) return model::FdName{"/tmp/opt/data.txt", {}};
     return std::nullopt;
   }
 };

@@ -8,9 +8,16 @@
 #include <unordered_map>
 #include <vector>
 
-#include "estrace/decode/event.h"
+#include "estrace/model/event.h"
 
 namespace estrace::decode {
+
+// decode produces the model's events; its code names them without the prefix.
+using model::Call;
+using model::CaptureView;
+using model::Exit;
+using model::kMaxCallCaptures;
+using model::Signal;
 
 // What the decoder hands on, in order. Call references are valid only during the callback.
 class Handler {

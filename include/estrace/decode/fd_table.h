@@ -14,7 +14,7 @@
 #include "estrace/abi/capture_spec.h"
 #include "estrace/abi/sock_info.h"
 #include "estrace/decode/decoder.h"
-#include "estrace/format/call_formatter.h"
+#include "estrace/model/names.h"
 
 namespace estrace::decode {
 
@@ -26,12 +26,12 @@ bool changes_fd_table(uint32_t nr);
 // The same by name (x86_64's row when both tables have it).
 bool changes_fd_table(std::string_view name);
 
-class FdTable final : public format::FdNames {
+class FdTable final : public model::FdNames {
  public:
   // detail 1: -y (paths), 2: -yy (also device numbers: "/dev/null<char 1:3>").
   explicit FdTable(int detail = 1) : detail_(detail) {}
-  std::optional<format::FdName> name(uint32_t tgid, int fd) const override;
-  std::optional<format::FdName> result_name(uint32_t tgid, int fd) const override;
+  std::optional<model::FdName> name(uint32_t tgid, int fd) const override;
+  std::optional<model::FdName> result_name(uint32_t tgid, int fd) const override;
 
   // Descriptors a call creates, known before its line is printed ("= 3</etc/passwd>").
   void before_line(const Call& call);
@@ -52,11 +52,11 @@ class FdTable final : public format::FdNames {
   void exit(uint32_t tgid);
 
  private:
-  using Table = std::unordered_map<int, format::FdName>;
+  using Table = std::unordered_map<int, model::FdName>;
   std::optional<std::string> cwd(uint32_t tgid) const;
-  format::FdName describe(const std::string& target) const;
-  format::FdName socket_name(const es_sock_info& s);
-  std::optional<format::FdName> received_name(uint32_t tgid, const es_fd_file& f);
+  model::FdName describe(const std::string& target) const;
+  model::FdName socket_name(const es_sock_info& s);
+  std::optional<model::FdName> received_name(uint32_t tgid, const es_fd_file& f);
   // chdir, fchdir: the working directory the call moved to.
   void change_dir(const Call& call);
   // Names (or forgets) `fd`, which the call created: by the kernel's file table as the call
@@ -68,17 +68,17 @@ class FdTable final : public format::FdNames {
   struct Pending {
     uint32_t tgid = 0;
     int fd = -1;
-    format::FdName name;
+    model::FdName name;
   };
   std::optional<Pending> pending_;
   mutable std::unordered_map<uint32_t, Table> tables_;
   mutable std::unordered_map<uint32_t, std::string> cwds_;
-  std::unordered_map<uint64_t, format::FdName> sockets_;  // -yy: inode -> details, first answer
+  std::unordered_map<uint64_t, model::FdName> sockets_;  // -yy: inode -> details, first answer
   // Files opened under trace, by inode (and i_mode, against another filesystem's same
   // number): how a file that travels through SCM_RIGHTS is named on arrival.
   struct File {
     uint32_t mode = 0;
-    format::FdName name;
+    model::FdName name;
   };
   std::unordered_map<uint64_t, File> files_;
   static constexpr size_t kMaxFiles = 65536;

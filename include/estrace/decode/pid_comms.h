@@ -9,11 +9,11 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "estrace/format/call_formatter.h"
+#include "estrace/model/names.h"
 
 namespace estrace::decode {
 
-class PidComms final : public format::PidNames {
+class PidComms final : public model::PidNames {
  public:
   // The name `pid` had at `at_ns` (CLOCK_MONOTONIC; 0: now). A pid the records never named is
   // read from /proc, and kept when `traced` (its fork and exec will keep it current).

@@ -8,48 +8,20 @@
 
 #include <fmt/format.h>
 
-#include "estrace/decode/event.h"
 #include "estrace/format/modes.h"
+#include "estrace/model/event.h"
+#include "estrace/model/names.h"
 
 namespace estrace::format {
-
-// What a descriptor names for -y. `path` comes from the traced process or the kernel (a
-// file's path, "pipe:[123]", "anon_inode:[eventfd]") and is printed escaped, as strace
-// escapes it; `detail` is text estrace composed, printed after it as is (-yy: a device's
-// "<char 1:3>", or a socket's whole "TCP:[127.0.0.1:80->127.0.0.1:41234]" with no path).
-struct FdName {
-  std::string path;
-  std::string detail;
-  bool operator==(const FdName&) const = default;
-  std::string text() const { return path + detail; }  // both, unescaped
-};
-
-// Names of open descriptors for -y ("/etc/passwd", "socket:[123]"); nullopt when unknown.
-class FdNames {
- public:
-  virtual ~FdNames() = default;
-  virtual std::optional<FdName> name(uint32_t tgid, int fd) const = 0;
-  // The name of a call's returned fd, once the call is done: a dup2 returns what its
-  // newfd argument did not name yet ("dup2(3</x>, 1</dev/null>) = 1</x>").
-  virtual std::optional<FdName> result_name(uint32_t tgid, int fd) const { return name(tgid, fd); }
-};
-
-// Process names for -Y ("1234<bash>"); nullopt when unknown (the process is gone).
-class PidNames {
- public:
-  virtual ~PidNames() = default;
-  // The name at `at_ns` (CLOCK_MONOTONIC, 0: now); `traced`: the pid is a traced task's.
-  virtual std::optional<std::string> comm(int pid, uint64_t at_ns, bool traced) const = 0;
-};
 
 struct Style {
   unsigned string_limit = 32;  // -s
   HexMode hex = HexMode::None;
-  bool verbose = false;              // -v
-  int decode_fds = 0;                // -y 1, -yy 2
-  const FdNames* fds = nullptr;      // consulted when decode_fds > 0
-  const PidNames* pids = nullptr;    // -Y: pids print as 1234<bash>
-  XlatMode xlat = XlatMode::Abbrev;  // -X
+  bool verbose = false;                   // -v
+  int decode_fds = 0;                     // -y 1, -yy 2
+  const model::FdNames* fds = nullptr;    // consulted when decode_fds > 0
+  const model::PidNames* pids = nullptr;  // -Y: pids print as 1234<bash>
+  XlatMode xlat = XlatMode::Abbrev;       // -X
 };
 
 class CallFormatter {
@@ -59,24 +31,24 @@ class CallFormatter {
   // What strace prints when the call starts: the name, "(", and the arguments the call reads,
   // up to the first one it writes: "read(3, ", "flock(3, LOCK_EX", "openat(AT_FDCWD, \"/x\",
   // O_RDONLY".
-  void enter_part(const decode::Call& call, fmt::memory_buffer& out) const;
+  void enter_part(const model::Call& call, fmt::memory_buffer& out) const;
 
   // The rest, printed when it returns: "\"abc\", 4096) = 3", ") = 0",
   // ") = -1 ENOENT (No such file or directory)", ") = ?" when !call.returned.
   // Like strace, pads so that "=" lands at column 40 of the current line, counted from the last
   // '\n' in `out`: write the line prefix (pid, timestamp) and the enter part, or
   // "<... NAME resumed>", into the same buffer first.
-  void exit_part(const decode::Call& call, fmt::memory_buffer& out) const;
+  void exit_part(const model::Call& call, fmt::memory_buffer& out) const;
 
   // exit_part in its two pieces, so the line writer can align "= RET" at strace's column 40
   // (which counts the pid prefix and timestamp): the remaining arguments and ")" ...
-  void exit_args(const decode::Call& call, fmt::memory_buffer& out) const;
+  void exit_args(const model::Call& call, fmt::memory_buffer& out) const;
   // ... and the return value without a leading space: "= 3", "= -1 ENOENT (No such file or
   // directory)", "= ?", "= 0x7f1234560000".
-  void return_value(const decode::Call& call, fmt::memory_buffer& out) const;
+  void return_value(const model::Call& call, fmt::memory_buffer& out) const;
 
   // The name as strace shows it in "<... NAME resumed>" (syscall_0x1c2 when unknown).
-  std::string name(const decode::Call& call) const;
+  std::string name(const model::Call& call) const;
 
   const Style& style() const { return style_; }
 
@@ -84,10 +56,13 @@ class CallFormatter {
   Style style_;
 };
 
+// strace's return column (its -a 40): the spaces after the arguments' ")" that put "= RET" at
+// column 40, or one space when the line, `column` columns long so far, is already past it.
+void pad_return_column(size_t column, fmt::memory_buffer& out);
+
 // "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---"
 // `style`: -Y names si_pid, -X prints the constants raw or verbose.
-void format_signal(const decode::Signal& sig, fmt::memory_buffer& out,
-                   const Style* style = nullptr);
+void format_signal(const model::Signal& sig, fmt::memory_buffer& out, const Style* style = nullptr);
 
 // A pid, with "<comm>" after it under -Y when the name is known; a new child's pid that is
 // gone already takes the name of `parent` (its forker's tid) when given.
@@ -95,7 +70,7 @@ void format_pid(const Style& style, int64_t pid, uint64_t at_ns, fmt::memory_buf
                 uint32_t parent = 0);
 
 // "+++ exited with 0 +++", "+++ killed by SIGKILL +++", "+++ killed by SIGSEGV (core dumped) +++"
-void format_exit(const decode::Exit& exit, fmt::memory_buffer& out);
+void format_exit(const model::Exit& exit, fmt::memory_buffer& out);
 
 // Line prefix timestamps: "12:34:56 " (-t), "12:34:56.123456 " (-tt), "1700000000.123456 " (-ttt).
 // `realtime_ns` is nanoseconds since the epoch; local time like strace.

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "estrace/decode/event.h"
+#include "estrace/model/event.h"
 
 namespace estrace::format {
 
@@ -19,7 +19,7 @@ void format_hexdump(std::string_view data, fmt::memory_buffer& out);
 // `writes` selects (read, pread64, recvfrom, readv...; write, pwrite64, sendto, writev...).
 // Vectored calls get strace's " * 3 bytes in buffer 0" before each buffer. What was not
 // captured (past the capture limit) is not shown.
-void format_io_dump(const decode::Call& call, const std::function<bool(int)>& reads,
+void format_io_dump(const model::Call& call, const std::function<bool(int)>& reads,
                     const std::function<bool(int)>& writes, fmt::memory_buffer& out);
 
 // True when `nr` is a call format_io_dump knows: its buffer needs capturing whole.

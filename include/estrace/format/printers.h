@@ -14,15 +14,15 @@
 #include <fmt/format.h>
 
 #include "estrace/abi/capture_spec.h"
-#include "estrace/decode/event.h"
 #include "estrace/format/call_formatter.h"
 #include "estrace/format/xlat.h"
+#include "estrace/model/event.h"
 #include "estrace/syscalls/signature.h"
 
 namespace estrace::format {
 
 struct ArgContext {
-  const decode::Call& call;
+  const model::Call& call;
   const syscalls::Signature& sig;
   const Style& style;
   fmt::memory_buffer& out;
@@ -32,24 +32,35 @@ struct ArgContext {
   // The capture for argument i when it is usable (present and not faulted), else nullptr.
   // An argument the call reads is shown as it was when the call started (the enter copy when
   // there is one); one the call writes, as the call left it (the exit copy).
-  const decode::CaptureView* data(int i) const;
+  const model::CaptureView* data(int i) const;
   // The copy made when the call ended (in/out arguments: select's sets, ppoll's "left").
-  const decode::CaptureView* data_after(int i) const;
+  const model::CaptureView* data_after(int i) const;
   // The copy made when the call started, when there is one (accept's addrlen before).
-  const decode::CaptureView* data_before(int i) const;
+  const model::CaptureView* data_before(int i) const;
   bool succeeded() const { return call.returned && !failed(); }
-  bool failed() const { return call.ret < 0 && call.ret >= -4095; }
+  bool failed() const { return model::is_error_return(call.ret); }
 };
 
 // Copies argument `i`'s capture into a struct of type T when it holds one whole: false when
 // nothing was copied, too little was, or it is an output of a call that failed (never written).
 template <typename T>
 bool load_struct(const ArgContext& c, int i, T& v) {
-  const decode::CaptureView* d = c.data(i);
+  const model::CaptureView* d = c.data(i);
   if (!d || d->data.size() < sizeof(T)) return false;
   if (c.argsig(i).dir == syscalls::kOut && !c.succeeded()) return false;
   std::memcpy(&v, d->data.data(), sizeof(T));
   return true;
+}
+
+// print_styled for an argument printer: `abbrev` prints the named form through a context
+// whose constants print as XlatMode::Abbrev.
+template <typename Abbrev>
+void print_styled_arg(const ArgContext& c, std::string_view raw, Abbrev&& abbrev) {
+  Style named_style = c.style;
+  named_style.xlat = XlatMode::Abbrev;
+  print_styled(c.out, c.style.xlat, raw, [&](fmt::memory_buffer& named) {
+    abbrev(ArgContext{c.call, c.sig, named_style, named});
+  });
 }
 
 struct PrinterEntry {
@@ -96,11 +107,11 @@ void print_ptr(fmt::memory_buffer& out, uint64_t addr);  // NULL or 0x...
 void print_hex(fmt::memory_buffer& out, uint64_t v);     // 0 or 0x...
 void print_octal(fmt::memory_buffer& out, uint64_t v);   // 000, 0644
 // O_RDONLY|O_CLOEXEC (open, fcntl F_SETFL/F_GETFL).
-void print_open_flags(fmt::memory_buffer& out, uint64_t v);
+void print_open_flags(fmt::memory_buffer& out, XlatMode mode, uint64_t v);
 // A signal number as strace names it: SIGINT, SIGRTMIN, SIGRT_3, or the decimal number.
-void print_signo(fmt::memory_buffer& out, int sig, bool with_prefix = true);
+void print_signo(fmt::memory_buffer& out, XlatMode mode, int sig, bool with_prefix = true);
 // An argv-like ES_CAP_STRING_ARRAY capture: ["ls", "/"], "..." after -s items unless -v.
-void print_string_array(const ArgContext& c, const decode::CaptureView& cap);
+void print_string_array(const ArgContext& c, const model::CaptureView& cap);
 
 // A socket address from its bytes: {sa_family=AF_INET, sin_port=htons(80), ...} (struct_net.cpp).
 void print_sockaddr(const ArgContext& c, std::string_view sa);
@@ -114,15 +125,15 @@ void print_msghdr(const ArgContext& c, const es_msghdr_head& h, std::string_view
                   uint64_t remaining);
 
 // S_IFDIR|S_ISVTX|0777 (struct_file.cpp).
-void print_mode(fmt::memory_buffer& out, uint32_t mode);
+void print_mode(fmt::memory_buffer& out, XlatMode xlat, uint32_t mode);
 // strace's time comment: "1700000000 /* 2023-11-14T22:13:20.123456789+0000 */" (no fraction
 // when nsec is 0).
 void print_time_comment(fmt::memory_buffer& out, int64_t sec, uint64_t nsec);
 // A signal mask as strace prints sigset_t: [INT TERM], ~[RTMIN RT_1] (struct_signal.cpp).
-void print_sigmask(fmt::memory_buffer& out, uint64_t mask);
+void print_sigmask(fmt::memory_buffer& out, XlatMode mode, uint64_t mask);
 // A struct rlimit of two Words (u64; a 32-bit process's u32): {rlim_cur=8192*1024,
 // rlim_max=NAME}, where NAME is how strace names the all-ones value of that width.
-void print_rlim(fmt::memory_buffer& out, uint64_t v, uint64_t infinity,
+void print_rlim(fmt::memory_buffer& out, XlatMode mode, uint64_t v, uint64_t infinity,
                 std::string_view infinity_name);
 template <typename Word>
 void print_rlimit(const ArgContext& c, int i, std::string_view infinity_name) {
@@ -130,17 +141,17 @@ void print_rlimit(const ArgContext& c, int i, std::string_view infinity_name) {
   if (!load_struct(c, i, r)) return print_ptr(c.out, c.arg(i));
   constexpr uint64_t infinity = std::numeric_limits<Word>::max();
   put(c.out, "{rlim_cur=");
-  print_rlim(c.out, r[0], infinity, infinity_name);
+  print_rlim(c.out, c.style.xlat, r[0], infinity, infinity_name);
   put(c.out, ", rlim_max=");
-  print_rlim(c.out, r[1], infinity, infinity_name);
+  print_rlim(c.out, c.style.xlat, r[1], infinity, infinity_name);
   put(c.out, '}');
 }
 
 // struct stat as strace prints it (struct_stat.cpp): abbreviated, every field with -v.
 void print_stat(const ArgContext& c, const struct stat& st);
 // A sigaction's fields as strace prints them: {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}.
-void print_sigaction(fmt::memory_buffer& out, uint64_t handler, uint64_t flags, uint64_t restorer,
-                     uint64_t mask);
+void print_sigaction(fmt::memory_buffer& out, XlatMode mode, uint64_t handler, uint64_t flags,
+                     uint64_t restorer, uint64_t mask);
 
 // fcntl's struct flock argument: {l_type=F_RDLCK, ...}; false when it was not copied.
 bool print_flock(const ArgContext& c, int i);

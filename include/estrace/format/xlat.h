@@ -26,45 +26,32 @@ struct Xlat {
 // The entry's name for `value`, or nullptr.
 const char* xlat_name(const Xlat& x, uint64_t value);
 
-// An enum value: "SEEK_END", or "0x4d /* SEEK_??? */" when unknown.
-void print_xval(fmt::memory_buffer& out, const Xlat& x, uint64_t value);
+// An enum value: "SEEK_END", or "0x4d /* SEEK_??? */" when unknown; under -X (`mode`), its
+// number, or both.
+void print_xval(fmt::memory_buffer& out, XlatMode mode, const Xlat& x, uint64_t value);
 
 // A flag word: names joined by '|', leftovers as "|0x...", "0x10 /* PROT_??? */" when nothing
 // is known, the table's zero entry (PROT_NONE) or "0" for 0. Returns false when nothing printed
 // (value 0 and `print_zero` false) so callers can compose several tables in one word.
-bool print_flags(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool print_zero = true);
+bool print_flags(fmt::memory_buffer& out, XlatMode mode, const Xlat& x, uint64_t value,
+                 bool print_zero = true);
 
 // Like print_flags but appends to what the caller already printed ("MAP_PRIVATE" + "|...").
 // Returns the bits no entry claimed.
 uint64_t print_flag_names(fmt::memory_buffer& out, const Xlat& x, uint64_t value, bool& first);
 
-// -X: how constants print on the line being formatted. The line formatter sets it for the
-// time it formats a line (XlatScope), so the many printers below need no extra parameter.
-XlatMode xlat_mode();
-class XlatScope {
- public:
-  explicit XlatScope(XlatMode mode);
-  ~XlatScope();
-  XlatScope(const XlatScope&) = delete;
-  XlatScope& operator=(const XlatScope&) = delete;
-
- private:
-  XlatMode saved_;
-};
-
-// A constant under -X: `raw` is its number as strace prints it raw ("0x80000", "-100", "10");
-// `abbrev` appends the named form. Raw prints the number, verbose "0x80000 /* O_CLOEXEC */"
-// (or the named form alone when it names nothing: "0x10 /* PROT_??? */"), abbrev the name.
-void print_styled_text(fmt::memory_buffer& out, std::string_view raw,
+// A constant under -X (`mode`, which every printer of a constant takes from the line's
+// Style): `raw` is its number as strace prints it raw ("0x80000", "-100", "10"); `abbrev`
+// appends the named form, printing any constants in it as XlatMode::Abbrev. Raw prints the
+// number, verbose "0x80000 /* O_CLOEXEC */" (or the named form alone when it names nothing:
+// "0x10 /* PROT_??? */"), abbrev the name.
+void print_styled_text(fmt::memory_buffer& out, XlatMode mode, std::string_view raw,
                        const fmt::memory_buffer& abbrev);
 template <typename Abbrev>
-void print_styled(fmt::memory_buffer& out, std::string_view raw, Abbrev&& abbrev) {
+void print_styled(fmt::memory_buffer& out, XlatMode mode, std::string_view raw, Abbrev&& abbrev) {
   fmt::memory_buffer named;
-  {
-    XlatScope plain(XlatMode::Abbrev);
-    abbrev(named);
-  }
-  print_styled_text(out, raw, named);
+  abbrev(named);
+  print_styled_text(out, mode, raw, named);
 }
 // "0x1f", and "0" for 0: strace's raw form of flags and most enums.
 std::string raw_hex(uint64_t v);

@@ -12,26 +12,26 @@
 #include <vector>
 
 #include "estrace/decode/decoder.h"
-#include "estrace/format/call_formatter.h"
+#include "estrace/model/names.h"
 
 namespace estrace::output {
 
 class PathFilter final : public decode::Handler {
  public:
-  PathFilter(std::vector<std::string> paths, const format::FdNames& fds, decode::Handler& next)
+  PathFilter(std::vector<std::string> paths, const model::FdNames& fds, decode::Handler& next)
       : paths_(std::move(paths)), fds_(fds), next_(next) {}
 
   // True when `call` names one of the paths or uses a descriptor open on one.
-  bool touches(const decode::Call& call) const;
+  bool touches(const model::Call& call) const;
 
   // A call is judged when it ends (its path arguments are captured at exit), so the writer
   // prints whole lines under -P.
-  void on_call_start(const decode::Call&, bool) override {}
-  void on_call_end(const decode::Call& call, bool started) override {
+  void on_call_start(const model::Call&, bool) override {}
+  void on_call_end(const model::Call& call, bool started) override {
     if (touches(call)) next_.on_call_end(call, started);
   }
-  void on_signal(const decode::Signal& signal) override { next_.on_signal(signal); }
-  void on_exit(const decode::Exit& exit) override { next_.on_exit(exit); }
+  void on_signal(const model::Signal& signal) override { next_.on_signal(signal); }
+  void on_exit(const model::Exit& exit) override { next_.on_exit(exit); }
   void on_fork(uint32_t parent_tid, uint32_t child_tid, uint32_t child_tgid) override {
     next_.on_fork(parent_tid, child_tid, child_tgid);
   }
@@ -42,7 +42,7 @@ class PathFilter final : public decode::Handler {
   bool fd_selected(uint32_t tgid, int64_t fd, bool result) const;
 
   std::vector<std::string> paths_;
-  const format::FdNames& fds_;
+  const model::FdNames& fds_;
   decode::Handler& next_;
 };
 

@@ -27,10 +27,10 @@ struct LineOptions {
   bool whole_lines = false;        // -z/-Z/status=: print a call only when it ends, in one piece
   int64_t realtime_offset_ns = 0;  // CLOCK_REALTIME - CLOCK_MONOTONIC, for -t/-tt/-ttt
   bool syscall_numbers = false;    // -n: "[  0] " after the pid and the timestamp
-  const format::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
-  std::function<bool(int)> show_signal;     // -e signal=: which "--- SIG ---" lines; empty: all
-  std::function<bool(int)> dump_read;       // -e read=: descriptors whose reads are dumped
-  std::function<bool(int)> dump_write;      // -e write=: ... and whose writes are
+  const model::PidNames* comms = nullptr;  // -Y: "[pid 1234<bash>] ", "1234<bash> "
+  std::function<bool(int)> show_signal;    // -e signal=: which "--- SIG ---" lines; empty: all
+  std::function<bool(int)> dump_read;      // -e read=: descriptors whose reads are dumped
+  std::function<bool(int)> dump_write;     // -e write=: ... and whose writes are
   bool personality_notices = false;  // "[ Process PID=N runs in 32 bit mode. ]" (cli::Options)
 };
 
@@ -46,20 +46,19 @@ class TraceWriter final : public decode::Handler {
   // Lines written (calls, signals, exits): with lost records, accounts for every call.
   uint64_t calls_written() const { return calls_written_; }
 
-  void on_call_start(const decode::Call& call, bool in_progress) override;
-  void on_call_end(const decode::Call& call, bool started) override;
-  void on_signal(const decode::Signal& signal) override;
-  void on_exit(const decode::Exit& exit) override;
+  void on_call_start(const model::Call& call, bool in_progress) override;
+  void on_call_end(const model::Call& call, bool started) override;
+  void on_signal(const model::Signal& signal) override;
+  void on_exit(const model::Exit& exit) override;
   void on_fork(uint32_t parent_tid, uint32_t child_tid, uint32_t child_tgid) override;
   void on_exec(uint32_t tid, uint32_t old_tid) override;
 
  private:
   void interrupt_others(uint32_t tid);
-  void note_personality(const decode::Call& call);
+  void note_personality(const model::Call& call);
   void prefix(uint32_t tid, uint64_t mono_ns);
   void pid_prefix(uint32_t tid, uint64_t mono_ns);
-  void dump_io(const decode::Call& call);
-  void return_column();
+  void dump_io(const model::Call& call);
   void end_line(uint32_t tid);
   size_t column() const { return carried_col_ + buf_.size(); }
 
@@ -71,7 +70,7 @@ class TraceWriter final : public decode::Handler {
   std::unordered_map<uint32_t, size_t> partial_;  // tid -> column of its open line
   std::unordered_set<uint32_t> live_;
   std::unordered_map<uint32_t, uint32_t> last_nr_;  // -n: a signal or exit line shows it
-  void remember_nr(const decode::Call& call);
+  void remember_nr(const model::Call& call);
   std::unordered_map<uint32_t, bool> compat_;  // tid -> its last call was a 32-bit one
   uint64_t calls_written_ = 0;
 };

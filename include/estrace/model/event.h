@@ -1,13 +1,16 @@
-// decode: the typed events the pipeline hands to formatters and sinks. Plain data, no libbpf.
-// A Call's captures are views into bytes owned by whoever produced the Call (the decoder keeps
-// them alive until the line is written).
+// model: the typed events decode produces and format and output consume. Plain data,
+// no libbpf and no text. A Call's captures are views into bytes owned by whoever produced the
+// Call (the decoder keeps them alive until the line is written).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <string_view>
 
-namespace estrace::decode {
+namespace estrace::model {
+
+// A return value in the kernel's error range (-4095..-1): the call failed with errno -ret.
+constexpr bool is_error_return(int64_t ret) { return ret < 0 && ret >= -4095; }
 
 struct CaptureView {
   uint8_t arg = 0;     // argument index the bytes belong to
@@ -64,4 +67,4 @@ struct Exit {
   int status = 0;  // wait(2) layout
 };
 
-}  // namespace estrace::decode
+}  // namespace estrace::model
