@@ -22,7 +22,8 @@
 #                                       list the listed tests that now pass (progress)
 #   scripts/strace-suite.sh --subset    only the fixed list tests/strace-suite/subset.txt
 #   scripts/strace-suite.sh --update-expected
-#                                       rewrite expected-failures.txt from this run (whole suite)
+#                                       rewrite expected-failures.txt's entries for the tests
+#                                       this run selected (all, or with --subset the subset's)
 #   scripts/strace-suite.sh --recalibrate   run the strace calibration again
 #   scripts/strace-suite.sh --build-only    fetch and build strace and its tests, run nothing
 #   scripts/strace-suite.sh NAME...     only these tests (e.g. openat.gen.test)
@@ -132,69 +133,104 @@ patch_nexthop() {
   sed -i -e 's/\.resvd1 = /.weight_high = /' "$src_dir/tests/nlattr_nhmsg.c"
 }
 
+# make_print VAR: the value of a variable of strace's tests/Makefile (TESTS, check_PROGRAMS...).
+make_print() {
+  make -s -C "$src_dir/tests" -f Makefile -f - print-var <<<"print-var: ; @echo \$($1)"
+}
+
+# build_suite [TEST...]: strace itself (for the calibration) and the test programs: all of
+# them, or with TEST names only the programs those tests are named after (a CI subset need not
+# compile 1,157 programs; a test that needs another helper then fails with strace too and drops
+# out of the calibration, visibly).
 build_suite() {
-  [[ -f $src_dir/.estrace-built ]] && return 0
-  patch_nexthop
   cd "$src_dir"
+  patch_nexthop
   if [[ ! -f config.status ]]; then
     log "configuring strace (log: $src_dir/config.log)"
     ./configure -q --enable-mpers=no --enable-stacktrace=no --without-libselinux >/dev/null
   fi
-  log "building strace and its test programs (make -j$jobs)"
-  make -s -j"$jobs" >/dev/null
-  # check with an empty TESTS builds check_PROGRAMS (the test binaries) and runs nothing.
-  make -s -j"$jobs" -C tests check TESTS= >/dev/null
-  touch .estrace-built
+  if [[ ! -x src/strace ]]; then
+    log "building strace (make -j$jobs)"
+    make -s -j"$jobs" >/dev/null
+  fi
+  make -s -C tests am--depfiles
+  if (($#)); then
+    local programs t
+    programs=$(make_print check_PROGRAMS | tr ' ' '\n')
+    local wanted=()
+    for t in "$@"; do
+      t=${t%.test}; t=${t%.gen}
+      grep -qx -- "$t" <<<"$programs" && wanted+=("$t")
+    done
+    log "building ${#wanted[@]} test programs (make -j$jobs)"
+    make -s -j"$jobs" -k -C tests libtests.a "${wanted[@]}" >/dev/null || true
+  elif [[ ! -f tests/.estrace-built ]]; then
+    # check with an empty TESTS builds check_PROGRAMS (all test binaries) and runs nothing.
+    log "building all test programs (make -j$jobs)"
+    make -s -j"$jobs" -C tests check TESTS= >/dev/null
+    touch tests/.estrace-built
+    # Tests calibrated before all programs existed may have failed for want of a helper.
+    rm -f "$cache/results/strace-calibration.tsv"
+  fi
   cd "$repo"
 }
 
 # --- run ----------------------------------------------------------------------------------------
-# run_harness LABEL TRACER TEST...: strace's own harness (make check) with $STRACE=TRACER,
-# then each test's log and result copied to $cache/results/LABEL/ (results.tsv: name, result).
+# run_one TRACER OUT TEST: one test as automake's harness runs it (tests/run.sh with the
+# Makefile's AM_TEST_LOG_FLAGS, from tests/), its output kept as OUT/NAME.log and its result as
+# automake reads the exit status: 0 PASS, 77 SKIP, 99 ERROR, else FAIL.
+run_one() {
+  local tracer=$1 out=$2 t=$3 rc=0
+  # shellcheck disable=SC2086  # log_flags is a list of VAR=VALUE words and the run.sh path
+  (cd "$src_dir/tests" && STRACE=$tracer TIMEOUT_DURATION=$timeout \
+    env $log_flags "./$t" >"$out/${t%.test}.log" 2>&1 </dev/null) || rc=$?
+  case $rc in
+    0) echo "$t	PASS" ;;
+    77) echo "$t	SKIP" ;;
+    99) echo "$t	ERROR" ;;
+    *) echo "$t	FAIL" ;;
+  esac
+}
+
+# run_harness LABEL TRACER TEST...: every TEST with $STRACE=TRACER, $jobs at a time; results in
+# $cache/results/LABEL/ (results.tsv: name, result; one log per test).
 run_harness() {
   local label=$1 tracer=$2; shift 2
   local out=$cache/results/$label
   rm -rf "$out"; mkdir -p "$out"
-  log "running ${#} tests with $label ($tracer), $jobs at a time, ${timeout}s each at most"
-  # The harness runs each test through tests/run.sh: `timeout -s XCPU $TIMEOUT_DURATION`, and
-  # init.sh takes the tracer from $STRACE. make check fails when tests fail: that is the data.
-  STRACE=$tracer TIMEOUT_DURATION=$timeout \
-    make -s -j"$jobs" -k -C "$src_dir/tests" check TESTS="$*" >"$out/make.log" 2>&1 || true
-  local t base result
-  for t in "$@"; do
-    base=$src_dir/tests/${t%.test}
-    result=$(sed -n 's/^:test-result: //p' "$base.trs" 2>/dev/null | head -n1)
-    printf '%s\t%s\n' "$t" "${result:-ERROR}" >>"$out/results.tsv"
-    cp -f "$base.log" "$out/${t%.test}.log" 2>/dev/null || true
-  done
+  log "running $# tests with $label ($tracer), $jobs at a time, ${timeout}s each at most"
+  # tests/run.sh runs each test under `timeout -s XCPU $TIMEOUT_DURATION`; init.sh takes the
+  # tracer from $STRACE (an absolute path: each test runs in its own NAME.dir).
+  log_flags=$(make_print AM_TEST_LOG_FLAGS)
+  export -f run_one
+  export src_dir timeout log_flags
+  printf '%s\n' "$@" | xargs -P "$jobs" -I{} bash -c 'run_one "$1" "$2" "$3"' _ "$tracer" "$out" {} \
+    >"$out/results.tsv"
 }
 
 # All tests the harness knows (TESTS in tests/Makefile: generated, decoder and misc tests).
-all_tests() {
-  make -s -C "$src_dir/tests" -f Makefile -f - print-tests <<<'print-tests: ; @echo $(TESTS)' |
-    tr ' ' '\n' | grep -v '^$'
-}
+all_tests() { make_print TESTS | tr ' ' '\n' | grep -v '^$'; }
 
 passed() { awk -F'\t' '$2 == "PASS" {print $1}' "$1"; }
 
 main() {
   install_deps
   fetch_source
-  build_suite
-  [[ $mode != build ]] || return 0
-  [[ -x $estrace ]] || {
-    echo "strace-suite: $estrace missing; build it: cmake -S . -B build && cmake --build build -j2 --target estrace" >&2
-    exit 2
-  }
 
   local selected
   if ((${#names[@]})); then
     selected=$(printf '%s\n' "${names[@]}")
   elif ((subset)); then
     selected=$(grep -v -e '^#' -e '^$' "$subset_file" | awk '{print $1}')
-  else
-    selected=$(all_tests)
   fi
+  # shellcheck disable=SC2086  # one word per test name
+  build_suite $selected
+  [[ -n $selected ]] || selected=$(all_tests)
+  [[ $mode != build ]] || return 0
+  [[ -x $estrace ]] || {
+    echo "strace-suite: $estrace missing; build it: cmake -S . -B build && cmake --build build -j2 --target estrace" >&2
+    exit 2
+  }
 
   # Calibration, kept between runs: which tests pass with strace itself on this machine.
   local calib=$cache/results/strace-calibration.tsv todo
@@ -216,11 +252,11 @@ main() {
 
   # shellcheck disable=SC2046
   run_harness estrace "$estrace" $baseline
-  local results=$cache/results/estrace/results.tsv
-  python3 "$classify" --results "$results" --logs "$cache/results/estrace" \
+  echo "$selected" >"$cache/results/selected.txt"
+  python3 "$classify" --results "$cache/results/estrace/results.tsv" \
+    --logs "$cache/results/estrace" --selected "$cache/results/selected.txt" \
     --expected "$expected_file" --mode "$mode" --verbose "$verbose" \
-    --baseline-count "$n_baseline" --selected-count "$n_selected" \
-    $( ((subset || ${#names[@]})) && echo --partial)
+    --baseline-count "$n_baseline" --selected-count "$n_selected"
 }
 
 main
