@@ -139,6 +139,18 @@ make_print() {
   make -s -C "$src_dir/tests" -f Makefile -f - print-var <<<"print-var: ; @echo \$($1)"
 }
 
+# test_programs TEST: the program named after TEST and the helpers (../NAME) its script, or the
+# scripts it sources, run; some are not programs (the caller keeps check_PROGRAMS only).
+test_programs() {
+  local t=$1 script sourced=()
+  script=$src_dir/tests/$t
+  mapfile -t sourced < <(grep -ohE '[A-Za-z0-9_-]+\.(test|sh)' "$script" | sed "s|^|$src_dir/tests/|")
+  {
+    t=${t%.test}; echo "${t%.gen}"
+    grep -ohE '\.\./[A-Za-z0-9_+-]+' "$script" "${sourced[@]}" 2>/dev/null | sed 's|^\.\./||'
+  } | sort -u || true
+}
+
 # build_suite [TEST...]: strace itself (for the calibration) and the test programs: all of
 # them, or with TEST names only the programs those tests are named after (a CI subset need not
 # compile 1,157 programs; a test that needs another helper then fails with strace too and drops
@@ -160,13 +172,7 @@ build_suite() {
     programs=$(make_print check_PROGRAMS | tr ' ' '\n')
     local wanted=()
     for t in "$@"; do
-      # The program named after the test, and the helpers (../NAME) its script or the
-      # scripts it sources run.
-      local candidates
-      candidates=$({ echo "${t%.test}" | sed 's/\.gen$//'
-        grep -ohE '\.\./[A-Za-z0-9_+-]+' "tests/$t" $(grep -ohE '[A-Za-z0-9_-]+\.(test|sh)' "tests/$t" |
-          sed 's|^|tests/|') 2>/dev/null | sed 's|^\.\./||'; } | sort -u || true)
-      for c in $candidates; do
+      for c in $(test_programs "$t"); do
         if grep -qx -- "$c" <<<"$programs"; then wanted+=("$c"); fi
       done
     done
@@ -213,6 +219,7 @@ run_harness() {
   log_flags=$(make_print AM_TEST_LOG_FLAGS)
   export -f run_one
   export src_dir timeout log_flags
+  # shellcheck disable=SC2016  # $1..$3 are the inner bash's arguments
   printf '%s\n' "$@" | xargs -P "$jobs" -I{} bash -c 'run_one "$1" "$2" "$3"' _ "$tracer" "$out" {} \
     >"$out/results.tsv"
 }
@@ -243,8 +250,8 @@ main() {
   ((recalibrate)) && : >"$calib"
   todo=$(comm -23 <(sort <<<"$selected") <(cut -f1 "$calib" | sort))
   if [[ -n $todo ]]; then
-    # shellcheck disable=SC2046  # one word per test name
-    run_harness strace "$src_dir/src/strace" $todo
+    mapfile -t todo < <(echo "$todo")
+    run_harness strace "$src_dir/src/strace" "${todo[@]}"
     cat "$cache/results/strace/results.tsv" >>"$calib"
   fi
   local baseline
@@ -259,8 +266,9 @@ main() {
     echo "strace-suite: $estrace missing; build it: cmake -S . -B build && cmake --build build -j2 --target estrace" >&2
     exit 2
   }
-  # shellcheck disable=SC2046
-  run_harness estrace "$estrace" $baseline
+  local baseline_list=()
+  [[ -z $baseline ]] || mapfile -t baseline_list < <(echo "$baseline")
+  run_harness estrace "$estrace" "${baseline_list[@]}"
   echo "$selected" >"$cache/results/selected.txt"
   python3 "$classify" --results "$cache/results/estrace/results.tsv" \
     --logs "$cache/results/estrace" --selected "$cache/results/selected.txt" \
