@@ -11,7 +11,8 @@
 # built. Then:
 #   1. calibration: the suite with the strace it built. Only tests that pass with strace itself
 #      count (some need hardware, namespaces or kernel features this machine lacks);
-#   2. the same tests with STRACE=<repo>/build/estrace;
+#   2. the same tests with STRACE=<repo>/build/estrace, each run as `make check` runs it
+#      (tests/run.sh with the Makefile's AM_TEST_LOG_FLAGS, under its TIMEOUT_DURATION);
 #   3. each failing test's log is classified by cause (scripts/strace_suite_classify.py: the
 #      refused option, or the first differing line) and the counts are printed per cause.
 #
