@@ -2,7 +2,8 @@
 # Builds build/ (configuring it first when it has never been configured), runs every CTest test,
 # then says how many of the BPF tests really ran. Those are labelled `bpf` and skip themselves
 # without root or BPF support; a green summary must not hide that nothing was traced.
-# Then boots Debian 12's stock kernels in qemu and runs the BPF tests there (kernel-matrix.sh).
+# Then boots Debian 12's stock kernels in qemu and runs the BPF tests there (kernel-matrix.sh),
+# and runs the unit tests and a 60 s fuzzing of the decoder under sanitizers (sanitize.sh).
 # Exit status: non-zero when ctest or the matrix failed. Needs no terminal and no stdin (CI
 # runs it with CI=true).
 set -euo pipefail
@@ -38,8 +39,10 @@ done
 echo "BPF tests: $ran ran, $skipped skipped"
 
 # The kernel matrix: the BPF tests again inside Debian 12's stock 6.1 and 6.12 kernels (qemu).
-# --no-matrix skips it for a quick local run; CI always runs it.
+# --no-matrix skips both for a quick local run; CI always runs them.
 if [[ ${1:-} != --no-matrix ]]; then
   ./scripts/kernel-matrix.sh || status=1
+  # The unit tests and the record decoder's fuzzer under ASan and UBSan (build-san/).
+  ./scripts/sanitize.sh || status=1
 fi
 exit "$status"
