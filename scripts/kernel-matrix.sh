@@ -151,8 +151,8 @@ mount -t proc proc /mnt/root/proc
 mount -t sysfs sys /mnt/root/sys
 mount -t devtmpfs dev /mnt/root/dev
 mount -t devpts devpts /mnt/root/dev/pts 2>/dev/null
-mount -t tmpfs tmp /mnt/root/tmp
-mount -t tmpfs run /mnt/root/run
+# /tmp and /run stay the host's, written through the overlay: the repository (and CI's
+# clone of it) may live under /tmp.
 mount -t cgroup2 cgroup2 /mnt/root/sys/fs/cgroup
 cp /cmd /mnt/root/tmp/estrace-matrix-cmd
 echo "estrace-matrix: kernel $(cat /proc/sys/kernel/osrelease) up"
