@@ -272,7 +272,8 @@ TEST_F(Safety, SignalsAtRandomMomentsNeverHurtTheTarget) {
         return leaked.empty();
       },
       deadline_in(10s)))
-      << "programs left behind: " << leaked << "\n" << last_listing["prog"];
+      << "programs left behind: " << leaked << "\n"
+      << last_listing["prog"];
 }
 
 }  // namespace
