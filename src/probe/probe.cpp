@@ -165,6 +165,19 @@ struct Probe::Impl {
 
 void route_libbpf_messages() { libbpf_set_print(libbpf_to_spdlog); }
 
+namespace {
+
+// libbpf's reports go to `report` while this lives (every way out of a load included).
+class Collecting {
+ public:
+  explicit Collecting(LoadReport* report) { LoadReport::collect_into(report); }
+  ~Collecting() { LoadReport::collect_into(nullptr); }
+  Collecting(const Collecting&) = delete;
+  Collecting& operator=(const Collecting&) = delete;
+};
+
+}  // namespace
+
 Probe::Probe(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Probe::~Probe() = default;
 
@@ -182,28 +195,22 @@ Result<std::unique_ptr<Probe>> Probe::start(const Config& wanted) {
   }
 
   LoadReport report;
-  LoadReport::collect_into(&report);
+  Collecting collecting(&report);
   auto started = start_once(config);
   if (!started && !report.rejections().empty()) {
     // Refused: first whether the kernel lacks something no part of estrace can do without,
     // then without the optional capture parts, one more at a time.
     KernelFacts facts = probe_running_kernel();
-    if (auto missing = missing_features(facts); !missing.empty()) {
-      LoadReport::collect_into(nullptr);
-      return Error{missing};
-    }
+    if (auto missing = missing_features(facts); !missing.empty()) return Error{missing};
     for (const auto& part : optional_captures()) {
       if (started || (config.optional_off & part.bit)) continue;
       config.optional_off |= part.bit;
       report = LoadReport{};
       started = start_once(config);
     }
-    if (!started && !report.rejections().empty()) {
-      LoadReport::collect_into(nullptr);
+    if (!started && !report.rejections().empty())
       return Error{rejection_message(report.rejections(), facts.release)};
-    }
   }
-  LoadReport::collect_into(nullptr);
   if (!started) return started;
   for (const auto& part : optional_captures()) {
     if (!(config.optional_off & part.bit)) continue;
